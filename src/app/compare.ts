@@ -1,0 +1,133 @@
+import { compareModels, type CompareRow } from '../core/compare.js';
+import type { Prepared } from '../commands/common.js';
+import { compactTokens, int, usd } from '../reporters/format-values.js';
+import type { Column, Report } from '../reporters/report.js';
+import { ok, type AppResult } from './result.js';
+import { selectModels, unknownLine } from './select-models.js';
+import { perDay } from '../core/workload.js';
+
+export interface CompareOptions {
+  input: number;
+  output: number;
+  requests: number;
+  per: 'day' | 'month';
+  cachedInput?: number;
+  batch?: boolean;
+  provider?: string[];
+  models?: string[];
+  minContext?: number;
+  hideTooSmall?: boolean;
+  top?: number;
+  daysPerMonth: number;
+  date: string;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'model', header: 'model' },
+  { key: 'provider', header: 'provider' },
+  {
+    key: 'costPerRequest',
+    header: 'per request',
+    align: 'right',
+    format: (v) => usd(v as number | null),
+  },
+  { key: 'dailyCost', header: 'per day', align: 'right', format: (v) => usd(v as number | null) },
+  {
+    key: 'monthlyCost',
+    header: 'per month',
+    align: 'right',
+    format: (v) => usd(v as number | null),
+  },
+  {
+    key: 'xCheapest',
+    header: 'x cheapest',
+    align: 'right',
+    format: (v) =>
+      v === null ? '' : `${Number(v) >= 10 ? Number(v).toFixed(0) : Number(v).toFixed(1)}x`,
+  },
+  {
+    key: 'contextWindow',
+    header: 'context',
+    align: 'right',
+    format: (v, row) =>
+      `${compactTokens(v as number | undefined)}${row.fitsContext === false ? ' too small' : ''}`,
+  },
+  { key: 'verified', header: 'price date' },
+];
+
+export function runCompare(p: Prepared, o: CompareOptions): AppResult {
+  const { records, unknown } = selectModels(p.book, o.models, o.provider);
+  const requestsPerDay = perDay(o.requests, o.per, o.daysPerMonth);
+  const workload = {
+    input: o.input,
+    output: o.output,
+    cachedShare: o.cachedInput ?? 0,
+    requestsPerDay,
+    daysPerMonth: o.daysPerMonth,
+    batch: !!o.batch,
+    day: o.date,
+  };
+  let rows = compareModels(records, workload);
+  const shown = rows.filter(
+    (r) =>
+      (o.minContext ? (r.record.contextWindow ?? 0) >= o.minContext : true) &&
+      !(o.hideTooSmall && r.fitsContext === false),
+  );
+  const hidden = rows.length - shown.length;
+  rows = o.top ? shown.slice(0, o.top) : shown;
+  const tableRows = rows.map(toRow);
+  const notes = [
+    `${int(o.input)} input + ${int(o.output)} output tokens per request${o.cachedInput ? ` (${Math.round(o.cachedInput * 100)}% of input from prompt cache)` : ''}, ${int(requestsPerDay)} requests/day, ${o.daysPerMonth}-day month${o.batch ? ', batch prices' : ''}; prices in force ${o.date}.`,
+  ];
+  if (hidden) notes.push(`${hidden} model(s) hidden by --min-context/--hide-too-small.`);
+  const tooSmall = rows.filter((r) => r.fitsContext === false).length;
+  if (tooSmall)
+    notes.push(
+      `${tooSmall} model(s) marked "too small": the request does not fit their context window.`,
+    );
+  const tiered = rows.filter((r) => r.tierApplied !== undefined).length;
+  if (tiered)
+    notes.push(
+      `${tiered} model(s) priced at their long-context tier (whole request above the threshold).`,
+    );
+  const noBatch = rows.filter((r) => r.costPerRequest === null).length;
+  if (noBatch)
+    notes.push(`${noBatch} model(s) have no batch price in the catalog: shown unpriced, not $0.`);
+  const report: Report = {
+    json: {
+      workload: { ...workload, requests: o.requests, per: o.per },
+      rows: tableRows,
+      unpriced: unknown.map((u) => ({ model: u.name, candidates: u.candidates })),
+      hidden,
+    },
+    sections: [
+      { kind: 'table', table: { columns: COLUMNS, rows: tableRows } },
+      { kind: 'text', lines: notes, tone: 'dim' },
+      ...(unknown.length
+        ? [{ kind: 'text' as const, lines: unknown.map(unknownLine), tone: 'warn' as const }]
+        : []),
+    ],
+    primary: { columns: COLUMNS, rows: tableRows },
+  };
+  return ok(
+    p.render(report),
+    unknown.length && p.format !== 'table' ? unknown.map(unknownLine) : [],
+  );
+}
+
+function toRow(r: CompareRow) {
+  return {
+    model: r.record.id,
+    name: r.record.name,
+    provider: r.record.provider,
+    costPerRequest: r.costPerRequest,
+    dailyCost: r.dailyCost,
+    monthlyCost: r.monthlyCost,
+    xCheapest: r.xCheapest,
+    contextWindow: r.record.contextWindow,
+    fitsContext: r.fitsContext,
+    verified: r.record.verified,
+    ...(r.tierApplied !== undefined ? { tierThreshold: r.tierApplied } : {}),
+    ...(r.note ? { note: r.note } : {}),
+  };
+}

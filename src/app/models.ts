@@ -1,0 +1,163 @@
+import type { Prepared } from '../commands/common.js';
+import { periodAt } from '../core/price-period.js';
+import type { ModelRecord } from '../core/types.js';
+import { compactTokens, perM } from '../reporters/format-values.js';
+import type { Column, Report, Row } from '../reporters/report.js';
+import { ok, type AppResult } from './result.js';
+
+export interface ModelsOptions {
+  provider?: string[];
+  search?: string;
+  resolve?: string;
+  date: string;
+}
+
+const money = (v: unknown) => perM(v as number | undefined);
+const COLUMNS: Column[] = [
+  { key: 'model', header: 'model' },
+  { key: 'provider', header: 'provider' },
+  { key: 'input', header: 'input', align: 'right', format: money },
+  { key: 'output', header: 'output', align: 'right', format: money },
+  { key: 'cacheRead', header: 'cache read', align: 'right', format: money },
+  { key: 'cacheWrite5m', header: 'write 5m', align: 'right', format: money },
+  { key: 'cacheWrite1h', header: 'write 1h', align: 'right', format: money },
+  {
+    key: 'batchInput',
+    header: 'batch in/out',
+    align: 'right',
+    format: (v, r) =>
+      v === undefined ? '–' : `${perM(v as number)}/${perM(r.batchOutput as number)}`,
+  },
+  {
+    key: 'tiers',
+    header: 'long context',
+    format: (v) =>
+      (v as { threshold: number; input: number; output: number }[] | undefined)
+        ?.map((t) => `>${compactTokens(t.threshold)}: ${perM(t.input)}/${perM(t.output)}`)
+        .join('; ') ?? '',
+  },
+  {
+    key: 'contextWindow',
+    header: 'context',
+    align: 'right',
+    format: (v) => compactTokens(v as number | undefined),
+  },
+  { key: 'verified', header: 'verified' },
+];
+
+export function modelRow(r: ModelRecord, day: string): Row {
+  const p = periodAt(r, day);
+  return {
+    model: r.id,
+    name: r.name,
+    provider: r.provider,
+    input: p.input,
+    output: p.output,
+    cacheRead: p.cacheRead,
+    cacheWrite5m: p.cacheWrite5m,
+    cacheWrite1h: p.cacheWrite1h,
+    batchInput: p.batchInput,
+    batchOutput: p.batchOutput,
+    tiers: p.tiers,
+    contextWindow: r.contextWindow,
+    maxOutput: r.maxOutput,
+    tokenizer: r.tokenizer,
+    verified: r.verified,
+    source: r.source,
+    sourceUrl: r.sourceUrl,
+  };
+}
+
+export function runModels(p: Prepared, o: ModelsOptions): AppResult {
+  if (o.resolve) return resolveOne(p, o.resolve, o.date);
+  const needle = o.search?.toLowerCase();
+  const providers = o.provider?.map((x) => x.toLowerCase());
+  const records = p.book.records.filter(
+    (r) =>
+      (!providers || providers.includes(r.provider) || providers.includes(r.creator)) &&
+      (!needle ||
+        r.id.includes(needle) ||
+        r.name.toLowerCase().includes(needle) ||
+        r.aliases.some((a) => a.includes(needle))),
+  );
+  const rows = records.map((r) => modelRow(r, o.date));
+  const report: Report = {
+    json: {
+      date: o.date,
+      count: rows.length,
+      models: rows.map((row, i) => ({
+        ...row,
+        aliases: records[i]!.aliases,
+        history: records[i]!.prices,
+        notes: records[i]!.notes,
+      })),
+    },
+    sections: [
+      { kind: 'table', table: { columns: COLUMNS, rows } },
+      {
+        kind: 'text',
+        lines: [
+          `${rows.length} model(s); USD per 1M tokens, prices in force ${o.date}. "–" means the catalog has no such price.`,
+        ],
+        tone: 'dim',
+      },
+    ],
+    primary: { columns: COLUMNS, rows },
+  };
+  return ok(p.render(report));
+}
+
+function resolveOne(p: Prepared, name: string, date: string): AppResult {
+  const res = p.book.resolve(name);
+  if (!res.ok) {
+    const lines = [`${name}: matches no model in the catalog; it would be reported as unpriced.`];
+    if (res.candidates.length) lines.push(`nearest: ${res.candidates.join(', ')}`);
+    const report: Report = {
+      json: { name, matched: false, candidates: res.candidates },
+      sections: [{ kind: 'text', lines, tone: 'warn' }],
+      primary: {
+        columns: [
+          { key: 'name', header: 'name' },
+          { key: 'matched', header: 'matched' },
+        ],
+        rows: [{ name, matched: false }],
+      },
+    };
+    return ok(p.render(report), [], 1);
+  }
+  const row = modelRow(res.record, date);
+  const report: Report = {
+    json: {
+      name,
+      matched: true,
+      model: res.record.id,
+      reason: res.reason,
+      record: {
+        ...row,
+        aliases: res.record.aliases,
+        history: res.record.prices,
+        notes: res.record.notes,
+      },
+    },
+    sections: [
+      {
+        kind: 'text',
+        lines: [
+          `${name} -> ${res.record.id} (${res.record.name}, ${res.record.provider})`,
+          `why: ${res.reason}`,
+        ],
+      },
+      { kind: 'table', table: { columns: COLUMNS, rows: [row] } },
+      {
+        kind: 'text',
+        lines: [
+          `source: ${res.record.source}; ${res.record.sourceUrl}`,
+          ...(res.record.notes ? [`note: ${res.record.notes}`] : []),
+        ],
+        tone: 'dim',
+      },
+    ],
+    primary: { columns: COLUMNS, rows: [row] },
+  };
+  return ok(p.render(report));
+}

@@ -1,0 +1,35 @@
+import type { PriceBook } from '../core/price-book.js';
+import type { ModelRecord } from '../core/types.js';
+
+export interface Selection {
+  records: ModelRecord[];
+  unknown: { name: string; candidates: string[] }[];
+}
+
+/** Models named with --models (resolved like log names), else the whole catalog; then --provider. */
+export function selectModels(
+  book: PriceBook,
+  names: string[] | undefined,
+  providers: string[] | undefined,
+): Selection {
+  const unknown: Selection['unknown'] = [];
+  let records: ModelRecord[];
+  if (names?.length) {
+    records = [];
+    for (const name of names) {
+      const res = book.resolve(name);
+      if (res.ok) {
+        if (!records.includes(res.record)) records.push(res.record);
+      } else unknown.push({ name, candidates: res.candidates });
+    }
+  } else records = [...book.records];
+  if (providers?.length) {
+    const want = providers.map((p) => p.toLowerCase());
+    records = records.filter((r) => want.includes(r.provider) || want.includes(r.creator));
+  }
+  return { records, unknown };
+}
+
+export function unknownLine(u: { name: string; candidates: string[] }): string {
+  return `${u.name}: not in the price catalog (unpriced)${u.candidates.length ? `; did you mean ${u.candidates.join(', ')}?` : ''}`;
+}

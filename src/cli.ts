@@ -1,0 +1,75 @@
+import { Command, CommanderError } from 'commander';
+import { registerCommands } from './commands/index.js';
+import type { Context } from './context.js';
+import { EXIT, UsageError } from './errors.js';
+import { CATALOG_DATE } from './pricing/catalog-data.js';
+import { VERSION } from './version.js';
+
+export function buildProgram(ctx: Context, exit: { code: number }): Command {
+  const program = new Command('llmcost')
+    .description(
+      'What your LLM usage costs, and why: count tokens, compare models, estimate workloads, analyze logs.',
+    )
+    .version(`llmcost ${VERSION} (price catalog ${CATALOG_DATE})`, '-V, --version')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 a budget or check failed, 2 bad usage, config or input.
+Prices: bundled catalog dated ${CATALOG_DATE}; override with --pricing FILE.yaml or llmcost.config.yaml.`,
+    );
+  program.exitOverride();
+  registerCommands(program, ctx, exit);
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    });
+    cmd.showSuggestionAfterError(true);
+  }
+  return program;
+}
+
+/** Runs the CLI against a context and returns the exit code; never throws. */
+export async function run(ctx: Context): Promise<number> {
+  const exit = { code: EXIT.ok };
+  const program = buildProgram(ctx, exit);
+  try {
+    if (ctx.argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync(ctx.argv, { from: 'user' });
+    return exit.code;
+  } catch (err) {
+    return reportError(ctx, err);
+  }
+}
+
+function reportError(ctx: Context, err: unknown): number {
+  if (err instanceof CommanderError) {
+    if (
+      err.code === 'commander.helpDisplayed' ||
+      err.code === 'commander.version' ||
+      err.code === 'commander.help'
+    ) {
+      return EXIT.ok;
+    }
+    return EXIT.usage; // commander already printed its one-line message
+  }
+  if (err instanceof UsageError) {
+    ctx.stderr.write(`llmcost: ${err.message}\n`);
+    if (err.hint) ctx.stderr.write(`hint: ${err.hint}\n`);
+    return EXIT.usage;
+  }
+  const e = err as Error;
+  ctx.stderr.write(`llmcost: internal error: ${e?.message ?? String(err)}\n`);
+  if (ctx.env.LLMCOST_DEBUG === '1' && e?.stack) ctx.stderr.write(`${e.stack}\n`);
+  else ctx.stderr.write('hint: set LLMCOST_DEBUG=1 for a stack trace, and please report it\n');
+  return EXIT.usage;
+}

@@ -1,0 +1,86 @@
+import { Option, type Command } from 'commander';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { CATALOG_DATE, loadPriceBook } from '../pricing/catalog.js';
+import { overrideSets } from '../pricing/load-overrides.js';
+import type { PriceBook } from '../core/price-book.js';
+import { FORMATS, render, type Format } from '../reporters/index.js';
+import type { Report } from '../reporters/report.js';
+
+export function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'),
+    )
+    .option('--json', 'shorthand for --format json')
+    .option('--no-color', 'never color the output')
+    .option('--config <file>', 'config file (default: nearest llmcost.config.yaml)')
+    .option(
+      '--pricing <file>',
+      'pricing overrides (YAML); repeatable',
+      (v: string, prev: string[] = []) => [...prev, v],
+    );
+}
+
+export interface Prepared {
+  format: Format;
+  color: boolean;
+  config: LoadedConfig;
+  book: PriceBook;
+  render: (report: Report) => string;
+}
+
+/** Loads config (its section fills flags the user did not give), overrides and the price book. */
+export function prepare(ctx: Context, cmd: Command, section: string): Prepared {
+  const opts = cmd.opts<{ config?: string; pricing?: string[] }>();
+  const config = loadConfig(ctx.cwd, opts.config);
+  applyConfigDefaults(cmd, section, config);
+  const all = cmd.opts<{ format: Format; json?: boolean }>();
+  const format: Format = all.json ? 'json' : all.format;
+  const color = format === 'table' && wantsColor(ctx, cmd);
+  const book = loadPriceBook(overrideSets(ctx.cwd, config.config, config.file, opts.pricing ?? []));
+  return {
+    format,
+    color,
+    config,
+    book,
+    render: (report) => render(format, report, { color, catalogDate: CATALOG_DATE }),
+  };
+}
+
+/** Precedence: --no-color, then FORCE_COLOR, then NO_COLOR (non-empty), then whether stdout is a TTY. */
+export function wantsColor(ctx: Context, cmd: Command): boolean {
+  if (cmd.getOptionValueSource('color') === 'cli' && cmd.opts().color === false) return false;
+  const force = ctx.env.FORCE_COLOR;
+  if (force !== undefined) return ['', '1', '2', '3', 'true'].includes(force);
+  if (ctx.env.NO_COLOR) return false;
+  return ctx.stdout.isTTY;
+}
+
+function applyConfigDefaults(cmd: Command, section: string, loaded: LoadedConfig): void {
+  const values = (loaded.config as Record<string, Record<string, unknown> | undefined>)[section];
+  if (!values || !loaded.file) return;
+  for (const [key, value] of Object.entries(values)) {
+    if (key === 'budgets') continue;
+    const option = cmd.options.find((o) => o.attributeName() === key);
+    const where = `${loaded.file}: ${section}.${key}`;
+    if (!option) throw new UsageError(`${where}: not an option of llmcost ${cmd.name()}`);
+    if (cmd.getOptionValueSource(key) === 'cli') continue;
+    let parsed: unknown = value;
+    if (option.parseArg && typeof value !== 'boolean') {
+      const text = Array.isArray(value) ? value.join(',') : String(value);
+      try {
+        parsed = option.parseArg(text, undefined as never);
+      } catch (err) {
+        throw new UsageError(`${where}: ${(err as Error).message}`);
+      }
+    }
+    if (option.argChoices && !option.argChoices.includes(String(parsed))) {
+      throw new UsageError(`${where}: expected one of ${option.argChoices.join(', ')}`);
+    }
+    cmd.setOptionValueWithSource(key, parsed, 'config');
+  }
+}
+
+export { CATALOG_DATE };

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import type { AppResult } from '../app/result.js';
+import type { Context } from '../context.js';
+import { registerCompare } from './compare.js';
+import { registerModels } from './models.js';
+
+export interface Exit {
+  code: number;
+  write: (r: AppResult) => void;
+}
+
+/** Every subcommand is registered here; command bodies are imported only when that command runs. */
+export function registerCommands(program: Command, ctx: Context, state: { code: number }): void {
+  const exit: Exit = {
+    get code() {
+      return state.code;
+    },
+    set code(v) {
+      state.code = v;
+    },
+    write(r) {
+      for (const line of r.diagnostics) ctx.stderr.write(`${line}\n`);
+      ctx.stdout.write(r.output);
+      state.code = r.exitCode;
+    },
+  };
+  registerModels(program, ctx, exit);
+  registerCompare(program, ctx, exit);
+}

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { addCommonOptions, prepare } from './common.js';
+import type { Exit } from './index.js';
+import { isoDate, list } from './parse-args.js';
+
+export function registerModels(program: Command, ctx: Context, exit: Exit): void {
+  const cmd = program
+    .command('models')
+    .description('list the price catalog, or show which model a name resolves to')
+    .option('-p, --provider <names>', 'only these providers (comma-separated)', list)
+    .option('-s, --search <text>', 'only models whose id, name or alias contains TEXT')
+    .option('--resolve <name>', 'show which record a log name matches, and why')
+    .option('--date <YYYY-MM-DD>', 'prices in force on this date (default: today)', isoDate);
+  addCommonOptions(cmd).addHelpText(
+    'after',
+    `
+Examples:
+  llmcost models --provider anthropic
+  llmcost models --search flash
+  llmcost models --resolve us.anthropic.claude-3-5-sonnet-20241022-v2:0`,
+  );
+  cmd.action(async () => {
+    const p = prepare(ctx, cmd, 'models');
+    const { runModels } = await import('../app/models.js');
+    const o = cmd.opts();
+    exit.write(
+      runModels(p, { ...o, date: o.date ?? ctx.now().toISOString().slice(0, 10) } as never),
+    );
+  });
+}

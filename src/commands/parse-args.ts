@@ -1,0 +1,87 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Commander argument parsers: each rejects bad input with a message that names what was expected. */
+/** A count such as 10000, 10_000, 10,000, 1e5, 10k or 1.5M. */
+export function nonNegativeInt(v: string): number {
+  const m = /^\s*([\d.,_]+(?:e\d+)?)\s*([kKmM]?)\s*$/.exec(v);
+  const n = m?.[1]
+    ? Number(m[1].replace(/[,_]/g, '')) * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1)
+    : NaN;
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new InvalidArgumentError('expected a whole number of 0 or more (10000, 10k, 1e5).');
+  return n;
+}
+
+export function positiveInt(v: string): number {
+  const n = nonNegativeInt(v);
+  if (n === 0) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  return n;
+}
+
+export function nonNegativeNumber(v: string): number {
+  const n = Number(v.replace(/_/g, ''));
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError('expected a number of 0 or more.');
+  return n;
+}
+
+/** A share from 0 to 1; "40%" is accepted too. */
+export function share(v: string): number {
+  const s = v.trim();
+  const n = s.endsWith('%') ? Number(s.slice(0, -1)) / 100 : Number(s);
+  if (s === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new InvalidArgumentError('expected a rate from 0 to 1 (or 0% to 100%).');
+  }
+  return n;
+}
+
+/** A growth or change rate: "10%" or 0.1; may be negative. */
+export function percent(v: string): number {
+  const s = v.trim();
+  const n = s.endsWith('%') ? Number(s.slice(0, -1)) / 100 : Number(s);
+  if (s === '' || !Number.isFinite(n) || n <= -1)
+    throw new InvalidArgumentError('expected a percentage such as 10%.');
+  return n;
+}
+
+export function list(v: string, previous?: string[]): string[] {
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!items.length) throw new InvalidArgumentError('expected a comma-separated list.');
+  return [...(previous ?? []), ...items];
+}
+
+export type Period = 'day' | 'month';
+
+export interface Budget {
+  amount: number;
+  per: Period;
+}
+
+/** "100/day", "$2,500/month", "2500/mo". */
+export function budget(v: string): Budget {
+  const m = /^\s*\$?([\d,_]*\.?\d+)\s*\/\s*(day|d|daily|month|mo|monthly)\s*$/i.exec(v);
+  if (!m?.[1] || !m[2])
+    throw new InvalidArgumentError('expected AMOUNT/day or AMOUNT/month, e.g. 50/day.');
+  const amount = Number(m[1].replace(/[,_]/g, ''));
+  if (!Number.isFinite(amount))
+    throw new InvalidArgumentError('expected AMOUNT/day or AMOUNT/month, e.g. 50/day.');
+  return { amount, per: m[2].toLowerCase().startsWith('d') ? 'day' : 'month' };
+}
+
+export function period(v: string): Period {
+  const s = v.trim().toLowerCase();
+  if (s === 'day' || s === 'daily' || s === 'd') return 'day';
+  if (s === 'month' || s === 'monthly' || s === 'mo') return 'month';
+  throw new InvalidArgumentError('expected day or month.');
+}
+
+/** A UTC date YYYY-MM-DD. */
+export function isoDate(v: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  }
+  return v;
+}

@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse, YAMLParseError } from 'yaml';
+import { UsageError } from '../errors.js';
+import { parseOrThrow } from './dotted-path.js';
+import { configSchema, type Config } from './schema.js';
+
+export const CONFIG_NAMES = ['llmcost.config.yaml', 'llmcost.config.yml'];
+
+/** The nearest llmcost.config.yaml from `cwd` upward, or none. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const file = join(dir, name);
+      if (existsSync(file)) return file;
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+export function readYaml(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(
+      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
+  }
+  try {
+    return parse(text.replace(/^\uFEFF/, '')) ?? {};
+  } catch (err) {
+    if (err instanceof YAMLParseError) {
+      const pos = err.linePos?.[0];
+      throw new UsageError(
+        `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${err.message.split('\n')[0]}`,
+      );
+    }
+    throw err;
+  }
+}
+
+export interface LoadedConfig {
+  file?: string;
+  config: Config;
+}
+
+export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
+  const file = explicit ? resolve(cwd, explicit) : findConfig(cwd);
+  if (!file) return { config: {} };
+  if (explicit && !existsSync(file)) throw new UsageError(`config file not found: ${explicit}`);
+  return { file, config: parseOrThrow(configSchema, readYaml(file), file) };
+}

@@ -1,0 +1,60 @@
+/** The only adapter to `process`: everything else receives a Context, so tests can run the CLI in-process. */
+export interface Context {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: Output;
+  stderr: Output;
+  now: () => Date;
+  cpus: number;
+}
+
+export interface Output {
+  write(text: string): void;
+  isTTY: boolean;
+  columns?: number;
+}
+
+export function processContext(): Context {
+  return {
+    argv: process.argv.slice(2),
+    env: process.env,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    stdout: stream(process.stdout),
+    stderr: stream(process.stderr),
+    now: () => new Date(),
+    cpus: navigatorCores(),
+  };
+}
+
+function stream(s: NodeJS.WriteStream): Output {
+  return {
+    write: (text) => void s.write(text),
+    get isTTY() {
+      return s.isTTY === true;
+    },
+    get columns() {
+      return s.columns;
+    },
+  };
+}
+
+function navigatorCores(): number {
+  const n = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
+    ?.hardwareConcurrency;
+  return n && n > 0 ? n : 1;
+}
+
+/** `llmcost … | head` closes stdout early: end quietly with exit 0 instead of an EPIPE stack trace. */
+export function exitQuietlyOnEpipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
+export function setExitCode(code: number): void {
+  process.exitCode = code;
+}

@@ -1,0 +1,78 @@
+import { nameKeys } from './resolve-name.js';
+import { nearest } from './similarity.js';
+import type { ModelRecord } from './types.js';
+
+export type Resolution =
+  | { ok: true; record: ModelRecord; reason: string }
+  | { ok: false; name: string; candidates: string[] };
+
+const PLATFORM_LABEL: Record<string, string> = {
+  bedrock: 'Bedrock',
+  'bedrock-global': 'Bedrock global',
+  vertex: 'Vertex AI',
+  azure: 'Azure',
+  together: 'Together',
+  groq: 'Groq',
+};
+
+/** The catalog with its name index. Resolution is deterministic; a name that matches nothing is unpriced. */
+export class PriceBook {
+  private readonly index = new Map<string, ModelRecord[]>();
+  private readonly cache = new Map<string, Resolution>();
+
+  constructor(readonly records: readonly ModelRecord[]) {
+    for (const r of records) {
+      for (const key of new Set([r.id.toLowerCase(), ...r.aliases])) {
+        const list = this.index.get(key) ?? [];
+        list.push(r);
+        this.index.set(key, list);
+      }
+    }
+  }
+
+  byId(id: string): ModelRecord | undefined {
+    return this.records.find((r) => r.id === id);
+  }
+
+  resolve(name: string): Resolution {
+    const hit = this.cache.get(name);
+    if (hit) return hit;
+    const res = this.lookup(name);
+    this.cache.set(name, res);
+    return res;
+  }
+
+  private lookup(name: string): Resolution {
+    const keys = nameKeys(name);
+    for (const nk of keys) {
+      const found = this.index.get(nk.key);
+      if (!found?.length) continue;
+      const how = nk.step === 'exact name' ? '' : ` after ${nk.step}`;
+      if (nk.platform) {
+        const own =
+          found.find((r) => r.provider === nk.platform) ??
+          (nk.platform === 'bedrock-global'
+            ? found.find((r) => r.provider === 'bedrock')
+            : undefined);
+        if (own)
+          return { ok: true, record: own, reason: `"${nk.key}" on ${label(own.provider)}${how}` };
+        const first = found.find((r) => r.provider === r.creator) ?? found[0]!;
+        return {
+          ok: true,
+          record: first,
+          reason: `"${nk.key}"${how}; no ${label(nk.platform)} price in the catalog, so ${first.provider}'s list price`,
+        };
+      }
+      const exactId = found.find((r) => r.id.toLowerCase() === nk.key);
+      const chosen = exactId ?? found.find((r) => r.provider === r.creator) ?? found[0]!;
+      const kind = exactId ? 'catalog id' : 'alias';
+      return { ok: true, record: chosen, reason: `${kind} "${nk.key}"${how}` };
+    }
+    const last = keys[keys.length - 1]?.key ?? name;
+    return { ok: false, name, candidates: nearest(last, [...this.index.keys()], 3) };
+  }
+}
+
+function label(provider: string): string {
+  return PLATFORM_LABEL[provider] ?? provider;
+}

@@ -1,0 +1,82 @@
+import type { ModelRecord, PricePeriod, PriceSet, TimeWindow } from './types.js';
+
+/** The price period in force on `day` (YYYY-MM-DD, UTC): the last one whose `from` is on or before it. */
+export function periodAt(record: ModelRecord, day?: string): PricePeriod {
+  const periods = record.prices;
+  const first = periods[0];
+  if (!first) throw new Error(`${record.id} has no prices`);
+  if (!day) return first;
+  let current = first;
+  for (const p of periods) {
+    if (!p.from || p.from <= day) current = p;
+  }
+  return current;
+}
+
+/** The day's window whose [start, end) holds `time` (HH:MM, UTC); windows may cross midnight. */
+export function windowAt(windows: TimeWindow[] | undefined, time?: string): TimeWindow | undefined {
+  if (!windows || !time) return undefined;
+  return windows.find((w) =>
+    w.start <= w.end ? time >= w.start && time < w.end : time >= w.start || time < w.end,
+  );
+}
+
+export interface RateOptions {
+  promptTokens: number;
+  batch?: boolean;
+  time?: string;
+}
+
+export interface Rates extends PriceSet {
+  tierThreshold?: number;
+  window?: string;
+  batch: boolean;
+}
+
+export class NoBatchPriceError extends Error {
+  constructor(readonly modelId: string) {
+    super(`${modelId} has no batch price in the catalog`);
+  }
+}
+
+/**
+ * Effective per-1M rates for one request: the long-context tier whose threshold the whole prompt exceeds
+ * (cliff rule), else a daily window, else the base prices; batch scales every component by the batch ratio.
+ */
+export function ratesFor(record: ModelRecord, period: PricePeriod, opts: RateOptions): Rates {
+  const tier = [...(period.tiers ?? [])]
+    .sort((a, b) => b.threshold - a.threshold)
+    .find((t) => opts.promptTokens > t.threshold);
+  const window = tier ? undefined : windowAt(period.windows, opts.time);
+  const set: PriceSet = tier ?? window?.prices ?? period;
+  const rates: Rates = {
+    input: set.input,
+    output: set.output,
+    ...(set.cacheRead !== undefined ? { cacheRead: set.cacheRead } : {}),
+    ...(set.cacheWrite5m !== undefined ? { cacheWrite5m: set.cacheWrite5m } : {}),
+    ...(set.cacheWrite1h !== undefined ? { cacheWrite1h: set.cacheWrite1h } : {}),
+    ...(tier ? { tierThreshold: tier.threshold } : {}),
+    ...(window ? { window: `${window.start}-${window.end}` } : {}),
+    batch: false,
+  };
+  if (!opts.batch) return rates;
+  if (period.batchInput === undefined || period.batchOutput === undefined) {
+    throw new NoBatchPriceError(record.id);
+  }
+  const inRatio = period.batchInput / period.input;
+  const outRatio = period.batchOutput / period.output;
+  const scale = (v: number | undefined) => (v === undefined ? undefined : v * inRatio);
+  return {
+    ...rates,
+    input: rates.input * inRatio,
+    output: rates.output * outRatio,
+    ...(rates.cacheRead !== undefined ? { cacheRead: scale(rates.cacheRead) } : {}),
+    ...(rates.cacheWrite5m !== undefined ? { cacheWrite5m: scale(rates.cacheWrite5m) } : {}),
+    ...(rates.cacheWrite1h !== undefined ? { cacheWrite1h: scale(rates.cacheWrite1h) } : {}),
+    batch: true,
+  };
+}
+
+export function hasBatch(period: PricePeriod): boolean {
+  return period.batchInput !== undefined && period.batchOutput !== undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * Turns a model name as logs and users write it into lookup keys, most specific first, each with the
+ * platform it implies (Bedrock, Vertex, Azure) and why the key was derived.
+ */
+export interface NameKey {
+  key: string;
+  platform?: string;
+  step: string;
+}
+
+const ROUTE_PREFIXES: Record<string, string | undefined> = {
+  openai: undefined,
+  anthropic: undefined,
+  google: undefined,
+  gemini: undefined,
+  models: undefined,
+  'x-ai': undefined,
+  xai: undefined,
+  mistral: undefined,
+  mistralai: undefined,
+  deepseek: undefined,
+  'deepseek-ai': undefined,
+  openrouter: undefined,
+  vertex_ai: 'vertex',
+  vertex_ai_beta: 'vertex',
+  vertexai: 'vertex',
+  vertex: 'vertex',
+  azure: 'azure',
+  azure_ai: 'azure',
+  bedrock: 'bedrock',
+  bedrock_converse: 'bedrock',
+  together_ai: 'together',
+  together: 'together',
+  groq: 'groq',
+};
+const GEO = /^(us|eu|apac|au|jp|ca|us-gov|global)\./;
+const VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|openai|deepseek|qwen|writer|google)\./;
+
+export function nameKeys(raw: string): NameKey[] {
+  const keys: NameKey[] = [];
+  const push = (key: string, step: string, platform?: string) => {
+    if (key && !keys.some((k) => k.key === key && k.platform === platform)) {
+      keys.push({ key, step, ...(platform ? { platform } : {}) });
+    }
+  };
+  let name = raw.trim().toLowerCase();
+  push(name, 'exact name');
+  let platform: string | undefined;
+
+  if (name.startsWith('arn:aws:bedrock')) {
+    name = name.slice(name.lastIndexOf('/') + 1);
+    platform = 'bedrock';
+    push(name, 'Bedrock ARN', platform);
+  }
+  const vertexPath = /(?:^|\/)publishers\/[^/]+\/models\/(.+)$/.exec(name);
+  if (vertexPath?.[1]) {
+    name = vertexPath[1];
+    platform = 'vertex';
+    push(name, 'Vertex resource path', platform);
+  }
+  for (;;) {
+    const slash = name.indexOf('/');
+    const prefix = slash > 0 ? name.slice(0, slash) : '';
+    if (!(prefix in ROUTE_PREFIXES)) break;
+    name = name.slice(slash + 1);
+    platform = ROUTE_PREFIXES[prefix] ?? platform;
+    push(name, `provider prefix "${prefix}/"`, platform);
+  }
+  const geo = GEO.exec(name);
+  if (geo?.[1]) {
+    name = name.slice(geo[0].length);
+    platform = geo[1] === 'global' ? 'bedrock-global' : 'bedrock';
+    push(name, `Bedrock ${geo[1] === 'global' ? 'global' : 'geo'} prefix "${geo[0]}"`, platform);
+  }
+  const vendor = VENDOR.exec(name);
+  if (vendor && (platform?.startsWith('bedrock') || /-v\d+(:\d+)?$|:\d+$/.test(name))) {
+    platform = platform ?? 'bedrock';
+    push(name, 'Bedrock model id', platform);
+    name = name.slice(vendor[0].length);
+    push(name, `Bedrock vendor prefix "${vendor[0]}"`, platform);
+  }
+  const version = /(-v\d+(:\d+)?|:\d+)$/.exec(name);
+  if (version && platform?.startsWith('bedrock')) {
+    name = name.slice(0, version.index);
+    push(name, 'Bedrock version suffix', platform);
+  }
+  const at = name.indexOf('@');
+  if (at > 0) {
+    name = name.slice(0, at);
+    platform = platform ?? 'vertex';
+    push(name, 'Vertex version "@…"', platform);
+  }
+  const dated = /-(\d{8}|\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|0\d{2})$/.exec(name);
+  if (dated) {
+    name = name.slice(0, dated.index);
+    push(name, 'dated snapshot suffix', platform);
+  }
+  if (name.endsWith('-latest')) push(name.slice(0, -'-latest'.length), '"-latest" alias', platform);
+  // Anthropic writes versions both ways: claude-3.5-sonnet and claude-3-5-sonnet.
+  if (name.includes('claude') && /\d\.\d/.test(name)) {
+    push(name.replace(/(\d)\.(\d)/g, '$1-$2'), 'dotted version', platform);
+  }
+  return keys;
+}

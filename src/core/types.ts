@@ -1,0 +1,107 @@
+/** Prices are USD per 1M tokens, as providers publish them. */
+export interface PriceSet {
+  input: number;
+  output: number;
+  cacheRead?: number;
+  cacheWrite5m?: number;
+  cacheWrite1h?: number;
+}
+
+/** Long-context tier, cliff rule: when a request's whole prompt exceeds `threshold`, every token is priced here. */
+export interface PriceTier extends PriceSet {
+  threshold: number;
+}
+
+/** A daily UTC window (may cross midnight) with its own prices, e.g. DeepSeek peak hours. */
+export interface TimeWindow {
+  start: string;
+  end: string;
+  prices: PriceSet;
+}
+
+/** Prices in force from `from` (UTC date, inclusive) until the next period starts. */
+export interface PricePeriod extends PriceSet {
+  from?: string;
+  batchInput?: number;
+  batchOutput?: number;
+  tiers?: PriceTier[];
+  windows?: TimeWindow[];
+}
+
+export type Tokenizer =
+  | 'o200k_base'
+  | 'cl100k_base'
+  | 'claude'
+  | 'gemini'
+  | 'llama'
+  | 'mistral'
+  | 'deepseek'
+  | 'grok'
+  | 'other';
+
+export interface ModelRecord {
+  id: string;
+  provider: string;
+  creator: string;
+  name: string;
+  aliases: string[];
+  prices: PricePeriod[];
+  contextWindow?: number;
+  maxOutput?: number;
+  tokenizer: Tokenizer;
+  minCacheTokens?: number;
+  sourceUrl: string;
+  verified: string;
+  source: string;
+  batchSource?: string;
+  notes?: string;
+}
+
+/** One request's (or an aggregate's) tokens in exclusive buckets. */
+export interface TokenBuckets {
+  input: number;
+  cacheRead: number;
+  cacheWrite5m: number;
+  cacheWrite1h: number;
+  output: number;
+}
+
+export interface Usage extends TokenBuckets {
+  reasoning: number;
+  requests: number;
+}
+
+export interface CostBreakdown {
+  input: number;
+  cacheRead: number;
+  cacheWrite5m: number;
+  cacheWrite1h: number;
+  output: number;
+  total: number;
+}
+
+export const ZERO_BUCKETS: Readonly<TokenBuckets> = Object.freeze({
+  input: 0,
+  cacheRead: 0,
+  cacheWrite5m: 0,
+  cacheWrite1h: 0,
+  output: 0,
+});
+
+export function promptTokens(t: TokenBuckets): number {
+  return t.input + t.cacheRead + t.cacheWrite5m + t.cacheWrite1h;
+}
+
+export function emptyUsage(): Usage {
+  return { ...ZERO_BUCKETS, reasoning: 0, requests: 0 };
+}
+
+export function addUsage(into: Usage, u: Usage): void {
+  into.input += u.input;
+  into.cacheRead += u.cacheRead;
+  into.cacheWrite5m += u.cacheWrite5m;
+  into.cacheWrite1h += u.cacheWrite1h;
+  into.output += u.output;
+  into.reasoning += u.reasoning;
+  into.requests += u.requests;
+}

@@ -1,0 +1,149 @@
+/**
+ * Builds src/pricing/catalog-data.ts from the reference databases in ../shared/reference/pricing.
+ * Run by hand (`npm run catalog`) when prices change; its output is committed, never read at run time.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { ModelRecord, PricePeriod } from '../../core/types.js';
+import { equalsNames, findModel, periodsOf, type GProvider } from './genai.js';
+import { litellmBatchRatio, litellmMax, litellmPeriod, type LEntry } from './litellm.js';
+import { SPECS, type ModelSpec } from './specs.js';
+
+const ref = resolve(process.argv[2] ?? '../shared/reference/pricing');
+const out = resolve(process.argv[3] ?? 'src/pricing/catalog-data.ts');
+const G_DATE = '2026-09-23';
+const L_DATE = '2026-08-01';
+const BATCH_PROVIDERS = new Set(['openai', 'anthropic', 'google']);
+const URLS: Record<string, string> = {
+  deepseek: 'https://api-docs.deepseek.com/quick_start/pricing',
+  azure: 'https://azure.microsoft.com/en-us/pricing/details/cognitive-services/openai-service/',
+};
+
+const genai = JSON.parse(
+  readFileSync(join(ref, 'genai-prices/npm-0.1.8/data_bundled.json'), 'utf8'),
+) as GProvider[];
+const litellm = JSON.parse(
+  readFileSync(join(ref, 'litellm/model_prices_and_context_window.json'), 'utf8'),
+) as Record<string, LEntry>;
+
+const checked = new Map<string, string>();
+for (const file of readdirSync(join(ref, 'genai-prices/providers'))) {
+  const doc = parse(readFileSync(join(ref, 'genai-prices/providers', file), 'utf8')) as {
+    id: string;
+    models?: { id: string; prices_checked?: string | Date }[];
+  };
+  for (const m of doc.models ?? []) {
+    if (m.prices_checked) {
+      const d =
+        m.prices_checked instanceof Date
+          ? m.prices_checked.toISOString()
+          : String(m.prices_checked);
+      checked.set(`${doc.id}/${m.id}`, d.slice(0, 10));
+    }
+  }
+}
+
+function minCacheTokens(spec: ModelSpec, l: LEntry | undefined): number | undefined {
+  const own = litellmMax(l, 'prompt_cache_min_tokens');
+  if (own) return own;
+  if (spec.creator === 'openai') return 1024;
+  if (spec.creator !== 'anthropic') return undefined;
+  const base = spec.id.replace(/^[a-z-]+\//, '');
+  const key = Object.keys(litellm).find(
+    (k) =>
+      k.startsWith(`anthropic.${base}`) && typeof litellm[k]?.prompt_cache_min_tokens === 'number',
+  );
+  return key ? (litellm[key]?.prompt_cache_min_tokens as number) : undefined;
+}
+
+function withBatch(periods: PricePeriod[], ratio: number | undefined): PricePeriod[] {
+  if (ratio === undefined) return periods;
+  const r = (v: number) => Number((v * ratio).toPrecision(10));
+  return periods.map((p) => ({ ...p, batchInput: r(p.input), batchOutput: r(p.output) }));
+}
+
+function build(spec: ModelSpec): ModelRecord {
+  const l = spec.l ? litellm[spec.l] : undefined;
+  if (spec.l && !l) {
+    if (spec.from === 'litellm') throw new Error(`LiteLLM has no ${spec.l}`);
+    console.warn(
+      `note: LiteLLM has no ${spec.l}; ${spec.id} gets no LiteLLM batch price or max output`,
+    );
+  }
+  const g = spec.g && spec.from !== 'litellm' ? findModel(genai, spec.g[0], spec.g[1]) : undefined;
+  const periods = g ? periodsOf(g.m) : [litellmPeriod(l!)];
+  const lRatio = l ? litellmBatchRatio(l) : undefined;
+  const ratio = lRatio ?? (BATCH_PROVIDERS.has(spec.provider) ? 0.5 : undefined);
+  const aliases = new Set<string>([spec.id.replace(/^[a-z-]+\//, ''), ...(spec.aliases ?? [])]);
+  if (g) equalsNames(g.m.match).forEach((a) => aliases.add(a));
+  if (g) aliases.add(g.m.id.toLowerCase());
+  if (spec.l) aliases.add(spec.l.toLowerCase().replace(/^[a-z_]+\//, ''));
+  const context = g?.m.context_window ?? litellmMax(l, 'max_input_tokens');
+  const maxOutput = litellmMax(l, 'max_output_tokens');
+  const minCache = minCacheTokens(spec, l);
+  const verified = g ? (checked.get(`${g.p.id}/${g.m.id}`) ?? G_DATE) : L_DATE;
+  const urls = g?.p.pricing_urls ?? [];
+  const platformUrl =
+    spec.provider === 'vertex' ? urls.find((u) => u.includes('cloud.google.com')) : undefined;
+  const sourceUrl =
+    platformUrl ?? urls[0] ?? (l?.source as string | undefined) ?? URLS[spec.provider] ?? '';
+  return {
+    id: spec.id,
+    provider: spec.provider,
+    creator: spec.creator,
+    name: spec.name ?? g?.m.name ?? spec.id,
+    aliases: [...aliases].map((a) => a.toLowerCase()).sort(),
+    prices: withBatch(periods, ratio),
+    ...(context ? { contextWindow: context } : {}),
+    ...(maxOutput ? { maxOutput } : {}),
+    tokenizer: spec.tokenizer,
+    ...(minCache ? { minCacheTokens: minCache } : {}),
+    sourceUrl,
+    verified,
+    source: g ? `genai-prices@0.1.8 ${g.p.id}/${g.m.id}` : `litellm ${spec.l} (${L_DATE})`,
+    ...(ratio !== undefined
+      ? {
+          batchSource:
+            lRatio !== undefined ? `litellm ${spec.l}` : 'provider Batch API: 50% of list price',
+        }
+      : {}),
+    ...(spec.note ? { notes: spec.note } : {}),
+  };
+}
+
+const LABELS: Record<string, string> = {
+  azure: 'Azure',
+  bedrock: 'Bedrock',
+  'bedrock-global': 'Bedrock global',
+  vertex: 'Vertex AI',
+  together: 'Together',
+  groq: 'Groq',
+};
+const built = SPECS.map(build);
+const byId = new Map(built.map((r) => [r.id, r]));
+// Platform-hosted records are named after the first-party model they serve.
+const records = built.map((r) => {
+  const label = LABELS[r.provider];
+  if (!label || r.name !== r.id)
+    return label && !r.name.includes(label) ? { ...r, name: `${r.name} (${label})` } : r;
+  const base = byId.get(r.id.replace(/^[a-z-]+\//, ''));
+  return { ...r, name: `${base?.name ?? r.id.replace(/^[a-z-]+\//, '')} (${label})` };
+});
+const lines = [
+  '// Generated by src/pricing/generator (npm run catalog) from genai-prices@0.1.8 and LiteLLM. Do not edit.',
+  "import type { ModelRecord } from '../core/types.js';",
+  '',
+  `export const CATALOG_DATE = '${G_DATE}';`,
+  `export const CATALOG_SOURCES = ${JSON.stringify([
+    `genai-prices (pydantic/genai-prices, MIT) npm 0.1.8, published ${G_DATE}`,
+    `LiteLLM model_prices_and_context_window.json (BerriAI/litellm, MIT), snapshot ${L_DATE}`,
+  ])};`,
+  '',
+  'export const MODELS: ModelRecord[] = [',
+  ...records.map((r) => `  ${JSON.stringify(r)},`),
+  '];',
+  '',
+];
+writeFileSync(out, lines.join('\n'));
+console.log(`wrote ${records.length} models to ${out}`);

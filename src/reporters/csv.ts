@@ -1,0 +1,15 @@
+import type { Report } from './report.js';
+
+function field(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV of the report's primary table, raw values (no currency symbols, no rounding). */
+export function renderCsv(report: Report): string {
+  const { columns, rows } = report.primary;
+  const lines = [columns.map((c) => field(c.key)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => field(row[c.key])).join(','));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,53 @@
+/** Rendering of money, tokens and shares. Money is rounded only here, never in the math. */
+export function usd(value: number | null | undefined): string {
+  if (value === null || value === undefined) return 'unpriced';
+  const abs = Math.abs(value);
+  const sign = value < 0 ? '-' : '';
+  if (abs === 0) return '$0.00';
+  if (abs >= 0.995)
+    return `${sign}$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (abs >= 0.01) return `${sign}$${abs.toFixed(4).replace(/0{1,2}$/, '')}`;
+  return `${sign}$${trimZeros(abs.toPrecision(3), 6)}`;
+}
+
+function trimZeros(fixed: string, minDecimals: number): string {
+  const n = Number(fixed);
+  const decimals = Math.max(minDecimals, -Math.floor(Math.log10(n)) + 2);
+  return n.toFixed(Math.min(decimals, 10)).replace(/(\.\d*?[1-9])0+$/, '$1');
+}
+
+export function int(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return Math.round(value).toLocaleString('en-US');
+}
+
+export function pct(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+export function ratio(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}:1`;
+}
+
+export function perM(value: number | undefined): string {
+  if (value === undefined) return '–';
+  return `$${Number(value.toPrecision(6))}`;
+}
+
+export function compactTokens(value: number | undefined): string {
+  if (value === undefined) return '–';
+  if (value >= 1_000_000) return `${Number((value / 1_000_000).toPrecision(3))}M`;
+  if (value >= 1000) return `${Math.round(value / 1000)}k`;
+  return String(value);
+}
+
+/** A plain-text bar of `width` cells for value/max. */
+export function bar(value: number, max: number, width = 30): string {
+  if (max <= 0 || value <= 0) return '';
+  const cells = (value / max) * width;
+  const full = Math.floor(cells);
+  const part = cells - full >= 0.5 ? '▌' : '';
+  return '█'.repeat(full) + part || '▏';
+}

@@ -1,0 +1,42 @@
+/** What an app hands to a reporter: the machine document and the sections a person reads. */
+export interface Column {
+  key: string;
+  header: string;
+  align?: 'left' | 'right';
+  format?: (value: unknown, row: Row) => string;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface Table {
+  title?: string;
+  columns: Column[];
+  rows: Row[];
+}
+
+export type Tone = 'plain' | 'dim' | 'bold' | 'warn' | 'bad' | 'good';
+
+export type Section =
+  { kind: 'table'; table: Table } | { kind: 'text'; lines: string[]; tone?: Tone };
+
+export interface Report {
+  /** The JSON document (schemaVersion and catalogDate are added by the JSON reporter). */
+  json: Record<string, unknown>;
+  sections: Section[];
+  /** The table CSV prints. */
+  primary: Table;
+}
+
+export interface RenderOptions {
+  color: boolean;
+  catalogDate: string;
+}
+
+export const SCHEMA_VERSION = 1;
+
+export function cellText(col: Column, row: Row): string {
+  const v = row[col.key];
+  if (col.format) return col.format(v, row);
+  if (v === null || v === undefined) return '';
+  return String(v);
+}
