@@ -74,7 +74,7 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
   const providers = o.provider?.map((x) => x.toLowerCase());
   const records = p.book.records.filter(
     (r) =>
-      (!providers || providers.includes(r.provider) || providers.includes(r.creator)) &&
+      (!providers || providers.includes(r.provider)) &&
       (!needle ||
         r.id.includes(needle) ||
         r.name.toLowerCase().includes(needle) ||

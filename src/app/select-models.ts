@@ -25,7 +25,7 @@ export function selectModels(
   } else records = [...book.records];
   if (providers?.length) {
     const want = providers.map((p) => p.toLowerCase());
-    records = records.filter((r) => want.includes(r.provider) || want.includes(r.creator));
+    records = records.filter((r) => want.includes(r.provider));
   }
   return { records, unknown };
 }

@@ -1,12 +1,13 @@
 import { Option, type Command } from 'commander';
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
+import { findConfig } from '../config/find.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { CATALOG_DATE, loadPriceBook } from '../pricing/catalog.js';
-import { overrideSets } from '../pricing/load-overrides.js';
 import type { PriceBook } from '../core/price-book.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
 import type { Report } from '../reporters/report.js';
+import { chalkPainter } from '../reporters/paint.js';
 
 export function addCommonOptions(cmd: Command): Command {
   return cmd
@@ -32,20 +33,30 @@ export interface Prepared {
 }
 
 /** Loads config (its section fills flags the user did not give), overrides and the price book. */
-export function prepare(ctx: Context, cmd: Command, section: string): Prepared {
+export async function prepare(ctx: Context, cmd: Command, section: string): Promise<Prepared> {
   const opts = cmd.opts<{ config?: string; pricing?: string[] }>();
-  const config = loadConfig(ctx.cwd, opts.config);
+  // YAML and schema validation cost ~70 ms to load: only pay for them when there is a file to read.
+  const needsFiles =
+    opts.config !== undefined ||
+    (opts.pricing?.length ?? 0) > 0 ||
+    findConfig(ctx.cwd) !== undefined;
+  const files = needsFiles ? await import('./load-files.js') : undefined;
+  const config: LoadedConfig = files ? files.loadConfig(ctx.cwd, opts.config) : { config: {} };
   applyConfigDefaults(cmd, section, config);
   const all = cmd.opts<{ format: Format; json?: boolean }>();
   const format: Format = all.json ? 'json' : all.format;
   const color = format === 'table' && wantsColor(ctx, cmd);
-  const book = loadPriceBook(overrideSets(ctx.cwd, config.config, config.file, opts.pricing ?? []));
+  const paint = color ? await chalkPainter() : undefined;
+  const book = loadPriceBook(
+    files ? files.overrideSets(ctx.cwd, config.config, config.file, opts.pricing ?? []) : [],
+  );
   return {
     format,
     color,
     config,
     book,
-    render: (report) => render(format, report, { color, catalogDate: CATALOG_DATE }),
+    render: (report) =>
+      render(format, report, { catalogDate: CATALOG_DATE, ...(paint ? { paint } : {}) }),
   };
 }
 

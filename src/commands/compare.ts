@@ -38,7 +38,7 @@ Examples:
   llmcost compare -i 800 -o 300 --models gpt-4o,claude-sonnet-4-5,gemini-2.5-flash --batch --json`,
   );
   cmd.action(async () => {
-    const p = prepare(ctx, cmd, 'compare');
+    const p = await prepare(ctx, cmd, 'compare');
     const { runCompare } = await import('../app/compare.js');
     const o = cmd.opts();
     exit.write(

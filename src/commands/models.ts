@@ -21,7 +21,7 @@ Examples:
   llmcost models --resolve us.anthropic.claude-3-5-sonnet-20241022-v2:0`,
   );
   cmd.action(async () => {
-    const p = prepare(ctx, cmd, 'models');
+    const p = await prepare(ctx, cmd, 'models');
     const { runModels } = await import('../app/models.js');
     const o = cmd.opts();
     exit.write(

@@ -1,25 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { UsageError } from '../errors.js';
 import { parseOrThrow } from './dotted-path.js';
 import { configSchema, type Config } from './schema.js';
-
-export const CONFIG_NAMES = ['llmcost.config.yaml', 'llmcost.config.yml'];
-
-/** The nearest llmcost.config.yaml from `cwd` upward, or none. */
-export function findConfig(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const file = join(dir, name);
-      if (existsSync(file)) return file;
-    }
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-}
+import { findConfig } from './find.js';
 
 export function readYaml(file: string): unknown {
   let text: string;

@@ -1,6 +1,7 @@
-import type { Report } from './report.js';
+import { cleanNumber, type Report } from './report.js';
 
-function field(v: unknown): string {
+function field(raw: unknown): string {
+  const v = cleanNumber(raw);
   if (v === null || v === undefined) return '';
   const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -1,11 +1,11 @@
-import { SCHEMA_VERSION, type RenderOptions, type Report } from './report.js';
+import { cleanNumber, SCHEMA_VERSION, type RenderOptions, type Report } from './report.js';
 
 export function renderJson(report: Report, opts: RenderOptions): string {
   const doc = { schemaVersion: SCHEMA_VERSION, catalogDate: opts.catalogDate, ...report.json };
   return (
     JSON.stringify(
       doc,
-      (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+      (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : cleanNumber(v)),
       2,
     ) + '\n'
   );

@@ -28,8 +28,9 @@ export interface Report {
 }
 
 export interface RenderOptions {
-  color: boolean;
   catalogDate: string;
+  /** Colors text on a TTY; absent when output is plain. */
+  paint?: (tone: Tone, text: string) => string;
 }
 
 export const SCHEMA_VERSION = 1;
@@ -39,4 +40,11 @@ export function cellText(col: Column, row: Row): string {
   if (col.format) return col.format(v, row);
   if (v === null || v === undefined) return '';
   return String(v);
+}
+
+/** Strips binary floating-point noise (0.000254999…) from machine output; 12 significant digits. */
+export function cleanNumber(v: unknown): unknown {
+  return typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v)
+    ? Number(v.toPrecision(12))
+    : v;
 }

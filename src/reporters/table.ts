@@ -1,32 +1,21 @@
-import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import { cellText, type RenderOptions, type Report, type Tone } from './report.js';
+import { grid } from './text-grid.js';
 
 export function renderTable(report: Report, opts: RenderOptions): string {
-  const chalk = new Chalk({ level: opts.color ? 1 : 0 });
-  const paint: Record<Tone, (s: string) => string> = {
-    plain: (s) => s,
-    dim: chalk.dim,
-    bold: chalk.bold,
-    warn: chalk.yellow,
-    bad: chalk.red,
-    good: chalk.green,
-  };
+  const paint = (tone: Tone) => (s: string) => (opts.paint ? opts.paint(tone, s) : s);
   const out: string[] = [];
   for (const section of report.sections) {
     if (section.kind === 'text') {
-      out.push(section.lines.map((l) => paint[section.tone ?? 'plain'](l)).join('\n'));
+      out.push(section.lines.map(paint(section.tone ?? 'plain')).join('\n'));
       continue;
     }
     const { table } = section;
-    const t = new Table({
-      head: table.columns.map((c) => chalk.bold(c.header)),
-      colAligns: table.columns.map((c) => c.align ?? 'left'),
-      style: { head: [], border: [], compact: true },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    });
-    for (const row of table.rows) t.push(table.columns.map((c) => cellText(c, row)));
-    out.push([table.title ? chalk.bold(table.title) : '', t.toString()].filter(Boolean).join('\n'));
+    const body = grid(
+      table.columns.map((c) => c.header),
+      table.rows.map((row) => table.columns.map((c) => cellText(c, row))),
+      { align: table.columns.map((c) => c.align ?? 'left'), paintHeader: paint('bold') },
+    );
+    out.push(table.title ? `${paint('bold')(table.title)}\n${body}` : body);
   }
   return out.join('\n\n') + '\n';
 }

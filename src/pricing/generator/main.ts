@@ -63,6 +63,13 @@ function withBatch(periods: PricePeriod[], ratio: number | undefined): PricePeri
   return periods.map((p) => ({ ...p, batchInput: r(p.input), batchOutput: r(p.output) }));
 }
 
+// An alias a spec names explicitly belongs to that spec, not to a sibling whose source pattern also matches it.
+const claimed = new Map<string, string>();
+for (const s of SPECS)
+  for (const a of s.aliases ?? []) claimed.set(`${s.provider}:${a.toLowerCase()}`, s.id);
+const isOwn = (spec: ModelSpec, alias: string) =>
+  (claimed.get(`${spec.provider}:${alias}`) ?? spec.id) === spec.id;
+
 function build(spec: ModelSpec): ModelRecord {
   const l = spec.l ? litellm[spec.l] : undefined;
   if (spec.l && !l) {
@@ -93,7 +100,10 @@ function build(spec: ModelSpec): ModelRecord {
     provider: spec.provider,
     creator: spec.creator,
     name: spec.name ?? g?.m.name ?? spec.id,
-    aliases: [...aliases].map((a) => a.toLowerCase()).sort(),
+    aliases: [...aliases]
+      .map((a) => a.toLowerCase())
+      .filter((a) => isOwn(spec, a))
+      .sort(),
     prices: withBatch(periods, ratio),
     ...(context ? { contextWindow: context } : {}),
     ...(maxOutput ? { maxOutput } : {}),

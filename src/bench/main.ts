@@ -1,0 +1,11 @@
+/** `npm run bench [-- compare|count|analyze]`: prints the figures the issues ask for. Not a timed test. */
+import { benchCompare } from './compare.js';
+
+const BENCHES: Record<string, () => void | Promise<void>> = {
+  compare: benchCompare,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (wanted.length === 0 || wanted.includes(name)) await bench();
+}

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+
+export const BIN = new URL('../../bin/llmcost.js', import.meta.url).pathname;
+
+/** Median wall-clock milliseconds of `node bin/llmcost.js ...args` over `runs` runs (after one warm-up). */
+export function medianRunMs(args: string[], runs: number, input?: Buffer): number {
+  const times: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      input,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== 0 && r.status !== 1)
+      throw new Error(`llmcost ${args.join(' ')} failed: ${r.stderr}`);
+    if (i > 0) times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+export function line(label: string, value: string, target?: string, pass?: boolean): void {
+  const verdict = pass === undefined ? '' : pass ? '  ok' : '  MISSED';
+  console.log(
+    `${label.padEnd(48)} ${value.padStart(14)}${target ? `   target ${target}` : ''}${verdict}`,
+  );
+}

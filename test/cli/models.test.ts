@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('llmcost models', () => {
+  it('lists the catalog with prices, filtered by provider and search', async () => {
+    const r = await runCli(['models', '--provider', 'anthropic', '--json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.count).toBeGreaterThan(10);
+    for (const m of doc.models) expect(m.provider).toBe('anthropic');
+    const s = await runCli(['models', '--search', 'flash-lite', '--json']);
+    for (const m of JSON.parse(s.stdout).models) expect(m.model).toContain('flash-lite');
+  });
+
+  it('shows cache, batch and tier prices in the table', async () => {
+    const r = await runCli(['models', '--search', 'gemini-2.5-pro']);
+    expect(r.stdout).toMatch(/gemini-2\.5-pro .*\$1\.25 .*\$10 .*\$0\.125/);
+    expect(r.stdout).toContain('>200k: $2.5/$15');
+  });
+
+  it('resolves a log name and says why', async () => {
+    const r = await runCli(['models', '--resolve', 'us.anthropic.claude-3-5-sonnet-20241022-v2:0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('-> bedrock/claude-3-5-sonnet');
+    expect(r.stdout).toMatch(/why: .*Bedrock/);
+  });
+
+  it('says when a name matches nothing, with the nearest candidates, and exits 1', async () => {
+    const r = await runCli(['models', '--resolve', 'claude-sonet-4-5']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('matches no model');
+    expect(r.stdout).toMatch(/nearest: .*claude-sonnet-4-5/);
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { costOf } from '../../src/core/cost.js';
+import { priceRequest } from '../../src/core/price-request.js';
+import type { ModelRecord, TokenBuckets } from '../../src/core/types.js';
+import { loadPriceBook } from '../../src/pricing/catalog.js';
+
+const book = loadPriceBook();
+const model = (id: string): ModelRecord => {
+  const r = book.byId(id);
+  if (!r) throw new Error(`no ${id}`);
+  return r;
+};
+const t = (p: Partial<TokenBuckets>): TokenBuckets => ({
+  input: 0,
+  cacheRead: 0,
+  cacheWrite5m: 0,
+  cacheWrite1h: 0,
+  output: 0,
+  ...p,
+});
+const DAY = '2026-11-23';
+
+describe('priceRequest', () => {
+  it.each([
+    // [model, tokens, requests, expected total USD]
+    ['gpt-4o', t({ input: 800, output: 300 }), 100_000, 500.0],
+    ['gpt-5.4-nano', t({ input: 1000, output: 500 }), 1, 0.000825],
+    ['gpt-5.4-nano', t({ input: 1000, output: 500 }), 50_000, 41.25],
+    ['gpt-4o', t({ input: 500, output: 300 }), 10_000, 42.5],
+    ['claude-sonnet-4-5', t({ input: 100_000 }), 10, 3],
+    ['claude-sonnet-4-5', t({ input: 1_000_000 }), 1, 6], // whole request above 200k: tier price
+    ['gemini-2.5-pro', t({ input: 200_000, output: 1000 }), 1, 0.25 + 0.01],
+  ])('%s %o x %d = $%d', (id, tokens, requests, expected) => {
+    const { cost } = priceRequest(model(id), tokens, { day: DAY });
+    expect(cost.total * requests).toBeCloseTo(expected, 9);
+  });
+
+  it('prices a 250k-token Gemini 2.5 Pro prompt wholly at the >200k tier (cliff rule)', () => {
+    const { cost, rates } = priceRequest(
+      model('gemini-2.5-pro'),
+      t({ input: 250_000, output: 1000 }),
+      { day: DAY },
+    );
+    expect(rates.tierThreshold).toBe(200_000);
+    expect(cost.input).toBeCloseTo(250_000 * 2.5e-6, 12);
+    expect(cost.output).toBeCloseTo(1000 * 15e-6, 12);
+  });
+
+  it('counts cache reads and writes toward the tier threshold', () => {
+    const { rates } = priceRequest(
+      model('gemini-2.5-pro'),
+      t({ input: 100_000, cacheRead: 100_001 }),
+      { day: DAY },
+    );
+    expect(rates.tierThreshold).toBe(200_000);
+    const below = priceRequest(model('gemini-2.5-pro'), t({ input: 100_000, cacheRead: 100_000 }), {
+      day: DAY,
+    });
+    expect(below.rates.tierThreshold).toBeUndefined();
+  });
+
+  it('prices Claude 1-hour cache writes at 2x input and 5-minute writes at 1.25x', () => {
+    const r = model('claude-sonnet-4-5');
+    const base = priceRequest(r, t({ input: 100_000 }), { day: DAY }).cost.total;
+    expect(base).toBeCloseTo(0.3, 12);
+    expect(priceRequest(r, t({ cacheWrite1h: 100_000 }), { day: DAY }).cost.total).toBeCloseTo(
+      base * 2,
+      12,
+    );
+    expect(priceRequest(r, t({ cacheWrite5m: 100_000 }), { day: DAY }).cost.total).toBeCloseTo(
+      base * 1.25,
+      12,
+    );
+    expect(priceRequest(r, t({ cacheRead: 100_000 }), { day: DAY }).cost.total).toBeCloseTo(
+      base * 0.1,
+      12,
+    );
+  });
+
+  it.each(['gpt-4o', 'gpt-5.4-nano', 'claude-sonnet-4-5', 'gemini-2.5-flash'])(
+    'batch is half price for %s',
+    (id) => {
+      const tokens = t({ input: 1234, output: 567 });
+      const normal = priceRequest(model(id), tokens, { day: DAY }).cost.total;
+      expect(priceRequest(model(id), tokens, { day: DAY, batch: true }).cost.total).toBeCloseTo(
+        normal / 2,
+        12,
+      );
+    },
+  );
+
+  it('refuses batch for a model without batch prices instead of guessing', () => {
+    expect(() =>
+      priceRequest(model('grok-4'), t({ input: 10 }), { day: DAY, batch: true }),
+    ).toThrow(/no batch price/);
+  });
+
+  it('uses the price in force at the request date', () => {
+    const sol = model('gpt-5.6-sol');
+    expect(priceRequest(sol, t({ input: 100_000 }), { day: '2026-08-20' }).cost.total).toBeCloseTo(
+      0.5,
+      9,
+    );
+    expect(priceRequest(sol, t({ input: 100_000 }), { day: '2026-08-21' }).cost.total).toBeCloseTo(
+      0.4,
+      9,
+    );
+  });
+
+  it('applies daily peak windows (DeepSeek V4 Flash) by UTC time of day', () => {
+    const r = model('deepseek-v4-flash');
+    const off = priceRequest(r, t({ input: 100_000 }), { day: DAY, time: '12:00' }).cost.total;
+    const peak = priceRequest(r, t({ input: 100_000 }), { day: DAY, time: '02:30' }).cost.total;
+    expect(off).toBeCloseTo(0.022, 12);
+    expect(peak).toBeCloseTo(0.044, 12);
+  });
+});
+
+describe('costOf', () => {
+  it('bills an unpriced cache write as plain input and an unpriced 1h write at the 5m price', () => {
+    const c = costOf(t({ cacheWrite5m: 1e6, cacheWrite1h: 1e6 }), { input: 2, output: 8 });
+    expect(c.cacheWrite5m).toBeCloseTo(2, 9);
+    expect(c.cacheWrite1h).toBeCloseTo(2, 9);
+    const d = costOf(t({ cacheWrite1h: 1e6 }), { input: 2, output: 8, cacheWrite5m: 2.5 });
+    expect(d.cacheWrite1h).toBeCloseTo(2.5, 9);
+  });
+
+  it('returns a breakdown that sums to the total', () => {
+    const c = costOf(
+      t({ input: 10, cacheRead: 20, cacheWrite5m: 30, cacheWrite1h: 40, output: 50 }),
+      {
+        input: 1,
+        output: 2,
+        cacheRead: 0.1,
+        cacheWrite5m: 1.25,
+        cacheWrite1h: 2,
+      },
+    );
+    expect(c.input + c.cacheRead + c.cacheWrite5m + c.cacheWrite1h + c.output).toBeCloseTo(
+      c.total,
+      15,
+    );
+  });
+});

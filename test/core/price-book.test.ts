@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadPriceBook } from '../../src/pricing/catalog.js';
+
+const book = loadPriceBook();
+
+describe('name resolution', () => {
+  it.each([
+    ['gpt-4o', 'gpt-4o'],
+    ['GPT-4o', 'gpt-4o'],
+    ['gpt-4o-2024-08-06', 'gpt-4o'],
+    ['gpt-4o-mini-2024-07-18', 'gpt-4o-mini'],
+    ['openai/gpt-4o', 'gpt-4o'],
+    ['claude-3-5-sonnet-20241022', 'claude-3-5-sonnet'],
+    ['claude-sonnet-4-5-20250929', 'claude-sonnet-4-5'],
+    ['anthropic/claude-3.5-sonnet', 'claude-3-5-sonnet'],
+    ['claude-3.7-sonnet', 'claude-3-7-sonnet'],
+    ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', 'bedrock/claude-3-5-sonnet'],
+    ['anthropic.claude-3-haiku-20240307-v1:0', 'bedrock/claude-3-haiku'],
+    ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', 'bedrock-global/claude-sonnet-4-5'],
+    ['models/gemini-2.5-pro', 'gemini-2.5-pro'],
+    ['gemini/gemini-2.5-flash', 'gemini-2.5-flash'],
+    ['vertex_ai/gemini-2.5-pro', 'gemini-2.5-pro'],
+    ['gemini-2.0-flash-001', 'gemini-2.0-flash'],
+    ['vertex_ai/claude-sonnet-4-5@20250929', 'vertex/claude-sonnet-4-5'],
+    ['azure/gpt-4o', 'azure/gpt-4o'],
+    ['azure/gpt-4.1-nano', 'gpt-4.1-nano'],
+    ['mistral-large-latest', 'mistral-large-2512'],
+    ['xai/grok-4-0709', 'grok-4'],
+    ['deepseek/deepseek-chat', 'deepseek-chat'],
+    ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'together/llama-3.3-70b-instruct-turbo'],
+    ['gpt-5.6', 'gpt-5.6-sol'],
+  ])('%s -> %s', (name, id) => {
+    const res = book.resolve(name);
+    expect(res.ok && res.record.id).toBe(id);
+  });
+
+  it('explains a platform fallback', () => {
+    const res = book.resolve('vertex_ai/gemini-2.5-pro');
+    expect(res.ok && res.reason).toMatch(/no Vertex AI price.*google/);
+  });
+
+  it.each(['gpt-4o-turbo-ultra', 'my-finetune', 'llama-local', ''])(
+    'leaves %j unpriced, never a guess',
+    (name) => {
+      const res = book.resolve(name);
+      expect(res.ok).toBe(false);
+    },
+  );
+
+  it('suggests the nearest names for an unknown model', () => {
+    const res = book.resolve('gpt-4oo');
+    expect(!res.ok && res.candidates).toContain('gpt-4o');
+  });
+});

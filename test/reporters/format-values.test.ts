@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { bar, compactTokens, int, pct, usd } from '../../src/reporters/format-values.js';
+
+describe('value formatting', () => {
+  it.each([
+    [500, '$500.00'],
+    [1275, '$1,275.00'],
+    [0.000825, '$0.000825'],
+    [0.00425, '$0.00425'],
+    [0.0425, '$0.0425'],
+    [0.5, '$0.50'],
+    [0.999, '$1.00'],
+    [0, '$0.00'],
+    [-12.5, '-$12.50'],
+    [null, 'unpriced'],
+  ])('usd(%s) = %s', (v, s) => expect(usd(v)).toBe(s));
+
+  it('formats tokens, shares and bars', () => {
+    expect(int(1234567.4)).toBe('1,234,567');
+    expect(pct(0.206)).toBe('20.6%');
+    expect(compactTokens(128000)).toBe('128k');
+    expect(compactTokens(1_048_576)).toBe('1.05M');
+    expect(bar(5, 10, 10)).toBe('█████');
+    expect(bar(0, 10, 10)).toBe('');
+  });
+});
