@@ -3,6 +3,7 @@ import type { AppResult } from '../app/result.js';
 import type { Context } from '../context.js';
 import { registerCompare } from './compare.js';
 import { registerModels } from './models.js';
+import { registerEstimate } from './estimate.js';
 
 export interface Exit {
   code: number;
@@ -26,4 +27,5 @@ export function registerCommands(program: Command, ctx: Context, state: { code: 
   };
   registerModels(program, ctx, exit);
   registerCompare(program, ctx, exit);
+  registerEstimate(program, ctx, exit);
 }
