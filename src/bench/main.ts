@@ -1,8 +1,10 @@
 /** `npm run bench [-- compare|count|analyze]`: prints the figures the issues ask for. Not a timed test. */
 import { benchCompare } from './compare.js';
+import { benchCount } from './count.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   compare: benchCompare,
+  count: benchCount,
 };
 
 const wanted = process.argv.slice(2);

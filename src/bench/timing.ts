@@ -26,3 +26,17 @@ export function line(label: string, value: string, target?: string, pass?: boole
     `${label.padEnd(48)} ${value.padStart(14)}${target ? `   target ${target}` : ''}${verdict}`,
   );
 }
+
+const RSS_HOOK = new URL('./rss-hook.js', import.meta.url).pathname;
+
+/** Peak resident set size (MB) of one CLI run, read by a hook the run loads with --import. */
+export function peakRssMb(args: string[], input?: Buffer): number {
+  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, BIN, ...args], {
+    input,
+    stdio: ['pipe', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  const m = /peak-rss-kb=(\d+)/.exec(r.stderr);
+  if (!m?.[1]) throw new Error(`no RSS reading from llmcost ${args.join(' ')}: ${r.stderr}`);
+  return Number(m[1]) / 1024;
+}

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { registerCompare } from './compare.js';
 import { registerModels } from './models.js';
 import { registerEstimate } from './estimate.js';
+import { registerCount } from './count.js';
 
 export interface Exit {
   code: number;
@@ -28,4 +29,5 @@ export function registerCommands(program: Command, ctx: Context, state: { code: 
   registerModels(program, ctx, exit);
   registerCompare(program, ctx, exit);
   registerEstimate(program, ctx, exit);
+  registerCount(program, ctx, exit);
 }

@@ -3,7 +3,7 @@
  * avoids js-tiktoken's per-piece TextEncoder and "1,2,3" key joins. Merges follow tiktoken exactly: take
  * the lowest-ranked adjacent pair, leftmost on ties, until no pair has a rank.
  */
-export type RankTable = Map<string, number>;
+export type RankTable = Pick<Map<string, number>, 'get' | 'has'>;
 
 export function bpeCount(bytes: string, ranks: RankTable): number {
   const n = bytes.length;

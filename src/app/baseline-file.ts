@@ -1,0 +1,56 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { UsageError } from '../errors.js';
+
+/** A saved snapshot of prompt sizes: `llmcost count --save-baseline FILE`, compared with `--baseline FILE`. */
+export interface BaselineDoc {
+  schemaVersion: 1;
+  tool: 'llmcost count';
+  encoding: string;
+  total: number;
+  files: Record<string, number>;
+}
+
+export function readBaseline(path: string, display: string): BaselineDoc {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new UsageError(
+      `cannot read baseline ${display}: ${e.code ?? e.message}`,
+      'create one with --save-baseline FILE',
+    );
+  }
+  const files = (doc as BaselineDoc | null)?.files;
+  if (
+    !files ||
+    typeof files !== 'object' ||
+    Object.values(files).some((v) => typeof v !== 'number')
+  ) {
+    throw new UsageError(`baseline ${display}: files: expected an object of path -> token count`);
+  }
+  return doc as BaselineDoc;
+}
+
+export function writeBaseline(
+  path: string,
+  display: string,
+  encoding: string,
+  files: Record<string, number>,
+): void {
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+  const doc: BaselineDoc = {
+    schemaVersion: 1,
+    tool: 'llmcost count',
+    encoding,
+    total: Object.values(files).reduce((a, b) => a + b, 0),
+    files: sorted,
+  };
+  try {
+    writeFileSync(path, JSON.stringify(doc, null, 2) + '\n');
+  } catch (err) {
+    throw new UsageError(
+      `cannot write baseline ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
+  }
+}

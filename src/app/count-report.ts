@@ -1,0 +1,164 @@
+import type { BaselineDiff, Breach } from '../core/prompt-budget.js';
+import type { ModelRecord } from '../core/types.js';
+import { int, pct, usd } from '../reporters/format-values.js';
+import type { Column, Report, Row, Section } from '../reporters/report.js';
+import type { Counting } from '../tokenize/families.js';
+
+export interface CountRow extends Row {
+  path: string;
+  kind: 'text' | 'chat';
+  tokens: number;
+  chars: number;
+  charsPerToken: number | null;
+  costs: Record<string, number>;
+  monthly?: Record<string, number>;
+}
+
+export interface CountReportInput {
+  rows: CountRow[];
+  models: ModelRecord[];
+  primary: Counting;
+  sort: 'tokens' | 'path';
+  top?: number;
+  requestsPerMonth: number | undefined;
+  skipped: { ignored: number; excluded: number; binary: number };
+  breaches: Breach[];
+  messages: string[];
+  baseline: BaselineDiff | undefined;
+  savedBaseline: string | undefined;
+}
+
+export function buildCountReport(i: CountReportInput): Report {
+  const sorted = [...i.rows].sort((a, b) =>
+    i.sort === 'path'
+      ? a.path.localeCompare(b.path)
+      : b.tokens - a.tokens || a.path.localeCompare(b.path),
+  );
+  const shown = i.top ? sorted.slice(0, i.top) : sorted;
+  const mark = i.primary.exact ? '' : '~';
+  const total: CountRow = {
+    path: `total (${i.rows.length} file${i.rows.length === 1 ? '' : 's'})`,
+    kind: 'text',
+    tokens: sum(i.rows.map((r) => r.tokens)),
+    chars: sum(i.rows.map((r) => r.chars)),
+    charsPerToken: null,
+    costs: Object.fromEntries(
+      i.models.map((m) => [m.id, sum(i.rows.map((r) => r.costs[m.id] ?? 0))]),
+    ),
+    ...(i.requestsPerMonth !== undefined
+      ? {
+          monthly: Object.fromEntries(
+            i.models.map((m) => [m.id, sum(i.rows.map((r) => r.monthly?.[m.id] ?? 0))]),
+          ),
+        }
+      : {}),
+  };
+  total.charsPerToken = total.tokens ? total.chars / total.tokens : null;
+  const columns: Column[] = [
+    { key: 'path', header: 'file' },
+    {
+      key: 'tokens',
+      header: `tokens (${i.primary.encoding}${i.primary.exact ? '' : ', estimate'})`,
+      align: 'right',
+      format: (v) => `${mark}${int(v as number)}`,
+    },
+    { key: 'chars', header: 'chars', align: 'right', format: (v) => int(v as number) },
+    {
+      key: 'charsPerToken',
+      header: 'chars/token',
+      align: 'right',
+      format: (v) => (v === null ? '' : (v as number).toFixed(2)),
+    },
+    ...i.models.map((m): Column => ({
+      key: `cost:${m.id}`,
+      header: `${exactTokenizer(m) ? '' : '~'}${m.id} input`,
+      align: 'right',
+      format: (v) => usd(v as number),
+    })),
+    ...(i.requestsPerMonth !== undefined
+      ? i.models.map((m): Column => ({
+          key: `monthly:${m.id}`,
+          header: `${exactTokenizer(m) ? '' : '~'}${m.id}/month`,
+          align: 'right',
+          format: (v) => usd(v as number),
+        }))
+      : []),
+  ];
+  const flat = (r: CountRow): Row => ({
+    ...r,
+    ...Object.fromEntries(Object.entries(r.costs).map(([k, v]) => [`cost:${k}`, v])),
+    ...Object.fromEntries(Object.entries(r.monthly ?? {}).map(([k, v]) => [`monthly:${k}`, v])),
+  });
+  const tableRows = [...shown.map(flat), flat(total)];
+  const notes: string[] = [];
+  const estimated = i.models.filter((m) => !exactTokenizer(m));
+  if (!i.primary.exact || estimated.length) {
+    notes.push(
+      `~ estimate: ${[...(i.primary.exact ? [] : ['tokens']), ...estimated.map((m) => m.id)].join(', ')} counted with an OpenAI encoding as a proxy (no exact offline tokenizer for that family).`,
+    );
+  }
+  if (i.requestsPerMonth !== undefined)
+    notes.push(
+      `/month: input cost when every one of ${int(i.requestsPerMonth)} requests/month sends the file.`,
+    );
+  const skippedParts = [
+    i.skipped.ignored && `${i.skipped.ignored} ignored by .gitignore`,
+    i.skipped.binary && `${i.skipped.binary} binary`,
+    i.skipped.excluded && `${i.skipped.excluded} excluded by --include/--exclude`,
+  ].filter(Boolean);
+  if (skippedParts.length) notes.push(`skipped: ${skippedParts.join(', ')}.`);
+  if (i.top && sorted.length > i.top)
+    notes.push(`showing the top ${i.top} of ${sorted.length} files; the total covers all.`);
+  const b = i.baseline;
+  if (b) {
+    notes.push(
+      `baseline: ${b.changed.length} changed, ${b.added.length} new, ${b.removed.length} removed.`,
+    );
+    for (const a of b.added) notes.push(`  new: ${a.path} (${int(a.tokens)} tokens)`);
+    for (const r of b.removed) notes.push(`  removed: ${r.path} (was ${int(r.tokens)} tokens)`);
+    for (const c of b.changed)
+      notes.push(
+        `  changed: ${c.path} ${int(c.before)} -> ${int(c.after)} (${c.growth >= 0 ? '+' : ''}${pct(c.growth)})`,
+      );
+  }
+  if (i.savedBaseline) notes.push(`baseline saved to ${i.savedBaseline}.`);
+  const sections: Section[] = [
+    { kind: 'table', table: { columns, rows: tableRows } },
+    ...(notes.length ? [{ kind: 'text' as const, lines: notes, tone: 'dim' as const }] : []),
+    ...(i.messages.length
+      ? [{ kind: 'text' as const, lines: i.messages, tone: 'bad' as const }]
+      : []),
+  ];
+  return {
+    json: {
+      encoding: i.primary.encoding,
+      exact: i.primary.exact,
+      models: i.models.map((m) => ({ id: m.id, tokenizer: m.tokenizer, exact: exactTokenizer(m) })),
+      files: sorted.map(({ path, kind, tokens, chars, charsPerToken, costs, monthly }) => ({
+        path,
+        kind,
+        tokens,
+        chars,
+        charsPerToken,
+        costs,
+        ...(monthly ? { monthly } : {}),
+      })),
+      total: {
+        files: i.rows.length,
+        tokens: total.tokens,
+        chars: total.chars,
+        costs: total.costs,
+        ...(total.monthly ? { monthly: total.monthly } : {}),
+      },
+      skipped: i.skipped,
+      breaches: i.breaches.map((br, k) => ({ ...br, message: i.messages[k] })),
+      ...(b ? { baseline: b } : {}),
+    },
+    sections,
+    primary: { columns, rows: tableRows },
+  };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const exactTokenizer = (m: ModelRecord) =>
+  m.tokenizer === 'o200k_base' || m.tokenizer === 'cl100k_base';

@@ -1,0 +1,78 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Tiktoken } from 'js-tiktoken/lite';
+import o200k from 'js-tiktoken/ranks/o200k_base';
+import { buildEncoding } from '../tokenize/encoding.js';
+import { TokenCounter } from '../tokenize/counter.js';
+import { codeCorpus, proseCorpus } from './corpus.js';
+import { line, medianRunMs, peakRssMb } from './timing.js';
+
+const MB = 1024 * 1024;
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+function throughput(label: string, text: string, plain: Tiktoken, ours: () => TokenCounter): void {
+  const mb = Buffer.byteLength(text) / MB;
+  let t = process.hrtime.bigint();
+  const expected = plain.encode(text, [], []).length;
+  const plainRate = mb / seconds(t);
+  const counter = ours();
+  t = process.hrtime.bigint();
+  const got = counter.count(text);
+  const ourRate = mb / seconds(t);
+  if (got !== expected)
+    throw new Error(`${label}: llmcost counted ${got}, js-tiktoken ${expected}`);
+  line(`${label}: js-tiktoken encode (${mb.toFixed(1)} MB)`, `${plainRate.toFixed(2)} MB/s`);
+  line(
+    `${label}: llmcost counter, identical count`,
+    `${ourRate.toFixed(2)} MB/s`,
+    label === 'prose' ? '>= 6 MB/s' : undefined,
+    label === 'prose' ? ourRate >= 6 : undefined,
+  );
+  line(
+    `${label}: speed-up`,
+    `${(ourRate / plainRate).toFixed(2)}x`,
+    label === 'prose' ? '>= 3.5x' : undefined,
+    label === 'prose' ? ourRate / plainRate >= 3.5 : undefined,
+  );
+}
+
+export function benchCount(): void {
+  console.log('\n# count: o200k_base, single thread, in-process');
+  let t = process.hrtime.bigint();
+  const plain = new Tiktoken(o200k);
+  line('js-tiktoken: new Tiktoken(o200k_base)', `${(seconds(t) * 1000).toFixed(0)} ms`);
+  t = process.hrtime.bigint();
+  const enc = buildEncoding('o200k_base', o200k);
+  line('llmcost: build o200k_base rank table', `${(seconds(t) * 1000).toFixed(0)} ms`);
+  throughput('prose', proseCorpus(10 * MB), plain, () => new TokenCounter(enc));
+  throughput('code', codeCorpus(10 * MB), plain, () => new TokenCounter(enc));
+
+  console.log('\n# count: whole CLI');
+  const dir = '.bench/count';
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'files'), { recursive: true });
+  const prose = proseCorpus(12 * MB);
+  for (let i = 0; i < 2000; i++)
+    writeFileSync(
+      join(dir, 'files', `p${String(i).padStart(4, '0')}.md`),
+      prose.slice(i * 6000, i * 6000 + 6000),
+    );
+  writeFileSync(join(dir, 'one-kb.txt'), prose.slice(0, 1024));
+  writeFileSync(join(dir, 'prose.txt'), prose.slice(0, 10 * MB));
+  const cold = medianRunMs(['count', join(dir, 'one-kb.txt')], 10);
+  line(
+    'cold llmcost count of a 1 KB file (median)',
+    `${cold.toFixed(0)} ms`,
+    '<= 400 ms',
+    cold <= 400,
+  );
+  const one = medianRunMs(['count', join(dir, 'files'), '--threads', '1'], 3);
+  const two = medianRunMs(['count', join(dir, 'files'), '--threads', '2'], 3);
+  line('2,000 files (12 MB), 1 thread', `${one.toFixed(0)} ms`);
+  line('2,000 files (12 MB), 2 worker threads', `${two.toFixed(0)} ms`);
+  line('worker speed-up on 2 cores', `${(one / two).toFixed(2)}x`, '>= 1.6x', one / two >= 1.6);
+  const rssFile = peakRssMb(['count', join(dir, 'prose.txt')]);
+  const rssDir = peakRssMb(['count', join(dir, 'files')]);
+  line('peak RSS, one 10 MB file', `${rssFile.toFixed(0)} MB`, '<= 300 MB', rssFile <= 300);
+  line('peak RSS, 2,000 files with workers', `${rssDir.toFixed(0)} MB`, '<= 300 MB', rssDir <= 300);
+}

@@ -1,0 +1,101 @@
+import { Option, type Command } from 'commander';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { addCommonOptions, prepare } from './common.js';
+import type { Exit } from './index.js';
+import { isoDate, list, nonNegativeInt, percent, period, positiveInt } from './parse-args.js';
+
+export function registerCount(program: Command, ctx: Context, exit: Exit): void {
+  const cmd = program
+    .command('count')
+    .description('count tokens of files, folders, globs or stdin; input cost per model; CI budgets')
+    .argument('[inputs...]', 'files, folders, globs, or - for stdin (default: stdin when piped)')
+    .option(
+      '-m, --models <names>',
+      'price the input on these models (default gpt-4o); the first picks the tokenizer',
+      list,
+    )
+    .addOption(
+      new Option('-e, --encoding <name>', 'count with this encoding').choices([
+        'o200k_base',
+        'cl100k_base',
+      ]),
+    )
+    .option('--raw', 'count .json/.jsonl chat files as plain text')
+    .option('--include <globs>', 'only files matching these globs (comma-separated)', list)
+    .option('--exclude <globs>', 'skip files matching these globs (comma-separated)', list)
+    .option(
+      '-r, --requests <n>',
+      'requests that send these prompts, for monthly cost',
+      nonNegativeInt,
+    )
+    .addOption(
+      new Option('--per <period>', 'period of --requests: day or month')
+        .argParser(period)
+        .default('day'),
+    )
+    .option('--days-per-month <n>', 'days in a month', positiveInt, 30)
+    .addOption(
+      new Option('--sort <key>', 'sort files by').choices(['tokens', 'path']).default('tokens'),
+    )
+    .option('--top <n>', 'show only the N largest files (totals cover all)', positiveInt)
+    .option('--max-tokens <n>', 'fail when any file has more tokens than this', positiveInt)
+    .option(
+      '--max-total <n>',
+      'fail when all files together have more tokens than this',
+      positiveInt,
+    )
+    .option('--save-baseline <file>', 'write the counts to FILE (JSON) for later --baseline runs')
+    .option('--baseline <file>', 'compare with counts saved by --save-baseline')
+    .option(
+      '--max-growth <rate>',
+      'with --baseline: fail when a file grew by more than this, e.g. 10%',
+      percent,
+    )
+    .option('--no-exit-code', 'report breaches without failing')
+    .option(
+      '--threads <n>',
+      'worker threads for large folders (default: one per core)',
+      positiveInt,
+    )
+    .option('--date <YYYY-MM-DD>', 'prices in force on this date (default: today)', isoDate);
+  addCommonOptions(cmd).addHelpText(
+    'after',
+    `
+Examples:
+  llmcost count prompts/
+  llmcost count "prompts/**/*.md" --models gpt-4o,claude-sonnet-4-5 --requests 50000
+  cat system.txt | llmcost count --encoding cl100k_base
+  llmcost count prompts/ --max-tokens 2000 --baseline .llmcost-baseline.json --max-growth 10%
+Budgets can also live in llmcost.config.yaml:
+  count: { budgets: [ { path: "prompts/**/*.md", maxTokens: 2000 } ] }`,
+  );
+  cmd.action(async (inputs: string[]) => {
+    const p = await prepare(ctx, cmd, 'count');
+    const o = cmd.opts();
+    if (o.maxGrowth !== undefined && !o.baseline)
+      throw new UsageError('--max-growth needs --baseline FILE');
+    const budgets = await configBudgets(p.config.config.count, p.config.file);
+    const { runCount } = await import('../app/count.js');
+    exit.write(
+      await runCount(ctx, p, {
+        ...o,
+        inputs,
+        exitOnBreach: o.exitCode !== false,
+        date: o.date ?? ctx.now().toISOString().slice(0, 10),
+        ...(budgets ? { budgets } : {}),
+      } as never),
+    );
+  });
+}
+
+async function configBudgets(
+  section: Record<string, unknown> | undefined,
+  file: string | undefined,
+) {
+  if (!section?.budgets || !file) return undefined;
+  const { z } = await import('zod');
+  const { budgetRule } = await import('../config/schema.js');
+  const { parseOrThrow } = await import('../config/dotted-path.js');
+  return parseOrThrow(z.array(budgetRule), section.budgets, file, 'count.budgets');
+}

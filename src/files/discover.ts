@@ -1,0 +1,114 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+import { IgnoreRules } from './gitignore.js';
+import { globBase, globToRegExp, isGlob } from './glob.js';
+
+export interface Discovery {
+  /** Absolute paths, in a stable order. */
+  files: string[];
+  stdin: boolean;
+  skipped: { ignored: number; excluded: number };
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  include?: string[];
+  exclude?: string[];
+}
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+const posix = (p: string) => p.split(sep).join('/');
+
+/** Matches a user glob: with a "/" against the path relative to cwd, without one against the file name. */
+function matcher(globs: string[] | undefined): ((rel: string) => boolean) | undefined {
+  if (!globs?.length) return undefined;
+  const tests = globs.map((g) => ({
+    re: globToRegExp(g.replace(/^\.\//, '')),
+    base: !g.includes('/'),
+  }));
+  return (rel) => tests.some((t) => t.re.test(t.base ? rel.slice(rel.lastIndexOf('/') + 1) : rel));
+}
+
+interface IgnoreScope {
+  dir: string;
+  rules: IgnoreRules;
+}
+
+function readIgnore(dir: string): IgnoreScope | undefined {
+  const file = join(dir, '.gitignore');
+  return existsSync(file) ? { dir, rules: new IgnoreRules(readFileSync(file, 'utf8')) } : undefined;
+}
+
+/** .gitignore files from the repository root (the nearest folder holding .git) down to `dir`. */
+function ancestorScopes(dir: string): IgnoreScope[] {
+  const chain: string[] = [];
+  let d = dir;
+  for (;;) {
+    chain.unshift(d);
+    if (existsSync(join(d, '.git'))) break;
+    const up = dirname(d);
+    if (up === d) return readIgnore(dir) ? [readIgnore(dir)!] : [];
+    d = up;
+  }
+  return chain.map(readIgnore).filter((s): s is IgnoreScope => !!s);
+}
+
+function ignored(scopes: IgnoreScope[], abs: string, isDir: boolean): boolean {
+  let verdict = false;
+  for (const s of scopes) {
+    const v = s.rules.match(posix(relative(s.dir, abs)), isDir);
+    if (v !== undefined) verdict = v;
+  }
+  return verdict;
+}
+
+export function discover(inputs: string[], o: DiscoverOptions): Discovery {
+  const include = matcher(o.include);
+  const exclude = matcher(o.exclude);
+  const found = new Set<string>();
+  const skipped = { ignored: 0, excluded: 0 };
+  let stdin = false;
+  const accept = (abs: string) => {
+    const rel = posix(relative(o.cwd, abs));
+    if ((include && !include(rel)) || exclude?.(rel)) skipped.excluded++;
+    else found.add(abs);
+  };
+  const walk = (dir: string, scopes: IgnoreScope[], want?: RegExp) => {
+    const own = readIgnore(dir);
+    const here = own && !scopes.some((s) => s.dir === dir) ? [...scopes, own] : scopes;
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    for (const e of entries) {
+      const abs = join(dir, e.name);
+      const isDir =
+        e.isDirectory() ||
+        (e.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isDirectory() === true);
+      if (isDir && ALWAYS_SKIPPED.has(e.name)) continue;
+      if (ignored(here, abs, isDir)) {
+        skipped.ignored++;
+        continue;
+      }
+      if (isDir) walk(abs, here, want);
+      else if (!want || want.test(posix(relative(o.cwd, abs)))) accept(abs);
+    }
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      stdin = true;
+      continue;
+    }
+    const abs = resolve(o.cwd, input);
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (st?.isFile()) found.add(abs);
+    else if (st?.isDirectory()) walk(abs, ancestorScopes(abs));
+    else if (isGlob(input)) {
+      const base = resolve(o.cwd, globBase(input));
+      if (statSync(base, { throwIfNoEntry: false })?.isDirectory()) {
+        walk(base, ancestorScopes(base), globToRegExp(posix(relative(o.cwd, abs))));
+      }
+    } else throw new UsageError(`no such file or folder: ${input}`);
+  }
+  return { files: [...found], stdin, skipped };
+}

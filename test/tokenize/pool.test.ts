@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type * as Pool from '../../src/tokenize/pool.js';
+
+// Worker threads run the built JavaScript (npm test builds first), so this test uses dist/.
+const built = '../../dist/tokenize/pool.js';
+const { countFiles, PARALLEL_MIN_BYTES, worthParallel } = (await import(built)) as typeof Pool;
+
+describe('countFiles', () => {
+  it('gives identical results on worker threads and on the main thread alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'llmcost-pool-'));
+    const files: string[] = [];
+    const per = Math.ceil(PARALLEL_MIN_BYTES / 40) + 100;
+    for (let i = 0; i < 40; i++) {
+      const f = join(dir, `f${i}.txt`);
+      writeFileSync(
+        f,
+        `file ${i}: ${'lorem ipsum dolor sit amet 12345, '.repeat(i + 1)}`.padEnd(per, ` word${i}`),
+      );
+      files.push(f);
+    }
+    expect(worthParallel(files, 2)).toBe(true);
+    const serial = await countFiles(files, {
+      encodings: ['o200k_base', 'cl100k_base'],
+      raw: false,
+      threads: 1,
+    });
+    const parallel = await countFiles(files, {
+      encodings: ['o200k_base', 'cl100k_base'],
+      raw: false,
+      threads: 2,
+    });
+    expect(parallel).toEqual(serial);
+    expect(serial.every((r) => 'tokens' in r && (r.tokens.o200k_base ?? 0) > 0)).toBe(true);
+  });
+
+  it('stays on the main thread for small inputs', () => {
+    expect(worthParallel(['package.json'], 8)).toBe(false);
+  });
+});
