@@ -5,6 +5,7 @@ import { registerCompare } from './compare.js';
 import { registerModels } from './models.js';
 import { registerEstimate } from './estimate.js';
 import { registerCount } from './count.js';
+import { registerAnalyze } from './analyze.js';
 
 export interface Exit {
   code: number;
@@ -30,4 +31,5 @@ export function registerCommands(program: Command, ctx: Context, state: { code: 
   registerCompare(program, ctx, exit);
   registerEstimate(program, ctx, exit);
   registerCount(program, ctx, exit);
+  registerAnalyze(program, ctx, exit);
 }

@@ -1,0 +1,162 @@
+import type { Dim, TopRequest } from '../core/aggregate.js';
+import {
+  cacheHitRate,
+  ioRatio,
+  ratioFlag,
+  tokensOf,
+  type PricedGroup,
+  type RatioBand,
+} from '../core/price-groups.js';
+import { bar, int, pct, ratio, usd } from '../reporters/format-values.js';
+import type { Column, Row, Section } from '../reporters/report.js';
+
+export const dimName = (d: Dim) => (typeof d === 'string' ? d : d.field);
+
+export function groupRows(
+  groups: PricedGroup[],
+  dims: Dim[],
+  total: number | null,
+  band: RatioBand,
+): Row[] {
+  return groups.map((g) => {
+    const row: Row = {};
+    dims.forEach((d, i) => (row[dimName(d)] = g.keys[i]));
+    const flag = ratioFlag(g.usage, band);
+    return {
+      ...row,
+      requests: g.usage.requests,
+      input: g.usage.input,
+      cacheRead: g.usage.cacheRead,
+      cacheWrite: g.usage.cacheWrite5m + g.usage.cacheWrite1h,
+      output: g.usage.output,
+      reasoning: g.usage.reasoning,
+      cost: g.cost,
+      calculatedCost: g.calculatedCost,
+      loggedCost: g.loggedCost,
+      share: g.cost !== null && total ? g.cost / total : null,
+      ioRatio: ioRatio(g.usage),
+      cacheHitRate: cacheHitRate(g.usage),
+      cacheSavings: g.cacheSavings,
+      unpricedTokens: tokensOf(g.unpriced),
+      ...(flag ? { flag } : {}),
+    };
+  });
+}
+
+export function groupColumns(dims: Dim[], showLogged: boolean): Column[] {
+  const n = (v: unknown) => int(v as number);
+  return [
+    ...dims.map((d): Column => ({ key: dimName(d), header: dimName(d) })),
+    { key: 'requests', header: 'requests', align: 'right', format: n },
+    { key: 'input', header: 'input', align: 'right', format: n },
+    { key: 'cacheRead', header: 'cache read', align: 'right', format: n },
+    { key: 'cacheWrite', header: 'cache write', align: 'right', format: n },
+    { key: 'output', header: 'output', align: 'right', format: n },
+    { key: 'reasoning', header: 'reasoning', align: 'right', format: n },
+    {
+      key: 'cost',
+      header: 'cost',
+      align: 'right',
+      format: (v, row) =>
+        v === null
+          ? `unpriced (${int(row.unpricedTokens as number)} tok)`
+          : `${usd(v as number)}${(row.unpricedTokens as number) > 0 ? ' +unpriced' : ''}`,
+    },
+    ...(showLogged
+      ? [
+          {
+            key: 'calculatedCost',
+            header: 'calculated',
+            align: 'right' as const,
+            format: (v: unknown, row: Row) =>
+              v === null || Math.abs((v as number) - (row.cost as number)) < 0.005
+                ? ''
+                : usd(v as number),
+          },
+        ]
+      : []),
+    {
+      key: 'share',
+      header: 'share',
+      align: 'right',
+      format: (v) => (v === null ? '' : pct(v as number)),
+    },
+    {
+      key: 'ioRatio',
+      header: 'in:out',
+      align: 'right',
+      format: (v, row) => `${ratio(v as number)}${row.flag ? ' !' : ''}`,
+    },
+    {
+      key: 'cacheHitRate',
+      header: 'cache hit',
+      align: 'right',
+      format: (v) => pct(v as number, 0),
+    },
+    { key: 'cacheSavings', header: 'cache saved', align: 'right', format: (v) => usd(v as number) },
+  ];
+}
+
+export function chartSection(days: PricedGroup[]): Section | undefined {
+  const dated = days
+    .filter((d) => d.keys[0] !== 'unknown')
+    .sort((a, b) => a.keys[0]!.localeCompare(b.keys[0]!));
+  if (dated.length < 2) return undefined;
+  const max = Math.max(...dated.map((d) => d.cost ?? 0));
+  return {
+    kind: 'table',
+    table: {
+      title: 'Daily spend',
+      columns: [
+        { key: 'day', header: 'day' },
+        { key: 'cost', header: 'cost', align: 'right', format: (v) => usd(v as number | null) },
+        { key: 'bar', header: '' },
+      ],
+      rows: dated.map((d) => ({ day: d.keys[0], cost: d.cost, bar: bar(d.cost ?? 0, max, 40) })),
+    },
+  };
+}
+
+export function topSection(top: TopRequest[]): Section {
+  return {
+    kind: 'table',
+    table: {
+      title: `Most expensive requests`,
+      columns: [
+        { key: 'cost', header: 'cost', align: 'right', format: (v) => usd(v as number) },
+        { key: 'model', header: 'model' },
+        { key: 'tokens', header: 'tokens', align: 'right', format: (v) => int(v as number) },
+        { key: 'where', header: 'where' },
+      ],
+      rows: top.map((t) => ({
+        cost: t.cost,
+        model: t.model,
+        tokens: t.tokens,
+        where: `${t.location.file}:${t.location.line}`,
+      })),
+    },
+  };
+}
+
+export function repriceSection(
+  rows: { model: string; cost: number }[],
+  actual: number | null,
+): Section {
+  return {
+    kind: 'table',
+    table: {
+      title: 'The same tokens on other models',
+      columns: [
+        { key: 'model', header: 'model' },
+        { key: 'cost', header: 'cost', align: 'right', format: (v) => usd(v as number) },
+        {
+          key: 'vsActual',
+          header: 'vs actual',
+          align: 'right',
+          format: (v) => (v === null ? '' : `${(v as number).toFixed(2)}x`),
+        },
+      ],
+      rows: rows.map((r) => ({ ...r, vsActual: actual ? r.cost / actual : null })),
+    },
+  };
+}

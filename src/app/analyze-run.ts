@@ -1,0 +1,158 @@
+import { relative, sep } from 'node:path';
+import type { Aggregator, Location } from '../core/aggregate.js';
+import { HashSet64, KeepLargest } from '../core/dedup.js';
+import type { UsageRecord } from '../core/usage-record.js';
+import { UsageError } from '../errors.js';
+import { logBytes, fileBytes } from '../readers/bytes.js';
+import { csvRows, looksLikeCsv } from '../readers/csv-records.js';
+import { DialectDetector } from '../readers/dialects/index.js';
+import type { Dialect } from '../readers/dialects/types.js';
+import { lineBatches } from '../readers/lines.js';
+import type { Obj } from '../readers/values.js';
+import { Tally } from './analyze-tally.js';
+
+export interface Admit {
+  /** false when --since/--until/--model leave the record out. */
+  (r: UsageRecord): boolean;
+}
+
+export interface RunInput {
+  sources: string[];
+  cwd: string;
+  stdin: NodeJS.ReadableStream;
+  dialect?: Dialect;
+  admit: Admit;
+  keepRaw: boolean;
+  aggregator: Aggregator;
+}
+
+async function* peeked(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  yield first;
+  yield* rest;
+}
+
+/** Streams every source through dialect detection, de-duplication and aggregation. */
+export async function runAnalysis(i: RunInput): Promise<Tally> {
+  const tally = new Tally();
+  const seen = new HashSet64();
+  const largest = new KeepLargest<{ raw: unknown; at: Location }>();
+  const take = (r: UsageRecord, raw: unknown, at: Location) => {
+    tally.records++;
+    if (!i.admit(r)) {
+      tally.filtered++;
+      return;
+    }
+    if (r.dedup?.keep === 'first') {
+      if (!seen.add(r.dedup.key))
+        return tally.bump(tally.duplicates, 'same response id logged again');
+    } else if (r.dedup?.keep === 'largest') {
+      return largest.offer(r, { raw: i.keepRaw ? raw : undefined, at });
+    }
+    i.aggregator.add(r, i.keepRaw ? raw : undefined, at);
+  };
+  for (const source of i.sources) {
+    const file = source === '-' ? '(stdin)' : display(i.cwd, source);
+    const detector = new DialectDetector(i.dialect);
+    const handle = (o: unknown, at: Location) => {
+      if (o === null || typeof o !== 'object' || Array.isArray(o))
+        return tally.bad('not a JSON object', at);
+      const got = detector.normalize(o as Obj);
+      if (!got) return tally.bad('unrecognized record shape', at);
+      tally.bump(tally.dialects, got.dialect);
+      const out = got.outcome;
+      if (Array.isArray(out)) for (const r of out) take(r, o, at);
+      else if ('skip' in out) tally.bump(tally.skipped, out.skip);
+      else if ('invalid' in out) tally.bad(`missing field: ${out.invalid}`, at);
+      else take(out, o, at);
+    };
+    try {
+      const bytes = source === '-' ? logBytes(i.stdin as AsyncIterable<Buffer>) : fileBytes(source);
+      const first = await bytes.next();
+      if (first.done) continue;
+      const stream = peeked(first.value, bytes);
+      if (
+        /\.csv(\.gz)?$/i.test(source) ||
+        (!/\.(jsonl|ndjson|json)(\.gz)?$/i.test(source) && looksLikeCsv(first.value))
+      ) {
+        for await (const row of csvRows(stream)) {
+          tally.lines++;
+          handle(row.record, { file, line: row.line });
+        }
+        continue;
+      }
+      await readJsonLines(stream, file, /\.json(\.gz)?$/i.test(source), tally, handle);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'EPIPE')
+        throw new UsageError(`cannot read ${file}: ${e.code}`);
+      if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR')
+        throw new UsageError(`cannot read ${file}: corrupt gzip data`);
+      if (e.name === 'CsvError') throw new UsageError(`${file}: invalid CSV: ${e.message}`);
+      throw err;
+    }
+  }
+  const { kept, replays } = largest.drain();
+  if (largest.collapsed)
+    tally.bump(tally.duplicates, 'streaming snapshot of the same response', largest.collapsed);
+  if (replays) tally.bump(tally.duplicates, 'sidechain replay of a parent message', replays);
+  for (const h of kept) i.aggregator.add(h.record, h.extra.raw, h.extra.at);
+  return tally;
+}
+
+async function readJsonLines(
+  stream: AsyncIterable<Buffer>,
+  file: string,
+  wholeJson: boolean,
+  tally: Tally,
+  handle: (o: unknown, at: Location) => void,
+): Promise<void> {
+  if (wholeJson) {
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c);
+    const text = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      doc = undefined;
+    }
+    if (doc !== undefined) {
+      const items = Array.isArray(doc) ? doc : [doc];
+      items.forEach((item, k) => {
+        tally.lines++;
+        handle(item, { file, line: Array.isArray(doc) ? k + 1 : 1 });
+      });
+      return;
+    }
+    stream = (async function* () {
+      yield Buffer.from(text);
+    })();
+  }
+  for await (const batch of lineBatches(stream)) {
+    const { lines, first } = batch;
+    for (let k = 0; k < lines.length; k++) {
+      let line = lines[k]!;
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      if (line.length === 0 || line.trim() === '') continue;
+      tally.lines++;
+      const at = { file, line: first + k };
+      let o: unknown;
+      try {
+        o = JSON.parse(line);
+      } catch {
+        // A last line without a newline may be a record still being written: not malformed data.
+        if (batch.partial) tally.bump(tally.skipped, 'partial last line');
+        else tally.bad('invalid JSON', at);
+        continue;
+      }
+      handle(o, at);
+    }
+  }
+}
+
+function display(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs).split(sep).join('/');
+  return rel.startsWith('..') ? abs : rel;
+}

@@ -1,0 +1,42 @@
+import type { Location } from '../core/aggregate.js';
+
+/** What happened to every line and record that did not become usage, by reason. */
+export class Tally {
+  lines = 0;
+  records = 0;
+  filtered = 0;
+  readonly skipped = new Map<string, number>();
+  readonly duplicates = new Map<string, number>();
+  readonly malformed = new Map<string, number>();
+  readonly samples: (Location & { reason: string })[] = [];
+  readonly dialects = new Map<string, number>();
+
+  bump(map: Map<string, number>, reason: string, n = 1): void {
+    map.set(reason, (map.get(reason) ?? 0) + n);
+  }
+
+  bad(reason: string, at: Location): void {
+    this.bump(this.malformed, reason);
+    if (this.samples.length < 5) this.samples.push({ ...at, reason });
+  }
+
+  count(map: Map<string, number>): number {
+    let n = 0;
+    for (const v of map.values()) n += v;
+    return n;
+  }
+
+  toJSON() {
+    const obj = (m: Map<string, number>) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1]));
+    return {
+      lines: this.lines,
+      records: this.records,
+      filtered: this.filtered,
+      skipped: obj(this.skipped),
+      duplicates: obj(this.duplicates),
+      malformed: obj(this.malformed),
+      malformedSamples: this.samples,
+      dialects: obj(this.dialects),
+    };
+  }
+}

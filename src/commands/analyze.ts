@@ -1,0 +1,94 @@
+import { Option, type Command } from 'commander';
+import type { Context } from '../context.js';
+import type { Dim } from '../core/aggregate.js';
+import { isValidTimeZone } from '../core/time-buckets.js';
+import { UsageError } from '../errors.js';
+import { addCommonOptions, prepare } from './common.js';
+import type { Exit } from './index.js';
+import { budget, isoDate, list, positiveInt } from './parse-args.js';
+
+const TIME_AND_MODEL = new Set(['day', 'week', 'month', 'model', 'provider']);
+
+export function registerAnalyze(program: Command, ctx: Context, exit: Exit): void {
+  const cmd = program
+    .command('analyze')
+    .description('where did the money go? stream usage logs (JSONL, CSV, gzip) and report spend')
+    .argument('[inputs...]', 'log files, folders or globs; - for stdin (default: stdin when piped)')
+    .option('--claude', 'read Claude Code transcripts ($CLAUDE_CONFIG_DIR or ~/.claude/projects)')
+    .option('--dialect <name>', 'force one log dialect instead of detecting it per record')
+    .option('--map <fields>', 'map any JSON/CSV shape: model=PATH,inputTotal=PATH,output=PATH,...')
+    .option(
+      '--by <dims>',
+      'group by day|week|month|model|provider or a field path (comma-separated)',
+      list,
+    )
+    .option('--tz <zone>', 'time zone for day boundaries (IANA name)', 'UTC')
+    .option('--since <YYYY-MM-DD>', 'only records on or after this day', isoDate)
+    .option('--until <YYYY-MM-DD>', 'only records on or before this day', isoDate)
+    .option('-m, --model <names>', 'only these models (comma-separated)', list)
+    .addOption(
+      new Option(
+        '--cost-source <source>',
+        'auto: a cost the log carries, else calculated; log; calculate',
+      )
+        .choices(['auto', 'log', 'calculate'])
+        .default('auto'),
+    )
+    .option('--ratio-band <low:high>', 'healthy input:output ratio band', '2:5')
+    .option('--top <n>', 'list the N most expensive requests', positiveInt)
+    .option('--reprice-as <models>', 'what the same tokens would cost on these models', list)
+    .option(
+      '--budget <amount/period>',
+      'exit 1 and list the days or months over it, e.g. 50/day',
+      budget,
+    )
+    .option('--no-exit-code', 'report budget breaches without failing')
+    .option('--strict', 'exit 2 when any line is malformed');
+  addCommonOptions(cmd).addHelpText(
+    'after',
+    `
+Examples:
+  cat usage.jsonl | llmcost analyze
+  llmcost analyze logs/ --by day,model --since 2026-10-01 --tz Europe/Berlin
+  llmcost analyze --claude --by day --budget 20/day
+  llmcost analyze spend.csv.gz --by metadata.feature --top 10 --reprice-as gpt-5-mini
+  llmcost analyze app.log.jsonl --map model=resp.model,inputTotal=resp.usage.in,output=resp.usage.out`,
+  );
+  cmd.action(async (inputs: string[]) => {
+    const p = await prepare(ctx, cmd, 'analyze');
+    const o = cmd.opts();
+    if (!isValidTimeZone(o.tz))
+      throw new UsageError(
+        `--tz: unknown time zone "${o.tz}"`,
+        'use an IANA name such as UTC, Europe/Berlin or America/New_York',
+      );
+    const band = /^\s*(\d+(?:\.\d+)?)\s*[:-]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(o.ratioBand));
+    if (!band || Number(band[1]) >= Number(band[2]))
+      throw new UsageError(`--ratio-band: expected LOW:HIGH such as 2:5, got "${o.ratioBand}"`);
+    const { resolveSources, forcedDialect } = await import('../app/analyze-sources.js');
+    const sources = resolveSources(ctx, inputs, !!o.claude);
+    const dialect = forcedDialect(o.dialect, o.map);
+    const by: Dim[] = (o.by ?? ['model']).map((d: string) =>
+      TIME_AND_MODEL.has(d) ? d : { field: d },
+    );
+    const { runAnalyze } = await import('../app/analyze.js');
+    exit.write(
+      await runAnalyze(ctx, p, {
+        sources,
+        ...(dialect ? { dialect } : {}),
+        by,
+        tz: o.tz,
+        since: o.since,
+        until: o.until,
+        models: o.model,
+        costSource: o.costSource,
+        band: { low: Number(band[1]), high: Number(band[2]) },
+        top: o.top,
+        repriceAs: o.repriceAs,
+        budget: o.budget,
+        exitOnBudget: o.exitCode !== false,
+        strict: !!o.strict,
+      }),
+    );
+  });
+}

@@ -1,0 +1,182 @@
+import { costOf } from './cost.js';
+import type { PriceBook } from './price-book.js';
+import { PriceKeys, type PriceKey } from './pricing-keys.js';
+import type { Calendar } from './time-buckets.js';
+import { addUsage, emptyUsage, type ModelRecord, type TokenBuckets, type Usage } from './types.js';
+import { promptTotal, type UsageRecord } from './usage-record.js';
+
+export type Dim = 'day' | 'week' | 'month' | 'model' | 'provider' | { field: string };
+export type CostSource = 'auto' | 'log' | 'calculate';
+
+export interface Location {
+  file: string;
+  line: number;
+}
+
+interface Bucket extends TokenBuckets {
+  price: PriceKey;
+  logged: boolean;
+}
+
+export interface GroupAcc {
+  keys: string[];
+  usage: Usage;
+  records: number;
+  loggedCost: number;
+  buckets: Map<string, Bucket>;
+  unpriced: Usage;
+  unpricedModels: Set<string>;
+}
+
+export interface TopRequest {
+  cost: number;
+  model: string;
+  location: Location;
+  tokens: number;
+}
+
+export interface AggregateOptions {
+  dims: Dim[];
+  calendar: Calendar;
+  costSource: CostSource;
+  reprice: ModelRecord[];
+  top: number;
+  /** Reads a field path from the raw record, for `--by <field>`. */
+  field: (raw: unknown, path: string) => string | undefined;
+}
+
+function newGroup(keys: string[]): GroupAcc {
+  return {
+    keys,
+    usage: emptyUsage(),
+    records: 0,
+    loggedCost: 0,
+    buckets: new Map(),
+    unpriced: emptyUsage(),
+    unpricedModels: new Set(),
+  };
+}
+
+function addTokens(b: TokenBuckets, r: UsageRecord): void {
+  b.input += r.input;
+  b.cacheRead += r.cacheRead;
+  b.cacheWrite5m += r.cacheWrite5m;
+  b.cacheWrite1h += r.cacheWrite1h;
+  b.output += r.output;
+}
+
+/** Sums usage per group and per pricing key as records stream in; nothing is priced until the end. */
+export class Aggregator {
+  readonly groups = new Map<string, GroupAcc>();
+  readonly days = new Map<string, GroupAcc>();
+  readonly total = newGroup([]);
+  readonly reprice: Map<string, Bucket>[];
+  readonly top: TopRequest[] = [];
+  batchFallbacks = 0;
+  private readonly keys = new PriceKeys();
+
+  constructor(
+    private readonly book: PriceBook,
+    private readonly o: AggregateOptions,
+  ) {
+    this.reprice = o.reprice.map(() => new Map());
+  }
+
+  add(r: UsageRecord, raw: unknown, at: Location): void {
+    const res = this.book.resolve(r.model);
+    const record = res.ok ? res.record : undefined;
+    const useLog = this.o.costSource !== 'calculate' && r.loggedCost !== undefined;
+    const priceable = record && (this.o.costSource !== 'log' || r.loggedCost !== undefined);
+    const prompt = promptTotal(r) / (r.requests || 1);
+    const price = priceable ? this.keys.keyFor(record, r.timestamp, prompt, !!r.batch) : undefined;
+    if (price?.batchFallback) this.batchFallbacks++;
+    const day = this.o.calendar.day(r.timestamp);
+    const keys = this.o.dims.map((d) => this.dimValue(d, r, raw, record, day));
+    const gk = keys.join('\u0000');
+    let g = this.groups.get(gk);
+    if (!g) this.groups.set(gk, (g = newGroup(keys)));
+    let d = this.days.get(day);
+    if (!d) this.days.set(day, (d = newGroup([day])));
+    for (const acc of [g, d, this.total]) this.addTo(acc, r, price, useLog);
+    if (this.o.top > 0 && price) this.offerTop(r, price, useLog, at);
+    for (let i = 0; i < this.o.reprice.length; i++) {
+      const target = this.o.reprice[i]!;
+      const pk = this.keys.keyFor(target, r.timestamp, prompt, !!r.batch);
+      const m = this.reprice[i]!;
+      let b = m.get(pk.key);
+      if (!b)
+        m.set(
+          pk.key,
+          (b = {
+            input: 0,
+            cacheRead: 0,
+            cacheWrite5m: 0,
+            cacheWrite1h: 0,
+            output: 0,
+            price: pk,
+            logged: false,
+          }),
+        );
+      addTokens(b, r);
+    }
+  }
+
+  private addTo(acc: GroupAcc, r: UsageRecord, price: PriceKey | undefined, useLog: boolean): void {
+    addUsage(acc.usage, r);
+    acc.records++;
+    if (!price) {
+      addUsage(acc.unpriced, r);
+      acc.unpricedModels.add(r.model);
+      return;
+    }
+    if (useLog) acc.loggedCost += r.loggedCost!;
+    const bk = useLog ? `${price.key}|L` : price.key;
+    let b = acc.buckets.get(bk);
+    if (!b)
+      acc.buckets.set(
+        bk,
+        (b = {
+          input: 0,
+          cacheRead: 0,
+          cacheWrite5m: 0,
+          cacheWrite1h: 0,
+          output: 0,
+          price,
+          logged: useLog,
+        }),
+      );
+    addTokens(b, r);
+  }
+
+  private dimValue(
+    d: Dim,
+    r: UsageRecord,
+    raw: unknown,
+    record: ModelRecord | undefined,
+    day: string,
+  ): string {
+    switch (d) {
+      case 'day':
+        return day;
+      case 'week':
+        return this.o.calendar.week(r.timestamp);
+      case 'month':
+        return this.o.calendar.month(r.timestamp);
+      case 'model':
+        return record?.id ?? r.model;
+      case 'provider':
+        return record?.provider ?? r.tags?.provider ?? '(unpriced)';
+      default:
+        return r.tags?.[d.field] ?? this.o.field(raw, d.field) ?? '(none)';
+    }
+  }
+
+  private offerTop(r: UsageRecord, price: PriceKey, useLog: boolean, at: Location): void {
+    const cost = useLog ? r.loggedCost! : costOf(r, price.rates).total;
+    const top = this.top;
+    if (top.length >= this.o.top && cost <= top[top.length - 1]!.cost) return;
+    top.push({ cost, model: r.model, location: at, tokens: promptTotal(r) + r.output });
+    top.sort((a, b) => b.cost - a.cost);
+    if (top.length > this.o.top) top.pop();
+  }
+}

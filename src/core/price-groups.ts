@@ -1,0 +1,91 @@
+import type { CostSource, GroupAcc } from './aggregate.js';
+import { costOf } from './cost.js';
+import type { Rates } from './price-period.js';
+import type { TokenBuckets, Usage } from './types.js';
+
+export interface PricedGroup {
+  keys: string[];
+  records: number;
+  usage: Usage;
+  /** The spend by the chosen cost source: null when nothing in the group could be priced. */
+  cost: number | null;
+  calculatedCost: number | null;
+  loggedCost: number | null;
+  /** Cache reads at their discount, less the premium paid for cache writes. */
+  cacheSavings: number;
+  unpriced: Usage;
+  unpricedModels: string[];
+  batchFallback: boolean;
+}
+
+/** What caching saved on these tokens at these rates (USD). */
+export function cacheSavings(t: TokenBuckets, r: Rates): number {
+  const read = r.cacheRead ?? r.input;
+  const w5 = r.cacheWrite5m ?? r.input;
+  const w1 = r.cacheWrite1h ?? w5;
+  return (
+    (t.cacheRead * (r.input - read) -
+      t.cacheWrite5m * (w5 - r.input) -
+      t.cacheWrite1h * (w1 - r.input)) /
+    1_000_000
+  );
+}
+
+export function priceGroup(g: GroupAcc, source: CostSource): PricedGroup {
+  let calculated = 0;
+  let unlogged = 0;
+  let savings = 0;
+  let anyPriced = false;
+  let batchFallback = false;
+  for (const b of g.buckets.values()) {
+    const c = costOf(b, b.price.rates).total;
+    calculated += c;
+    if (!b.logged) unlogged += c;
+    savings += cacheSavings(b, b.price.rates);
+    anyPriced = true;
+    batchFallback ||= b.price.batchFallback;
+  }
+  const hasLogged = [...g.buckets.values()].some((b) => b.logged);
+  return {
+    keys: g.keys,
+    records: g.records,
+    usage: g.usage,
+    cost: anyPriced ? (source === 'calculate' ? calculated : g.loggedCost + unlogged) : null,
+    calculatedCost: anyPriced ? calculated : null,
+    loggedCost: hasLogged ? g.loggedCost : null,
+    cacheSavings: savings,
+    unpriced: g.unpriced,
+    unpricedModels: [...g.unpricedModels].sort(),
+    batchFallback,
+  };
+}
+
+export const tokensOf = (u: Usage) =>
+  u.input + u.cacheRead + u.cacheWrite5m + u.cacheWrite1h + u.output;
+export const promptOf = (u: Usage) => u.input + u.cacheRead + u.cacheWrite5m + u.cacheWrite1h;
+
+/** Input (all prompt tokens) per output token; Infinity without output. */
+export function ioRatio(u: Usage): number {
+  return u.output > 0 ? promptOf(u) / u.output : Infinity;
+}
+
+export function cacheHitRate(u: Usage): number {
+  const p = promptOf(u);
+  return p > 0 ? u.cacheRead / p : 0;
+}
+
+export interface RatioBand {
+  low: number;
+  high: number;
+}
+
+export function ratioFlag(
+  u: Usage,
+  band: RatioBand,
+): 'bloated prompts' | 'verbose output' | undefined {
+  if (promptOf(u) === 0) return undefined;
+  const r = ioRatio(u);
+  if (r > band.high) return 'bloated prompts';
+  if (r < band.low) return 'verbose output';
+  return undefined;
+}

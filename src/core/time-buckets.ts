@@ -1,0 +1,57 @@
+/** Day, week and month keys in a time zone. Offsets are looked up once per hour of the epoch and cached. */
+export class Calendar {
+  private readonly fmt: Intl.DateTimeFormat | undefined;
+  private readonly hourCache = new Map<number, string>();
+
+  constructor(readonly tz: string) {
+    this.fmt =
+      tz === 'UTC'
+        ? undefined
+        : new Intl.DateTimeFormat('en-CA', {
+            timeZone: tz,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+          });
+  }
+
+  /** YYYY-MM-DD in the calendar's zone, or "unknown" without a time. */
+  day(ms: number | undefined): string {
+    if (ms === undefined) return 'unknown';
+    const hour = Math.floor(ms / 3_600_000);
+    let d = this.hourCache.get(hour);
+    if (d === undefined) {
+      d = this.fmt
+        ? this.fmt.format(new Date(hour * 3_600_000))
+        : new Date(hour * 3_600_000).toISOString().slice(0, 10);
+      this.hourCache.set(hour, d);
+    }
+    return d;
+  }
+
+  month(ms: number | undefined): string {
+    const d = this.day(ms);
+    return d === 'unknown' ? d : d.slice(0, 7);
+  }
+
+  /** ISO week: YYYY-Www. */
+  week(ms: number | undefined): string {
+    const d = this.day(ms);
+    if (d === 'unknown') return d;
+    const date = new Date(`${d}T00:00:00Z`);
+    // The ISO week belongs to the year of its Thursday; count weeks from that year's 1 January.
+    date.setUTCDate(date.getUTCDate() + 3 - ((date.getUTCDay() + 6) % 7));
+    const jan1 = Date.UTC(date.getUTCFullYear(), 0, 1);
+    const week = 1 + Math.floor((date.getTime() - jan1) / 604_800_000);
+    return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+  }
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+/** One usage event from a log, normalized to exclusive token buckets (see DESIGN.md, money semantics). */
+export interface UsageRecord {
+  /** Model name as logged. */
+  model: string;
+  /** Milliseconds since the epoch (UTC); absent when the log has no time. */
+  timestamp?: number;
+  input: number;
+  cacheRead: number;
+  cacheWrite5m: number;
+  cacheWrite1h: number;
+  /** Output including reasoning. */
+  output: number;
+  /** Informational subset of output. */
+  reasoning: number;
+  requests: number;
+  /** A cost the log itself carries (USD). */
+  loggedCost?: number;
+  batch?: boolean;
+  tags?: Record<string, string>;
+  dedup?: Dedup;
+}
+
+export interface Dedup {
+  key: string;
+  /** "first": later copies are identical (logged twice); "largest": streaming snapshots, the largest is final. */
+  keep: 'first' | 'largest';
+  /** Claude Code: a sidechain copy of a message replays its parent under a new request id. */
+  sidechain?: boolean;
+  messageId?: string;
+}
+
+export type Skip = { skip: string };
+export type Invalid = { invalid: string };
+export type Outcome = UsageRecord | UsageRecord[] | Skip | Invalid;
+
+export function promptTotal(r: UsageRecord): number {
+  return r.input + r.cacheRead + r.cacheWrite5m + r.cacheWrite1h;
+}

@@ -1,0 +1,69 @@
+import type { Outcome, UsageRecord } from '../../core/usage-record.js';
+import { num, obj, str, type Obj } from '../values.js';
+import type { Dialect } from './types.js';
+
+/**
+ * An Anthropic usage object: input_tokens excludes cache reads and writes. Writes split by TTL when
+ * `cache_creation` says so; older responses without it wrote with the default 5-minute TTL.
+ */
+export function anthropicUsage(
+  u: Obj,
+): Pick<
+  UsageRecord,
+  'input' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h' | 'output' | 'reasoning' | 'requests'
+> {
+  const written = num(u.cache_creation_input_tokens);
+  const split = obj(u.cache_creation);
+  const w1h = split ? num(split.ephemeral_1h_input_tokens) : 0;
+  const w5m = split ? num(split.ephemeral_5m_input_tokens) : written;
+  return {
+    input: num(u.input_tokens),
+    cacheRead: num(u.cache_read_input_tokens),
+    cacheWrite5m: split && w5m + w1h < written ? written - w1h : w5m,
+    cacheWrite1h: w1h,
+    output: num(u.output_tokens),
+    reasoning: num(obj(u.output_tokens_details)?.thinking_tokens),
+    requests: 1,
+  };
+}
+
+function message(m: Obj, batch: boolean): Outcome {
+  const u = obj(m.usage);
+  const model = str(m.model);
+  if (!u) return { skip: 'message without usage' };
+  if (!model) return { invalid: 'no model' };
+  return {
+    model,
+    ...anthropicUsage(u),
+    ...(batch || u.service_tier === 'batch' ? { batch: true } : {}),
+    ...(str(m.id) ? { dedup: { key: `anthropic:${m.id}`, keep: 'first' as const } } : {}),
+  };
+}
+
+/** Messages API responses (no timestamp in the object). */
+export const anthropicMessage: Dialect = {
+  name: 'anthropic-message',
+  detect: (o) => o.type === 'message' && 'usage' in o,
+  normalize: (o) => message(o, false),
+};
+
+/** Message Batches results: one line per request; only succeeded requests carry usage. */
+export const anthropicBatch: Dialect = {
+  name: 'anthropic-batch',
+  detect: (o) => typeof o.custom_id === 'string' && 'result' in o,
+  normalize(o): Outcome {
+    const result = obj(o.result);
+    if (result?.type !== 'succeeded')
+      return { skip: `${String(result?.type ?? 'unknown')} batch request` };
+    const m = obj(result.message);
+    return m ? message(m, true) : { invalid: 'succeeded result without message' };
+  },
+};
+
+/** Streaming events carry partial usage across several lines; they are skipped, not summed. */
+export const anthropicStream: Dialect = {
+  name: 'anthropic-stream',
+  detect: (o) =>
+    o.type === 'message_start' || o.type === 'message_delta' || o.type === 'content_block_delta',
+  normalize: () => ({ skip: 'stream event (log final messages instead)' }),
+};

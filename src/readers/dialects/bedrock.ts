@@ -1,0 +1,73 @@
+import type { Outcome } from '../../core/usage-record.js';
+import { num, obj, str, tagValue, time } from '../values.js';
+import type { Dialect } from './types.js';
+
+/** Bedrock model-invocation logs: token counts exclude cache reads and writes. */
+export const bedrockInvocation: Dialect = {
+  name: 'bedrock-invocation',
+  detect: (o) =>
+    o.schemaType === 'ModelInvocationLog' ||
+    ('modelId' in o && obj(o.input)?.inputTokenCount !== undefined),
+  normalize(o): Outcome {
+    const input = obj(o.input) ?? {};
+    const output = obj(o.output) ?? {};
+    const model = str(o.modelId);
+    if (!model) return { invalid: 'no modelId' };
+    if (o.errorCode || (o.status && o.status !== 'Success' && o.status !== 'success'))
+      return { skip: 'failed invocation' };
+    const ts = time(o.timestamp);
+    const meta = obj(o.requestMetadata);
+    const tags = meta
+      ? Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, tagValue(v) ?? '']))
+      : undefined;
+    return {
+      model,
+      ...(ts !== undefined ? { timestamp: ts } : {}),
+      input: num(input.inputTokenCount),
+      cacheRead: num(input.cacheReadInputTokenCount),
+      cacheWrite5m: num(input.cacheWriteInputTokenCount),
+      cacheWrite1h: 0,
+      output: num(output.outputTokenCount),
+      reasoning: 0,
+      requests: 1,
+      ...(tags ? { tags } : {}),
+      ...(str(o.requestId)
+        ? { dedup: { key: `bedrock:${o.requestId}`, keep: 'first' as const } }
+        : {}),
+    };
+  },
+};
+
+/** Converse usage as apps log it: {modelId, usage: {inputTokens, outputTokens, cacheRead/WriteInputTokens}}. */
+export const bedrockConverse: Dialect = {
+  name: 'bedrock-converse',
+  detect: (o) => {
+    const u = obj(o.usage);
+    return (
+      !!u &&
+      'inputTokens' in u &&
+      ('cacheReadInputTokens' in u ||
+        'cacheWriteInputTokens' in u ||
+        /^(arn:aws|([a-z-]+\.)?(anthropic|meta|amazon|mistral|cohere|ai21|deepseek|qwen|openai|writer)\.)/.test(
+          String(o.modelId ?? ''),
+        ))
+    );
+  },
+  normalize(o): Outcome {
+    const u = obj(o.usage)!;
+    const model = str(o.modelId) ?? str(o.model);
+    if (!model) return { invalid: 'no modelId' };
+    const ts = time(o.timestamp);
+    return {
+      model,
+      ...(ts !== undefined ? { timestamp: ts } : {}),
+      input: num(u.inputTokens),
+      cacheRead: num(u.cacheReadInputTokens),
+      cacheWrite5m: num(u.cacheWriteInputTokens),
+      cacheWrite1h: 0,
+      output: num(u.outputTokens),
+      reasoning: 0,
+      requests: 1,
+    };
+  },
+};

@@ -1,0 +1,38 @@
+import type { Outcome } from '../../core/usage-record.js';
+import { bool, num, obj, optNum, str, tagValue, time } from '../values.js';
+import type { Dialect } from './types.js';
+
+/**
+ * The documented flat llmcost record, one per line:
+ * {timestamp, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+ *  cache_write_1h_tokens, reasoning_tokens, requests, cost, batch, tags: {...}}.
+ * input_tokens is the uncached input (exclusive of the cache fields); output includes reasoning.
+ */
+export const flat: Dialect = {
+  name: 'llmcost',
+  detect: (o) => 'model' in o && 'input_tokens' in o && 'output_tokens' in o && !('usage' in o),
+  normalize(o): Outcome {
+    const model = str(o.model);
+    if (!model) return { invalid: 'no model' };
+    const ts = time(o.timestamp);
+    const cost = optNum(o.cost);
+    const tags = obj(o.tags);
+    return {
+      model,
+      ...(ts !== undefined ? { timestamp: ts } : {}),
+      input: num(o.input_tokens),
+      cacheRead: num(o.cache_read_tokens),
+      cacheWrite5m: num(o.cache_write_tokens),
+      cacheWrite1h: num(o.cache_write_1h_tokens),
+      output: num(o.output_tokens),
+      reasoning: num(o.reasoning_tokens),
+      requests: optNum(o.requests) ?? 1,
+      ...(cost !== undefined ? { loggedCost: cost } : {}),
+      ...(bool(o.batch) ? { batch: true } : {}),
+      ...(tags
+        ? { tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagValue(v) ?? ''])) }
+        : {}),
+      ...(str(o.id) ? { dedup: { key: `llmcost:${o.id}`, keep: 'first' as const } } : {}),
+    };
+  },
+};

@@ -1,0 +1,35 @@
+import type { Outcome } from '../../core/usage-record.js';
+import { num, obj, str, time, type Obj } from '../values.js';
+import type { Dialect } from './types.js';
+
+/**
+ * Gemini API / Vertex `usageMetadata`: promptTokenCount includes cachedContentTokenCount; tool-use prompt
+ * tokens and thoughts are outside prompt and candidates, and thoughts are billed as output.
+ */
+export const gemini: Dialect = {
+  name: 'gemini',
+  detect: (o) => 'usageMetadata' in o || obj(o.response)?.usageMetadata !== undefined,
+  normalize(o): Outcome {
+    const r: Obj = obj(o.usageMetadata) ? o : (obj(o.response) ?? o);
+    const u = obj(r.usageMetadata)!;
+    const model = str(r.modelVersion) ?? str(o.model) ?? str(o.modelVersion);
+    if (!model) return { invalid: 'no model (modelVersion)' };
+    const cached = num(u.cachedContentTokenCount);
+    const thoughts = num(u.thoughtsTokenCount);
+    const ts = time(r.createTime ?? o.createTime ?? o.timestamp);
+    const id = str(r.responseId);
+    return {
+      model,
+      ...(ts !== undefined ? { timestamp: ts } : {}),
+      input: Math.max(0, num(u.promptTokenCount) + num(u.toolUsePromptTokenCount) - cached),
+      cacheRead: cached,
+      cacheWrite5m: 0,
+      cacheWrite1h: 0,
+      output: num(u.candidatesTokenCount) + thoughts,
+      reasoning: thoughts,
+      requests: 1,
+      ...(str(r.trafficType) ? { tags: { trafficType: r.trafficType as string } } : {}),
+      ...(id ? { dedup: { key: `gemini:${id}`, keep: 'first' as const } } : {}),
+    };
+  },
+};

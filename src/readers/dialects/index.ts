@@ -1,0 +1,62 @@
+import type { Outcome } from '../../core/usage-record.js';
+import type { Obj } from '../values.js';
+import { aiSdk } from './ai-sdk.js';
+import { anthropicBatch, anthropicMessage, anthropicStream } from './anthropic.js';
+import { bedrockConverse, bedrockInvocation } from './bedrock.js';
+import { claudeCode } from './claude-code.js';
+import { openaiExportCsv, requestCsv } from './csv-exports.js';
+import { flat } from './flat.js';
+import { gemini } from './gemini.js';
+import { langfuse } from './langfuse.js';
+import { litellm } from './litellm.js';
+import { ollama } from './ollama.js';
+import { openaiBatch, openaiChat, openaiResponses, openaiUsageApi } from './openai.js';
+import { openrouter } from './openrouter.js';
+import { otel } from './otel.js';
+import type { Dialect } from './types.js';
+
+/** Detection order: the most specific shapes first. */
+export const DIALECTS: Dialect[] = [
+  claudeCode,
+  openaiBatch,
+  anthropicBatch,
+  openaiUsageApi,
+  openaiResponses,
+  openaiChat,
+  anthropicMessage,
+  anthropicStream,
+  gemini,
+  bedrockInvocation,
+  langfuse,
+  litellm,
+  openrouter,
+  ollama,
+  otel,
+  bedrockConverse,
+  aiSdk,
+  openaiExportCsv,
+  requestCsv,
+  flat,
+];
+
+export function dialectByName(name: string): Dialect | undefined {
+  return DIALECTS.find((d) => d.name === name);
+}
+
+/**
+ * Detects each record's dialect; a source is usually homogeneous, so the last dialect that matched is
+ * tried first.
+ */
+export class DialectDetector {
+  private last: Dialect | undefined;
+
+  constructor(private readonly forced?: Dialect) {}
+
+  normalize(o: Obj): { dialect: string; outcome: Outcome } | undefined {
+    if (this.forced) return { dialect: this.forced.name, outcome: this.forced.normalize(o) };
+    const d = this.last?.detect(o) ? this.last : DIALECTS.find((x) => x.detect(o));
+    if (!d) return undefined;
+    this.last = d;
+    return { dialect: d.name, outcome: d.normalize(o) };
+  }
+}

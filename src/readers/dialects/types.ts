@@ -1,0 +1,9 @@
+import type { Outcome } from '../../core/usage-record.js';
+import type { Obj } from '../values.js';
+
+/** A usage-log shape: `detect` is a cheap look at top-level keys; `normalize` maps to exclusive buckets. */
+export interface Dialect {
+  name: string;
+  detect(o: Obj): boolean;
+  normalize(o: Obj): Outcome;
+}

@@ -1,0 +1,287 @@
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { time } from '../../src/readers/values.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const chat = readFileSync('fixtures/logs/openai-chat.jsonl');
+const tmp = () => mkdtempSync(join(tmpdir(), 'llmcost-analyze-'));
+const json = (stdout: string) => JSON.parse(stdout);
+
+describe('llmcost analyze input', () => {
+  it('reads piped stdin and prints a readable report', async () => {
+    const r = await runCli(['analyze'], { stdin: chat });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'period: 2025-10-01 to 2025-10-02 (UTC days) · 4 records · 4 requests',
+    );
+    expect(r.stdout).toMatch(/│ o4-mini\s+│\s+1 │\s+2,000 │/);
+    expect(r.stdout).toContain('Daily spend');
+  });
+
+  it('prints usage instead of waiting on a terminal', async () => {
+    const r = await runCli(['analyze'], { stdinTTY: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no usage logs given');
+  });
+
+  it('detects gzip by magic bytes, on stdin and in files, including concatenated members', async () => {
+    const expected = json((await runCli(['analyze', '--json'], { stdin: chat })).stdout).summary;
+    const half = chat.indexOf(10, chat.length / 2) + 1;
+    const gz = Buffer.concat([gzipSync(chat.subarray(0, half)), gzipSync(chat.subarray(half))]);
+    expect(json((await runCli(['analyze', '--json'], { stdin: gz })).stdout).summary).toEqual(
+      expected,
+    );
+    const dir = tmp();
+    writeFileSync(join(dir, 'usage.jsonl.gz'), gz);
+    writeFileSync(join(dir, 'renamed.log'), gz);
+    expect(
+      json((await runCli(['analyze', join(dir, 'usage.jsonl.gz'), '--json'])).stdout).summary,
+    ).toEqual(expected);
+    expect(
+      json((await runCli(['analyze', join(dir, 'renamed.log'), '--json'])).stdout).summary,
+    ).toEqual(expected);
+  });
+
+  it('walks folders and globs for .jsonl/.ndjson/.json/.csv (and .gz)', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.ndjson'), chat);
+    writeFileSync(join(dir, 'b.csv.gz'), gzipSync(readFileSync('fixtures/logs/openai-export.csv')));
+    writeFileSync(join(dir, 'notes.txt'), 'ignored');
+    const doc = json((await runCli(['analyze', dir, '--json'])).stdout);
+    expect(doc.dialects).toEqual({ 'openai-chat': 6, 'openai-export-csv': 3 });
+    const glob = json((await runCli(['analyze', 'fixtures/logs/openai-*.jsonl', '--json'])).stdout);
+    expect(Object.keys(glob.dialects).sort()).toEqual([
+      'openai-batch',
+      'openai-chat',
+      'openai-responses',
+    ]);
+  });
+
+  it('counts bad lines by reason with locations, handles BOM, CRLF and a partial last line, and goes on', async () => {
+    const r = await runCli(['analyze', 'fixtures/logs/bad.jsonl', '--json']);
+    expect(r.code).toBe(0);
+    const doc = json(r.stdout);
+    expect(doc.malformed).toEqual({
+      'not a JSON object': 2,
+      'invalid JSON': 1,
+      'unrecognized record shape': 1,
+      'missing field: no model': 1,
+    });
+    expect(doc.skipped).toEqual({ 'partial last line': 1 });
+    expect(doc.summary.usage.input).toBe(300);
+    expect(doc.malformedSamples[0]).toEqual({
+      file: 'fixtures/logs/bad.jsonl',
+      line: 2,
+      reason: 'invalid JSON',
+    });
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('5 malformed record(s) skipped');
+    expect(r.stderr).toContain('fixtures/logs/bad.jsonl:2, fixtures/logs/bad.jsonl:3');
+  });
+
+  it('exits 2 under --strict when anything is malformed', async () => {
+    const r = await runCli(['analyze', 'fixtures/logs/bad.jsonl', '--strict']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--strict');
+    expect((await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--strict'])).code).toBe(0);
+  });
+
+  it('names an unreadable file in one line', async () => {
+    const dir = tmp();
+    const f = join(dir, 'locked.jsonl');
+    writeFileSync(f, chat);
+    chmodSync(f, 0o000);
+    const r = await runCli(['analyze', f]);
+    if (process.getuid?.() === 0) {
+      expect(r.code).toBe(0); // root reads anything
+    } else {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/cannot read .*locked\.jsonl: EACCES/);
+    }
+    const missing = await runCli(['analyze', 'nope.jsonl']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('llmcost: no such file or folder: nope.jsonl\n');
+  });
+});
+
+describe('llmcost analyze reports', () => {
+  it('groups by day and model, by field paths and tags', async () => {
+    const doc = json(
+      (await runCli(['analyze', 'fixtures/logs/llmcost-flat.jsonl', '--by', 'day,team', '--json']))
+        .stdout,
+    );
+    expect(doc.groups.map((g: { day: string; team: string }) => `${g.day}/${g.team}`)).toEqual([
+      '2025-10-01/platform',
+      '2025-10-01/web',
+      '2025-10-02/data',
+      '2025-10-02/web',
+    ]);
+    const f = json(
+      (
+        await runCli([
+          'analyze',
+          'fixtures/logs/litellm.jsonl',
+          '--by',
+          'metadata.user_api_key_team_alias',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(
+      f.groups.map((g: Record<string, string>) => g['metadata.user_api_key_team_alias']),
+    ).toEqual(['(none)', 'growth']);
+    const p = json(
+      (await runCli(['analyze', 'fixtures/logs/bedrock.jsonl', '--by', 'provider', '--json']))
+        .stdout,
+    );
+    expect(p.groups.map((g: { provider: string }) => g.provider)).toEqual(['bedrock']);
+    const w = json(
+      (await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--by', 'week,month', '--json']))
+        .stdout,
+    );
+    expect(w.groups.map((g: { week: string; month: string }) => `${g.week} ${g.month}`)).toEqual([
+      '2025-W40 2025-10',
+    ]);
+  });
+
+  it('uses --tz for day boundaries, and --since/--until/--model to filter', async () => {
+    const utc = json(
+      (await runCli(['analyze', 'fixtures/logs/bedrock.jsonl', '--by', 'day', '--json'])).stdout,
+    );
+    expect(utc.groups.map((g: { day: string }) => g.day)).toEqual(['2025-10-01', '2025-10-02']);
+    const ny = json(
+      (
+        await runCli([
+          'analyze',
+          'fixtures/logs/bedrock.jsonl',
+          '--by',
+          'day',
+          '--tz',
+          'America/New_York',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(ny.groups.map((g: { day: string; requests: number }) => [g.day, g.requests])).toEqual([
+      ['2025-10-01', 3],
+    ]);
+    const since = json(
+      (await runCli(['analyze', 'fixtures/logs/bedrock.jsonl', '--since', '2025-10-02', '--json']))
+        .stdout,
+    );
+    expect(since.summary.records).toBe(2);
+    expect(since.filtered).toBe(1);
+    const until = json(
+      (await runCli(['analyze', 'fixtures/logs/bedrock.jsonl', '--until', '2025-10-01', '--json']))
+        .stdout,
+    );
+    expect(until.summary.records).toBe(1);
+    const m = json(
+      (await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--model', 'gpt-4o', '--json']))
+        .stdout,
+    );
+    expect(m.groups.map((g: { model: string }) => g.model)).toEqual(['gpt-4o']);
+    const bad = await runCli(['analyze', 'fixtures/logs/bedrock.jsonl', '--tz', 'Mars/Olympus']);
+    expect(bad.code).toBe(2);
+  });
+
+  it('flags input:output ratios outside the band', async () => {
+    const doc = json(
+      (await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--json'])).stdout,
+    );
+    expect(doc.groups.find((g: { model: string }) => g.model === 'gpt-4o').flag).toBe(
+      'bloated prompts',
+    );
+    expect(doc.groups.find((g: { model: string }) => g.model === 'o4-mini').flag).toBe(
+      'verbose output',
+    );
+    expect(
+      doc.groups.find((g: { model: string }) => g.model === 'gpt-4o-mini').flag,
+    ).toBeUndefined();
+    const wide = json(
+      (
+        await runCli([
+          'analyze',
+          'fixtures/logs/openai-chat.jsonl',
+          '--ratio-band',
+          '1:20',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(wide.ratioFlags).toEqual([]);
+  });
+
+  it('lists the most expensive requests with their locations, and reprices on other models', async () => {
+    const doc = json(
+      (
+        await runCli([
+          'analyze',
+          'fixtures/logs/openai-chat.jsonl',
+          '--top',
+          '2',
+          '--reprice-as',
+          'gpt-4o-mini,gpt-5-nano',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(doc.top.map((t: { location: { line: number } }) => t.location.line)).toEqual([3, 1]);
+    expect(doc.top[0].cost).toBeCloseTo((2000 * 1.1 + 1500 * 4.4) / 1e6, 12);
+    const mini = doc.reprice[0];
+    expect(mini.model).toBe('gpt-4o-mini');
+    expect(mini.cost).toBeCloseTo((2893 * 0.15 + 1024 * 0.075 + 1846 * 0.6) / 1e6, 12);
+  });
+
+  it('exits 1 and lists the days over budget', async () => {
+    const r = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--budget', '0.005/day']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/over budget on 2025-10-02: \$0\.0\d+ exceeds \$0\.005\/day/);
+    expect(r.stdout).not.toContain('over budget on 2025-10-01');
+    expect(
+      (await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--budget', '1/month'])).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli([
+          'analyze',
+          'fixtures/logs/openai-chat.jsonl',
+          '--budget',
+          '0.005/day',
+          '--no-exit-code',
+        ])
+      ).code,
+    ).toBe(0);
+  });
+
+  it('prints CSV and Markdown of the groups', async () => {
+    const csv = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--format', 'csv']);
+    const [head, first] = csv.stdout.split('\n');
+    expect(head).toBe(
+      'model,requests,input,cacheRead,cacheWrite,output,reasoning,cost,share,ioRatio,cacheHitRate,cacheSavings',
+    );
+    expect(first).toMatch(/^o4-mini,1,2000,0,0,1500,1200,0\.0088,/);
+    const md = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--format', 'markdown']);
+    expect(md.stdout).toContain('| model | requests |');
+  });
+});
+
+describe('timestamps', () => {
+  it('reads offset-less date-times as UTC whatever the local zone', () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      expect(time('2025-10-01 23:30:00.000000')).toBe(Date.parse('2025-10-01T23:30:00Z'));
+      expect(time(1759312800)).toBe(1759312800000);
+      expect(time('1759312800000000000')).toBe(1759312800000);
+      expect(time('2025-10-01T08:52:19.385406455-07:00')).toBe(
+        Date.parse('2025-10-01T15:52:19.385Z'),
+      );
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { HashSet64, KeepLargest } from '../../src/core/dedup.js';
+import type { UsageRecord } from '../../src/core/usage-record.js';
+
+const rec = (
+  key: string,
+  output: number,
+  extra: Partial<UsageRecord['dedup']> = {},
+): UsageRecord => ({
+  model: 'm',
+  input: 1,
+  cacheRead: 0,
+  cacheWrite5m: 0,
+  cacheWrite1h: 0,
+  output,
+  reasoning: 0,
+  requests: 1,
+  dedup: { key, keep: 'largest', ...extra },
+});
+
+describe('HashSet64', () => {
+  it('remembers every key through growth', () => {
+    const s = new HashSet64();
+    for (let i = 0; i < 200_000; i++) expect(s.add(`chatcmpl-${i}`)).toBe(true);
+    for (let i = 0; i < 200_000; i += 997) expect(s.add(`chatcmpl-${i}`)).toBe(false);
+    expect(s.add('chatcmpl-200000')).toBe(true);
+  });
+});
+
+describe('KeepLargest', () => {
+  it('keeps the largest snapshot per key and drops sidechain replays', () => {
+    const k = new KeepLargest<number>();
+    k.offer(rec('a:r1', 6, { messageId: 'a' }), 1);
+    k.offer(rec('a:r1', 812, { messageId: 'a' }), 2);
+    k.offer(rec('a:r1', 10, { messageId: 'a' }), 3);
+    k.offer(rec('a:r9', 812, { messageId: 'a', sidechain: true }), 4);
+    k.offer(rec('b:r2', 5, { messageId: 'b', sidechain: true }), 5);
+    const { kept, replays } = k.drain();
+    expect(kept.map((h) => [h.record.dedup!.key, h.record.output, h.extra])).toEqual([
+      ['a:r1', 812, 2],
+      ['b:r2', 5, 5],
+    ]);
+    expect(replays).toBe(1);
+    expect(k.collapsed).toBe(2);
+  });
+});

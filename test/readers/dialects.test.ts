@@ -1,0 +1,292 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+type Tokens = [
+  requests: number,
+  input: number,
+  cacheRead: number,
+  cacheWrite: number,
+  output: number,
+  reasoning: number,
+];
+interface Group {
+  model?: string;
+  day?: string;
+  requests: number;
+  input: number;
+  cacheRead: number;
+  cacheWrite: number;
+  output: number;
+  reasoning: number;
+  cost: number | null;
+}
+
+async function analyze(args: string[], env: Record<string, string> = {}) {
+  const r = await runCli(['analyze', ...args, '--json'], { env });
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+const tokens = (g: Group): Tokens => [
+  g.requests,
+  g.input,
+  g.cacheRead,
+  g.cacheWrite,
+  g.output,
+  g.reasoning,
+];
+const byKey = (groups: Group[], key: 'model' | 'day') =>
+  Object.fromEntries(groups.map((g) => [g[key], tokens(g)]));
+const dayTokens = (days: { day: string; tokens: number }[]) =>
+  Object.fromEntries(days.map((d) => [d.day, d.tokens]));
+
+// Exact totals per model and per day for every dialect's fixture (fixtures/logs/).
+const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][] = [
+  [
+    'openai-chat',
+    ['fixtures/logs/openai-chat.jsonl'],
+    {
+      'gpt-4o': [2, 393, 1024, 0, 146, 0],
+      'gpt-4o-mini': [1, 500, 0, 0, 200, 0],
+      'o4-mini': [1, 2000, 0, 0, 1500, 1200],
+    },
+    { '2025-10-01': 1163 + 700, '2025-10-02': 3500 + 400 },
+  ],
+  [
+    'openai-responses',
+    ['fixtures/logs/openai-responses.jsonl'],
+    { 'gpt-5': [1, 400, 600, 0, 800, 500], 'gpt-5-mini': [2, 100, 0, 0, 103, 0] },
+    { '2025-10-01': 1800, '2025-10-02': 203 },
+  ],
+  [
+    'openai-batch',
+    ['fixtures/logs/openai-batch.jsonl'],
+    { 'gpt-4o-mini': [2, 1024, 0, 0, 515, 0] },
+    { '2025-10-01': 1539 },
+  ],
+  [
+    'openai-usage-api',
+    ['fixtures/logs/openai-usage-api.json'],
+    { 'gpt-4.1': [7, 700, 500, 100, 550, 0], 'gpt-4.1-mini': [10, 2000, 0, 0, 100, 0] },
+    { '2025-10-01': 3600, '2025-10-02': 350 },
+  ],
+  [
+    'anthropic-messages',
+    ['fixtures/logs/anthropic-messages.jsonl'],
+    {
+      'claude-sonnet-4-5': [2, 120, 10000, 3500, 1300, 600],
+      'claude-haiku-4-5': [1, 1000, 0, 0, 100, 0],
+    },
+    { unknown: 16020 },
+  ],
+  [
+    'anthropic-batch',
+    ['fixtures/logs/anthropic-batch.jsonl'],
+    { 'claude-haiku-4-5': [2, 3000, 0, 0, 500, 0] },
+    { unknown: 3500 },
+  ],
+  [
+    'claude-code',
+    ['fixtures/logs/claude-code'],
+    {
+      'claude-sonnet-4-5': [2, 14, 25277, 26177, 1112, 0],
+      'claude-haiku-4-5': [1, 2000, 0, 0, 150, 0],
+    },
+    { '2025-10-01': 26093, '2025-10-02': 28637 },
+  ],
+  [
+    'gemini',
+    ['fixtures/logs/gemini.jsonl'],
+    {
+      'gemini-3-flash-preview': [1, 34, 0, 0, 856, 438],
+      'gemini-2.5-flash': [1, 2300, 10000, 0, 700, 200],
+      'gemini-2.5-pro': [1, 250000, 0, 0, 1000, 0],
+    },
+    { unknown: 890, '2025-10-01': 13000, '2025-10-02': 251000 },
+  ],
+  [
+    'bedrock',
+    ['fixtures/logs/bedrock.jsonl'],
+    {
+      'bedrock/claude-3-5-sonnet': [1, 35, 1000, 200, 446, 0],
+      'bedrock/llama3-3-70b-instruct': [1, 1000, 0, 0, 1000, 0],
+      'bedrock/claude-3-haiku': [1, 400, 0, 0, 100, 0],
+    },
+    { '2025-10-01': 1681, '2025-10-02': 2500 },
+  ],
+  [
+    'litellm',
+    ['fixtures/logs/litellm.jsonl'],
+    { 'gpt-4o': [1, 600, 400, 0, 300, 0], 'claude-sonnet-4-5': [1, 1000, 1000, 0, 100, 0] },
+    { '2025-10-01': 1300, '2025-10-02': 2100 },
+  ],
+  [
+    'langfuse',
+    ['fixtures/logs/langfuse.jsonl'],
+    { 'gpt-4o': [1, 800, 200, 0, 250, 0], 'claude-sonnet-4-5': [1, 100, 5000, 1000, 700, 0] },
+    { '2025-10-01': 8050 },
+  ],
+  [
+    'openrouter',
+    ['fixtures/logs/openrouter.jsonl'],
+    { 'claude-3-5-sonnet': [1, 500, 0, 0, 100, 0], 'gpt-4o-mini': [1, 800, 200, 0, 200, 0] },
+    { '2025-10-01': 600, '2025-10-02': 1200 },
+  ],
+  [
+    'ollama',
+    ['fixtures/logs/ollama.jsonl'],
+    { 'llama3.3:70b': [2, 26, 0, 0, 249, 0] },
+    { '2025-10-01': 275 },
+  ],
+  [
+    'ai-sdk',
+    ['fixtures/logs/ai-sdk.jsonl'],
+    {
+      'gpt-4o-mini': [1, 120, 0, 0, 30, 0],
+      'gpt-4o': [1, 476, 1024, 0, 200, 0],
+      'claude-sonnet-4-5': [1, 500, 2000, 500, 400, 100],
+    },
+    { '2025-10-01': 1850, '2025-10-02': 3400 },
+  ],
+  [
+    'otel',
+    ['fixtures/logs/otel.jsonl'],
+    { 'gpt-4o': [1, 900, 0, 0, 100, 0], 'claude-sonnet-4-5': [1, 1000, 4000, 1000, 500, 200] },
+    { '2025-10-01': 1000, '2025-10-02': 6500 },
+  ],
+  [
+    'llmcost flat',
+    ['fixtures/logs/llmcost-flat.jsonl'],
+    {
+      'gpt-4.1': [1, 1000, 4000, 0, 500, 0],
+      'claude-opus-4-1': [2, 200, 0, 1500, 100, 0],
+      'my-finetune-v3': [1, 5000, 0, 0, 1000, 0],
+      'gpt-4.1-mini': [1, 10000, 0, 0, 2000, 0],
+    },
+    { '2025-10-01': 7300, '2025-10-02': 18000 },
+  ],
+  [
+    'openai export csv',
+    ['fixtures/logs/openai-export.csv'],
+    { 'gpt-4o': [12, 50000, 9200, 0, 8000, 0], 'gpt-4o-mini': [4, 4000, 0, 0, 1000, 0] },
+    { '2025-10-01': 72200 },
+  ],
+  [
+    '--map',
+    [
+      'fixtures/logs/mapped.jsonl',
+      '--map',
+      'model=resp.model,inputTotal=resp.usage.in,cacheRead=resp.usage.cached,output=resp.usage.out,timestamp=ts,tag.team=meta.team',
+    ],
+    { 'gpt-4o': [1, 1000, 500, 0, 300, 0], 'gpt-4o-mini': [1, 1000, 0, 0, 100, 0] },
+    { '2025-10-01': 1800, '2025-10-02': 1100 },
+  ],
+];
+
+describe.each(CASES)('analyze %s', (_name, args, models, days) => {
+  it('gives exact token totals per model and per day', async () => {
+    const doc = await analyze(args);
+    expect(byKey(doc.groups, 'model')).toEqual(models);
+    expect(dayTokens(doc.days)).toEqual(days);
+  });
+});
+
+describe('dialect rules', () => {
+  it('skips non-usage rows by reason and collapses duplicates', async () => {
+    const chat = await analyze(['fixtures/logs/openai-chat.jsonl']);
+    expect(chat.skipped).toEqual({ 'stream chunk without usage': 1 });
+    expect(chat.duplicates).toEqual({ 'same response id logged again': 1 });
+    const cc = await analyze(['fixtures/logs/claude-code']);
+    expect(cc.skipped).toEqual({ 'user line': 2, 'synthetic API-error row': 1, 'summary line': 1 });
+    expect(cc.duplicates).toEqual({
+      'streaming snapshot of the same response': 1,
+      'sidechain replay of a parent message': 1,
+    });
+    expect(cc.summary.unpriced.models).toEqual([]);
+    const lite = await analyze(['fixtures/logs/litellm.jsonl']);
+    expect(lite.skipped).toEqual({
+      'LiteLLM response-cache hit (no provider call)': 1,
+      'failed request': 1,
+    });
+  });
+
+  it('prices per request at the long-context tier (cliff rule) and batch lines at batch prices', async () => {
+    const g = await analyze(['fixtures/logs/gemini.jsonl']);
+    expect(g.groups.find((x: Group) => x.model === 'gemini-2.5-pro').cost).toBeCloseTo(
+      (250000 * 2.5 + 1000 * 15) / 1e6,
+      12,
+    );
+    const b = await analyze(['fixtures/logs/openai-batch.jsonl']);
+    expect(b.summary.cost).toBeCloseTo((1024 * 0.075 + 515 * 0.3) / 1e6, 12);
+  });
+
+  it('prices Anthropic 5-minute and 1-hour cache writes separately', async () => {
+    const doc = await analyze([
+      'fixtures/logs/anthropic-messages.jsonl',
+      '--model',
+      'claude-sonnet-4-5',
+    ]);
+    const expected = (120 * 3 + 10000 * 0.3 + 1500 * 3.75 + 2000 * 6 + 1300 * 15) / 1e6;
+    expect(doc.summary.cost).toBeCloseTo(expected, 12);
+    expect(doc.summary.usage.cacheWrite1h).toBe(2000);
+  });
+
+  it('uses a logged cost in auto mode and shows the calculated one beside it', async () => {
+    const auto = await analyze(['fixtures/logs/litellm.jsonl']);
+    expect(auto.summary.cost).toBeCloseTo(0.0041 + 0.0063, 12);
+    expect(auto.summary.calculatedCost).toBeCloseTo(
+      (600 * 2.5 + 400 * 1.25 + 300 * 10) / 1e6 + (1000 * 3 + 1000 * 0.3 + 100 * 15) / 1e6,
+      12,
+    );
+    const calc = await analyze(['fixtures/logs/litellm.jsonl', '--cost-source', 'calculate']);
+    expect(calc.summary.cost).toBeCloseTo(auto.summary.calculatedCost, 12);
+    const log = await analyze(['fixtures/logs/llmcost-flat.jsonl', '--cost-source', 'log']);
+    expect(log.summary.cost).toBeCloseTo(0.0036, 12);
+  });
+
+  it('reports unknown models as unpriced with their tokens, never as $0', async () => {
+    const doc = await analyze(['fixtures/logs/llmcost-flat.jsonl']);
+    const ft = doc.groups.find((g: Group) => g.model === 'my-finetune-v3');
+    expect(ft.cost).toBeNull();
+    expect(doc.summary.unpriced).toMatchObject({ tokens: 6000, models: ['my-finetune-v3'] });
+    const t = await runCli(['analyze', 'fixtures/logs/llmcost-flat.jsonl']);
+    expect(t.stdout).toContain('unpriced: 6,000 tokens');
+    expect(t.stdout).toMatch(/my-finetune-v3 .*unpriced \(6,000 tok\)/);
+  });
+
+  it('prices an unknown model once --pricing adds it', async () => {
+    const dir = (await import('node:fs')).mkdtempSync(
+      (await import('node:path')).join((await import('node:os')).tmpdir(), 'llmcost-'),
+    );
+    const file = `${dir}/p.yaml`;
+    (await import('node:fs')).writeFileSync(
+      file,
+      'models:\n  - id: my-finetune-v3\n    input: 1\n    output: 2\n',
+    );
+    const doc = await analyze(['fixtures/logs/llmcost-flat.jsonl', '--pricing', file]);
+    expect(doc.groups.find((g: Group) => g.model === 'my-finetune-v3').cost).toBeCloseTo(
+      (5000 + 2000) / 1e6,
+      12,
+    );
+  });
+
+  it('forces a dialect with --dialect', async () => {
+    const doc = await analyze(['fixtures/logs/openai-chat.jsonl', '--dialect', 'openai-chat']);
+    expect(doc.dialects).toEqual({ 'openai-chat': 6 });
+    const r = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--dialect', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown dialect "nope"');
+  });
+
+  it('reads Claude Code folders from CLAUDE_CONFIG_DIR with --claude', async () => {
+    const doc = await analyze(['--claude'], {
+      CLAUDE_CONFIG_DIR: 'fixtures/nope,fixtures/logs/claude-code',
+    });
+    expect(doc.summary.records).toBe(3);
+    const none = await runCli(['analyze', '--claude'], {
+      env: { CLAUDE_CONFIG_DIR: 'fixtures/nope' },
+    });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no Claude Code projects folder found');
+  });
+});
