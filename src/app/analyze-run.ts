@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { Aggregator, Location } from '../core/aggregate.js';
-import { HashSet64, KeepLargest } from '../core/dedup.js';
+import { KeepLargest, RecentIds } from '../core/dedup.js';
 import type { UsageRecord } from '../core/usage-record.js';
 import { UsageError } from '../errors.js';
 import { logBytes, fileBytes } from '../readers/bytes.js';
@@ -24,6 +24,8 @@ export interface RunInput {
   admit: Admit;
   keepRaw: boolean;
   aggregator: Aggregator;
+  /** Called after every batch of lines, for a progress line. */
+  progress?: (lines: number) => void;
 }
 
 async function* peeked(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
@@ -34,7 +36,7 @@ async function* peeked(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenera
 /** Streams every source through dialect detection, de-duplication and aggregation. */
 export async function runAnalysis(i: RunInput): Promise<Tally> {
   const tally = new Tally();
-  const seen = new HashSet64();
+  const seen = new RecentIds();
   const largest = new KeepLargest<{ raw: unknown; at: Location }>();
   const take = (r: UsageRecord, raw: unknown, at: Location) => {
     tally.records++;
@@ -80,7 +82,7 @@ export async function runAnalysis(i: RunInput): Promise<Tally> {
         }
         continue;
       }
-      await readJsonLines(stream, file, /\.json(\.gz)?$/i.test(source), tally, handle);
+      await readJsonLines(stream, file, /\.json(\.gz)?$/i.test(source), tally, handle, i.progress);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'EPIPE')
@@ -105,6 +107,7 @@ async function readJsonLines(
   wholeJson: boolean,
   tally: Tally,
   handle: (o: unknown, at: Location) => void,
+  progress?: (lines: number) => void,
 ): Promise<void> {
   if (wholeJson) {
     const chunks: Buffer[] = [];
@@ -149,6 +152,7 @@ async function readJsonLines(
       }
       handle(o, at);
     }
+    progress?.(tally.lines);
   }
 }
 

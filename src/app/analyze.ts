@@ -60,7 +60,9 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
     admit: admitter(p, o, calendar),
     keepRaw: o.by.some((d) => typeof d !== 'string'),
     aggregator: agg,
+    ...(showProgress(ctx) ? { progress: progressLine(ctx) } : {}),
   });
+  if (showProgress(ctx)) ctx.stderr.write('\r\u001b[K');
   const total = priceGroup(agg.total, o.costSource);
   const groups = [...agg.groups.values()].map((g) => priceGroup(g, o.costSource));
   const timeFirst = ['day', 'week', 'month'].includes(dimName(o.by[0]!));
@@ -183,6 +185,24 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
     exitCode = 2;
   }
   return ok(p.render(report), diagnostics, exitCode);
+}
+
+/** Progress only for a person watching: stderr is a terminal and this is not CI. */
+function showProgress(ctx: Context): boolean {
+  return ctx.stderr.isTTY && !ctx.env.CI;
+}
+
+function progressLine(ctx: Context): (lines: number) => void {
+  const start = ctx.now().getTime();
+  let last = start;
+  return (lines) => {
+    const now = ctx.now().getTime();
+    if (now - last < 500) return;
+    last = now;
+    ctx.stderr.write(
+      `\r\u001b[Kanalyzing: ${int(lines)} lines, ${((now - start) / 1000).toFixed(0)} s`,
+    );
+  };
 }
 
 function admitter(p: Prepared, o: AnalyzeOptions, calendar: Calendar): (r: UsageRecord) => boolean {

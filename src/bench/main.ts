@@ -1,10 +1,12 @@
 /** `npm run bench [-- compare|count|analyze]`: prints the figures the issues ask for. Not a timed test. */
 import { benchCompare } from './compare.js';
 import { benchCount } from './count.js';
+import { benchAnalyze } from './analyze.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   compare: benchCompare,
   count: benchCount,
+  analyze: benchAnalyze,
 };
 
 const wanted = process.argv.slice(2);

@@ -91,13 +91,18 @@ export class Aggregator {
     const price = priceable ? this.keys.keyFor(record, r.timestamp, prompt, !!r.batch) : undefined;
     if (price?.batchFallback) this.batchFallbacks++;
     const day = this.o.calendar.day(r.timestamp);
-    const keys = this.o.dims.map((d) => this.dimValue(d, r, raw, record, day));
-    const gk = keys.join('\u0000');
+    const dims = this.o.dims;
+    const gk =
+      dims.length === 1
+        ? this.dimValue(dims[0]!, r, raw, record, day)
+        : dims.map((d) => this.dimValue(d, r, raw, record, day)).join('\u0000');
     let g = this.groups.get(gk);
-    if (!g) this.groups.set(gk, (g = newGroup(keys)));
+    if (!g) this.groups.set(gk, (g = newGroup(dims.length === 1 ? [gk] : gk.split('\u0000'))));
     let d = this.days.get(day);
     if (!d) this.days.set(day, (d = newGroup([day])));
-    for (const acc of [g, d, this.total]) this.addTo(acc, r, price, useLog);
+    this.addTo(g, r, price, useLog);
+    this.addTo(d, r, price, useLog);
+    this.addTo(this.total, r, price, useLog);
     if (this.o.top > 0 && price) this.offerTop(r, price, useLog, at);
     for (let i = 0; i < this.o.reprice.length; i++) {
       const target = this.o.reprice[i]!;

@@ -1,51 +1,91 @@
 import type { UsageRecord } from './usage-record.js';
 
+let hashA = 0;
+let hashB = 0;
+
+/** Two 32-bit FNV-1a-style lanes of `key`, left in hashA/hashB (no allocation on the hot path). */
+function hash64(key: string): void {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x9e3779b9;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  hashA = a >>> 0;
+  hashB = b >>> 0 || 1; // (x, 0) marks an empty slot
+}
+
 /**
- * A set of 64-bit string hashes (two 32-bit FNV-1a lanes) in typed arrays: 2 million ids cost ~32 MB
- * instead of the ~170 MB a Set of strings would. A false "seen" needs a 64-bit collision.
+ * A set of 64-bit string hashes in one interleaved typed array: 2 million ids cost ~32 MB instead of the
+ * ~170 MB a Set of strings would. A false "seen" needs a 64-bit collision.
  */
 export class HashSet64 {
-  private hi = new Uint32Array(1 << 16);
-  private lo = new Uint32Array(1 << 16);
-  private used = new Uint8Array(1 << 16);
+  private slots = new Uint32Array(2 << 16);
   private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
 
   /** Adds `key`; returns false when it was already present. */
   add(key: string): boolean {
-    let a = 0x811c9dc5;
-    let b = 0x01000193 ^ 0x9e3779b9;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-    }
-    a >>>= 0;
-    b >>>= 0;
-    if ((this.count + 1) * 2 > this.used.length) this.grow();
-    return this.insert(a, b);
+    hash64(key);
+    if ((this.count + 1) * 4 > (this.slots.length >>> 1) * 3) this.grow();
+    return this.probe(hashA, hashB, true);
   }
 
-  private insert(a: number, b: number): boolean {
-    const mask = this.used.length - 1;
+  has(key: string): boolean {
+    hash64(key);
+    return !this.probe(hashA, hashB, false);
+  }
+
+  /** true when (a, b) was absent (and, with `insert`, is now present). */
+  private probe(a: number, b: number, insert: boolean): boolean {
+    const slots = this.slots;
+    const mask = (slots.length >>> 1) - 1;
     for (let i = (a ^ Math.imul(b, 0x27d4eb2d)) & mask; ; i = (i + 1) & mask) {
-      if (!this.used[i]) {
-        this.used[i] = 1;
-        this.hi[i] = a;
-        this.lo[i] = b;
-        this.count++;
+      const at = i << 1;
+      if (slots[at + 1] === 0) {
+        if (insert) {
+          slots[at] = a;
+          slots[at + 1] = b;
+          this.count++;
+        }
         return true;
       }
-      if (this.hi[i] === a && this.lo[i] === b) return false;
+      if (slots[at] === a && slots[at + 1] === b) return false;
     }
   }
 
   private grow(): void {
-    const { hi, lo, used } = this;
-    this.hi = new Uint32Array(used.length * 2);
-    this.lo = new Uint32Array(used.length * 2);
-    this.used = new Uint8Array(used.length * 2);
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
     this.count = 0;
-    for (let i = 0; i < used.length; i++) if (used[i]) this.insert(hi[i]!, lo[i]!);
+    for (let at = 0; at < old.length; at += 2)
+      if (old[at + 1] !== 0) this.probe(old[at]!, old[at + 1]!, true);
+  }
+}
+
+/**
+ * Ids seen recently: two generations of at most `generation` ids each, so memory stays flat however long
+ * the log is. A copy logged more than one to two generations after the original is not recognised.
+ */
+export class RecentIds {
+  private current = new HashSet64();
+  private previous: HashSet64 | undefined;
+
+  constructor(private readonly generation = 2_000_000) {}
+
+  /** false when `key` was seen recently. */
+  add(key: string): boolean {
+    if (this.previous?.has(key)) return false;
+    if (!this.current.add(key)) return false;
+    if (this.current.size >= this.generation) {
+      this.previous = this.current;
+      this.current = new HashSet64();
+    }
+    return true;
   }
 }
 

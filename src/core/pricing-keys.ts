@@ -10,7 +10,14 @@ export interface PriceKey {
 }
 
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayNames = new Map<number, string>();
+/** YYYY-MM-DD (UTC), cached per day: formatting a Date per record was a tenth of the analyze hot path. */
+function utcDay(ms: number): string {
+  const n = Math.floor(ms / 86_400_000);
+  let s = dayNames.get(n);
+  if (s === undefined) dayNames.set(n, (s = new Date(n * 86_400_000).toISOString().slice(0, 10)));
+  return s;
+}
 
 /**
  * Everything that decides a request's rates (model, price period by date, long-context tier by the whole

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HashSet64, KeepLargest } from '../../src/core/dedup.js';
+import { HashSet64, KeepLargest, RecentIds } from '../../src/core/dedup.js';
 import type { UsageRecord } from '../../src/core/usage-record.js';
 
 const rec = (
@@ -24,6 +24,17 @@ describe('HashSet64', () => {
     for (let i = 0; i < 200_000; i++) expect(s.add(`chatcmpl-${i}`)).toBe(true);
     for (let i = 0; i < 200_000; i += 997) expect(s.add(`chatcmpl-${i}`)).toBe(false);
     expect(s.add('chatcmpl-200000')).toBe(true);
+  });
+});
+
+describe('RecentIds', () => {
+  it('recognises copies within two generations and keeps memory bounded', () => {
+    const ids = new RecentIds(1000);
+    for (let i = 0; i < 1500; i++) ids.add(`id-${i}`);
+    expect(ids.add('id-0')).toBe(false); // previous generation
+    expect(ids.add('id-1400')).toBe(false); // current generation
+    for (let i = 1500; i < 2500; i++) ids.add(`id-${i}`);
+    expect(ids.add('id-1')).toBe(true); // two generations ago: forgotten
   });
 });
 

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { writeClaudeTree, writeOpenAiLog } from './logs.js';
+import { BIN, line, peakRssMb } from './timing.js';
+
+const MB = 1024 * 1024;
+
+function timed(args: string[]): { ms: number; stdout: string } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`llmcost ${args.join(' ')}: ${r.stderr}`);
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, stdout: r.stdout };
+}
+
+function catMbPerSec(path: string): number {
+  const start = process.hrtime.bigint();
+  spawnSync('bash', ['-c', `cat "${path}" > /dev/null`]);
+  return statSync(path).size / MB / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+export async function benchAnalyze(): Promise<void> {
+  const dir = '.bench/analyze';
+  mkdirSync(dir, { recursive: true });
+  const log = join(dir, 'openai-1gb.jsonl');
+  const gz = `${log}.gz`;
+  const size = Number(process.env.LLMCOST_BENCH_LOG_MB ?? 1024) * MB;
+  if (!existsSync(log) || Math.abs(statSync(log).size - size) > 64 * MB) {
+    console.log(
+      `\n(generating ${(size / MB).toFixed(0)} MB of OpenAI-style usage records in ${log} ...)`,
+    );
+    await writeOpenAiLog(log, size);
+    rmSync(gz, { force: true });
+  }
+  if (!existsSync(gz))
+    await pipeline(createReadStream(log), createGzip({ level: 6 }), createWriteStream(gz));
+  const bytes = statSync(log).size;
+
+  console.log('\n# analyze: whole CLI, one process');
+  line('raw read: cat > /dev/null', `${catMbPerSec(log).toFixed(0)} MB/s`);
+  const plain = timed(['analyze', log, '--json']);
+  const records = JSON.parse(plain.stdout).summary.records as number;
+  const rate = bytes / MB / (plain.ms / 1000);
+  line(
+    `analyze ${(bytes / MB).toFixed(0)} MB JSONL`,
+    `${rate.toFixed(0)} MB/s`,
+    '>= 100 MB/s',
+    rate >= 100,
+  );
+  line('records per second', `${Math.round(records / (plain.ms / 1000)).toLocaleString('en-US')}`);
+  const zipped = timed(['analyze', gz, '--json']);
+  const zrate = bytes / MB / (zipped.ms / 1000);
+  line(
+    `analyze the same, gzip (${(statSync(gz).size / MB).toFixed(0)} MB on disk)`,
+    `${zrate.toFixed(0)} MB/s`,
+    '>= 60 MB/s',
+    zrate >= 60,
+  );
+  const same =
+    JSON.stringify(JSON.parse(zipped.stdout).summary) ===
+    JSON.stringify(JSON.parse(plain.stdout).summary);
+  line('gzip and plain results identical', same ? 'yes' : 'NO', undefined, same);
+  const rss = peakRssMb(['analyze', log, '--by', 'day,model', '--top', '10']);
+  line('peak RSS, --by day,model --top 10', `${rss.toFixed(0)} MB`, '< 256 MB', rss < 256);
+
+  const tree = join(dir, 'claude');
+  if (!existsSync(tree)) writeClaudeTree(tree, 400);
+  const cc = spawnSync(process.execPath, [BIN, 'analyze', '--claude', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, CLAUDE_CONFIG_DIR: tree },
+    maxBuffer: 1 << 28,
+  });
+  const start = process.hrtime.bigint();
+  const again = spawnSync(process.execPath, [BIN, 'analyze', '--claude'], {
+    env: { ...process.env, CLAUDE_CONFIG_DIR: tree },
+    stdio: 'ignore',
+  });
+  const ccMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (cc.status !== 0 || again.status !== 0)
+    throw new Error(`analyze --claude failed: ${cc.stderr}`);
+  const doc = JSON.parse(cc.stdout);
+  const treeBytes = spawnSync('du', ['-sb', tree], { encoding: 'utf8' }).stdout.split('\t')[0];
+  line(
+    `Claude Code tree (400 sessions, ${(Number(treeBytes) / MB).toFixed(0)} MB)`,
+    `${(Number(treeBytes) / MB / (ccMs / 1000)).toFixed(0)} MB/s`,
+  );
+  line(
+    '  requests kept / snapshots collapsed',
+    `${doc.summary.records} / ${doc.duplicates['streaming snapshot of the same response'] ?? 0}`,
+  );
+}
