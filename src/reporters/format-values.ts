@@ -1,8 +1,17 @@
 /** Rendering of money, tokens and shares. Money is rounded only here, never in the math. */
 
+/**
+ * Rounds half away from zero on the decimal value people see: 1.275 is stored as 1.27499999…, which
+ * toFixed(2) would show as 1.27. Scaling, then trimming binary noise to 12 digits, fixes that.
+ */
+export function roundTo(value: number, decimals: number): number {
+  const k = 10 ** decimals;
+  return (Math.sign(value) * Math.round(Number((Math.abs(value) * k).toPrecision(12)))) / k;
+}
+
 /** 1234567.891 -> "1,234,567.89"; Intl would cost ~10 ms to initialise in a short-lived process. */
 export function grouped(value: number, decimals: number): string {
-  const [whole, frac] = Math.abs(value).toFixed(decimals).split('.');
+  const [whole, frac] = Math.abs(roundTo(value, decimals)).toFixed(decimals).split('.');
   const withCommas = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${value < 0 ? '-' : ''}${withCommas}${frac ? `.${frac}` : ''}`;
 }
@@ -13,7 +22,7 @@ export function usd(value: number | null | undefined): string {
   const sign = value < 0 ? '-' : '';
   if (abs === 0) return '$0.00';
   if (abs >= 0.995) return `${sign}$${grouped(abs, 2)}`;
-  if (abs >= 0.01) return `${sign}$${abs.toFixed(4).replace(/0{1,2}$/, '')}`;
+  if (abs >= 0.01) return `${sign}$${roundTo(abs, 4).toFixed(4).replace(/0{1,2}$/, '')}`;
   return `${sign}$${trimZeros(abs.toPrecision(3), 6)}`;
 }
 
