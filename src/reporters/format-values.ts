@@ -22,7 +22,10 @@ export function usd(value: number | null | undefined): string {
   const sign = value < 0 ? '-' : '';
   if (abs === 0) return '$0.00';
   if (abs >= 0.995) return `${sign}$${grouped(abs, 2)}`;
-  if (abs >= 0.01) return `${sign}$${roundTo(abs, 4).toFixed(4).replace(/0{1,2}$/, '')}`;
+  if (abs >= 0.01)
+    return `${sign}$${roundTo(abs, 4)
+      .toFixed(4)
+      .replace(/0{1,2}$/, '')}`;
   return `${sign}$${trimZeros(abs.toPrecision(3), 6)}`;
 }
 
