@@ -82,6 +82,19 @@ describe('llmcost analyze input', () => {
     expect(r.stderr).toContain('fixtures/logs/bad.jsonl:2, fixtures/logs/bad.jsonl:3');
   });
 
+  it('shows progress on a terminal only, never in CI or pipes', async () => {
+    const clear = '\r\u001b[K';
+    const tty = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl'], { stderrTTY: true });
+    expect(tty.stderr).toContain(clear);
+    const ci = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl'], {
+      stderrTTY: true,
+      env: { CI: 'true' },
+    });
+    expect(ci.stderr).toBe('');
+    const pipe = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl']);
+    expect(pipe.stderr).toBe('');
+  });
+
   it('exits 2 under --strict when anything is malformed', async () => {
     const r = await runCli(['analyze', 'fixtures/logs/bad.jsonl', '--strict']);
     expect(r.code).toBe(2);

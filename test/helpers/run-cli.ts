@@ -14,6 +14,7 @@ export interface CliOptions {
   stdin?: string | Buffer;
   stdinTTY?: boolean;
   tty?: boolean;
+  stderrTTY?: boolean;
   now?: Date;
 }
 
@@ -31,7 +32,7 @@ export async function runCli(args: string[], o: CliOptions = {}): Promise<CliRun
     cwd: o.cwd ?? process.cwd(),
     stdin,
     stdout: { write: (s) => void (stdout += s), isTTY: o.tty ?? false, columns: 120 },
-    stderr: { write: (s) => void (stderr += s), isTTY: false },
+    stderr: { write: (s) => void (stderr += s), isTTY: o.stderrTTY ?? false },
     now: () => o.now ?? new Date('2026-11-23T12:00:00Z'),
     cpus: 2,
   };
