@@ -3,7 +3,7 @@ import type { Prepared } from '../commands/common.js';
 import type { Context } from '../context.js';
 import { checkBudgets, diffBaseline, type Breach, type BudgetRule } from '../core/prompt-budget.js';
 import { priceRequest } from '../core/price-request.js';
-import type { ModelRecord } from '../core/types.js';
+import { ZERO_BUCKETS, type ModelRecord } from '../core/types.js';
 import { perDay } from '../core/workload.js';
 import { UsageError } from '../errors.js';
 import { globToRegExp } from '../files/glob.js';
@@ -85,11 +85,7 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
       : perDay(o.requests, o.per, o.daysPerMonth) * o.daysPerMonth;
   const costOf = (record: ModelRecord, f: FileCount) => {
     const tokens = f.tokens[countingFor(record.tokenizer).encoding] ?? 0;
-    return priceRequest(
-      record,
-      { input: tokens, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0 },
-      { day: o.date },
-    ).cost.total;
+    return priceRequest(record, { ...ZERO_BUCKETS, input: tokens }, { day: o.date }).cost.total;
   };
   const rows: CountRow[] = counted.map((f) => {
     const tokens = f.tokens[primary.encoding] ?? 0;

@@ -2,7 +2,14 @@ import { costOf } from './cost.js';
 import type { PriceBook } from './price-book.js';
 import { PriceKeys, type PriceKey } from './pricing-keys.js';
 import type { Calendar } from './time-buckets.js';
-import { addUsage, emptyUsage, type ModelRecord, type TokenBuckets, type Usage } from './types.js';
+import {
+  addUsage,
+  emptyUsage,
+  ZERO_BUCKETS,
+  type ModelRecord,
+  type TokenBuckets,
+  type Usage,
+} from './types.js';
 import { promptTotal, type UsageRecord } from './usage-record.js';
 
 export type Dim = 'day' | 'week' | 'month' | 'model' | 'provider' | { field: string };
@@ -57,6 +64,13 @@ function newGroup(keys: string[]): GroupAcc {
   };
 }
 
+/** The bucket under `key`, created empty on first use. */
+function bucketIn(map: Map<string, Bucket>, key: string, price: PriceKey, logged: boolean): Bucket {
+  let b = map.get(key);
+  if (!b) map.set(key, (b = { ...ZERO_BUCKETS, price, logged }));
+  return b;
+}
+
 function addTokens(b: TokenBuckets, r: UsageRecord): void {
   b.input += r.input;
   b.cacheRead += r.cacheRead;
@@ -107,22 +121,7 @@ export class Aggregator {
     for (let i = 0; i < this.o.reprice.length; i++) {
       const target = this.o.reprice[i]!;
       const pk = this.keys.keyFor(target, r.timestamp, prompt, !!r.batch);
-      const m = this.reprice[i]!;
-      let b = m.get(pk.key);
-      if (!b)
-        m.set(
-          pk.key,
-          (b = {
-            input: 0,
-            cacheRead: 0,
-            cacheWrite5m: 0,
-            cacheWrite1h: 0,
-            output: 0,
-            price: pk,
-            logged: false,
-          }),
-        );
-      addTokens(b, r);
+      addTokens(bucketIn(this.reprice[i]!, pk.key, pk, false), r);
     }
   }
 
@@ -135,21 +134,7 @@ export class Aggregator {
       return;
     }
     if (useLog) acc.loggedCost += r.loggedCost!;
-    const bk = useLog ? `${price.key}|L` : price.key;
-    let b = acc.buckets.get(bk);
-    if (!b)
-      acc.buckets.set(
-        bk,
-        (b = {
-          input: 0,
-          cacheRead: 0,
-          cacheWrite5m: 0,
-          cacheWrite1h: 0,
-          output: 0,
-          price,
-          logged: useLog,
-        }),
-      );
+    const b = bucketIn(acc.buckets, useLog ? `${price.key}|L` : price.key, price, useLog);
     addTokens(b, r);
   }
 
