@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { relative, sep, dirname, resolve } from 'node:path';
 import type { Prepared } from '../commands/common.js';
 import type { Context } from '../context.js';
@@ -12,7 +13,7 @@ import { counterFor } from '../tokenize/count.js';
 import { countBuffer, type FileCount, type FileResult } from '../tokenize/count-file.js';
 import type { EncodingName } from '../tokenize/encoding.js';
 import { countingFor } from '../tokenize/families.js';
-import { countFiles } from '../tokenize/pool.js';
+import { CountPool, countFiles } from '../tokenize/pool.js';
 import { readBaseline, writeBaseline } from './baseline-file.js';
 import { countInputs } from './count-inputs.js';
 import { buildCountReport, type CountRow } from './count-report.js';
@@ -58,12 +59,16 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
       ...models.map((m) => countingFor(m.tokenizer).encoding),
     ]),
   ];
+  const threads = o.threads ?? ctx.cpus;
+  // A folder or glob may hold thousands of files: start the workers now, while it is walked.
+  const walks = o.inputs.some((i) => i !== '-' && !isFile(ctx.cwd, i));
+  const pool =
+    threads > 1 && walks ? new CountPool({ encodings, raw: !!o.raw, threads }) : undefined;
   const found = await countInputs(ctx, o.inputs, o.include, o.exclude);
-  const results: FileResult[] = await countFiles(found.files, {
-    encodings,
-    raw: !!o.raw,
-    threads: o.threads ?? ctx.cpus,
-  });
+  const options = { encodings, raw: !!o.raw, threads };
+  const results: FileResult[] = pool
+    ? await pool.count(found.files)
+    : await countFiles(found.files, options);
   if (found.stdinBuffer)
     results.push(
       countBuffer('-', found.stdinBuffer, await Promise.all(encodings.map(counterFor)), !!o.raw),
@@ -170,6 +175,10 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
     }
   }
   return ok(p.render(report), diagnostics, exitCode);
+}
+
+function isFile(cwd: string, input: string): boolean {
+  return statSync(resolve(cwd, input), { throwIfNoEntry: false })?.isFile() === true;
 }
 
 function display(ctx: Context, abs: string): string {

@@ -66,13 +66,26 @@ export function benchCount(): void {
     '<= 400 ms',
     cold <= 400,
   );
-  const one = medianRunMs(['count', join(dir, 'files'), '--threads', '1'], 3);
-  const two = medianRunMs(['count', join(dir, 'files'), '--threads', '2'], 3);
-  line('2,000 files (12 MB), 1 thread', `${one.toFixed(0)} ms`);
-  line('2,000 files (12 MB), 2 worker threads', `${two.toFixed(0)} ms`);
-  line('worker speed-up on 2 cores', `${(one / two).toFixed(2)}x`, '>= 1.6x', one / two >= 1.6);
+  for (const size of [6000, 12000]) {
+    const folder = join(dir, `files-${size}`);
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < 2000; i++)
+      writeFileSync(
+        join(folder, `p${String(i).padStart(4, '0')}.md`),
+        prose.slice(i * 5000, i * 5000 + size),
+      );
+    const one = medianRunMs(['count', folder, '--threads', '1'], 3);
+    const two = medianRunMs(['count', folder, '--threads', '2'], 3);
+    const mb = (2000 * size) / MB;
+    line(
+      `2,000 files of ${size / 1000} KB (${mb.toFixed(0)} MB), 1 thread`,
+      `${one.toFixed(0)} ms`,
+    );
+    line(`2,000 files of ${size / 1000} KB, main thread + 1 worker`, `${two.toFixed(0)} ms`);
+    line('  speed-up on 2 cores', `${(one / two).toFixed(2)}x`, '>= 1.6x', one / two >= 1.6);
+  }
   const rssFile = peakRssMb(['count', join(dir, 'prose.txt')]);
-  const rssDir = peakRssMb(['count', join(dir, 'files')]);
+  const rssDir = peakRssMb(['count', join(dir, 'files-12000')]);
   line('peak RSS, one 10 MB file', `${rssFile.toFixed(0)} MB`, '<= 300 MB', rssFile <= 300);
   line('peak RSS, 2,000 files with workers', `${rssDir.toFixed(0)} MB`, '<= 300 MB', rssDir <= 300);
 }

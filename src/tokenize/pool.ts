@@ -26,40 +26,58 @@ export function worthParallel(files: string[], threads: number): boolean {
   return false;
 }
 
+type Pairs = [number, FileResult][];
+
 /**
- * Counts files, results in input order. For large inputs the main thread and threads-1 workers all claim
- * batches from one shared atomic counter.
+ * Worker threads started before the file list is known (while folders are still being walked), so their
+ * start-up overlaps the main thread's; they are sent the list, or dismissed when it is too small.
  */
-export async function countFiles(files: string[], o: PoolOptions): Promise<FileResult[]> {
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const workerCount = worthParallel(files, o.threads)
-    ? Math.min(o.threads - 1, Math.ceil(files.length / BATCH) - 1)
-    : 0;
-  const workers = Array.from({ length: workerCount }, () =>
-    runWorker({ encodings: o.encodings, raw: o.raw, files, next }),
-  );
-  const counters = await Promise.all(o.encodings.map(counterFor));
-  const results: FileResult[] = new Array(files.length);
-  const place = (pairs: [number, FileResult][]) => {
-    for (const [i, r] of pairs) results[i] = r;
-  };
-  place(countClaimed(files, next, counters, o.raw));
-  for (const pairs of await Promise.all(workers)) place(pairs);
-  return results;
+export class CountPool {
+  private readonly workers: { worker: Worker; done: Promise<Pairs> }[];
+
+  constructor(private readonly o: PoolOptions) {
+    this.workers = Array.from({ length: Math.max(0, o.threads - 1) }, () => {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: { encodings: o.encodings, raw: o.raw },
+      });
+      const done = new Promise<Pairs>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) =>
+          code === 0 ? resolve([]) : reject(new Error(`count worker exited with ${code}`)),
+        );
+      });
+      // Marked handled here: if the main thread fails first, a worker's failure must not crash the process.
+      done.catch(() => undefined);
+      return { worker, done };
+    });
+  }
+
+  /** Counts files, results in input order: the main thread and the workers claim batches from one atomic counter. */
+  async count(files: string[]): Promise<FileResult[]> {
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const parallel = this.workers.length > 0 && worthParallel(files, this.o.threads);
+    for (const w of this.workers) w.worker.postMessage(parallel ? { files, next } : null);
+    try {
+      const counters = await Promise.all(this.o.encodings.map(counterFor));
+      const results: FileResult[] = new Array(files.length);
+      const place = (pairs: Pairs) => {
+        for (const [i, r] of pairs) results[i] = r;
+      };
+      place(countClaimed(files, next, counters, this.o.raw));
+      for (const pairs of await Promise.all(this.workers.map((w) => w.done))) place(pairs);
+      return results;
+    } catch (err) {
+      for (const w of this.workers) void w.worker.terminate();
+      throw err;
+    }
+  }
 }
 
-function runWorker(workerData: {
-  encodings: EncodingName[];
-  raw: boolean;
-  files: string[];
-  next: Int32Array;
-}): Promise<[number, FileResult][]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) =>
-      code === 0 ? undefined : reject(new Error(`count worker exited with ${code}`)),
-    );
-  });
+/** Counts files in order; starts workers only when the input is large enough to need them. */
+export function countFiles(files: string[], o: PoolOptions): Promise<FileResult[]> {
+  const threads = worthParallel(files, o.threads)
+    ? Math.min(o.threads, Math.ceil(files.length / BATCH))
+    : 1;
+  return new CountPool({ ...o, threads }).count(files);
 }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
  * u32 offsets[count + 1], u32 ranks[count], key bytes (sorted by byte value).
  */
 export const MAGIC = 'LLMCBPE1';
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export interface RankLookup {
   get(key: string): number | undefined;
@@ -60,8 +61,15 @@ export function readRankFile(path: string): { pattern: string; ranks: SortedRank
   const pattern = buf.toString('utf8', at, at + patternBytes);
   at += patternBytes;
   const u32 = (n: number) => {
-    const out = new Uint32Array(n);
-    for (let i = 0; i < n; i++, at += 4) out[i] = buf.readUInt32LE(at);
+    let out: Uint32Array;
+    if (LITTLE_ENDIAN) {
+      // One copy into an aligned buffer beats 400k readUInt32LE calls (~10 ms a thread).
+      out = new Uint32Array(Uint8Array.prototype.slice.call(buf, at, at + 4 * n).buffer);
+      at += 4 * n;
+    } else {
+      out = new Uint32Array(n);
+      for (let i = 0; i < n; i++, at += 4) out[i] = buf.readUInt32LE(at);
+    }
     return out;
   };
   const offsets = u32(count + 1);

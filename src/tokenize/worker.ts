@@ -1,14 +1,14 @@
-/** A counting worker: builds its encodings, claims batches of files until none are left, reports back. */
+/** A counting worker: builds its encodings, waits for the file list, claims batches until none are left. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { countClaimed } from './claim.js';
 import { counterFor } from './count.js';
 import type { EncodingName } from './encoding.js';
 
-const { encodings, raw, files, next } = workerData as {
-  encodings: EncodingName[];
-  raw: boolean;
-  files: string[];
-  next: Int32Array;
-};
-const counters = await Promise.all(encodings.map(counterFor));
-parentPort!.postMessage(countClaimed(files, next, counters, raw));
+const { encodings, raw } = workerData as { encodings: EncodingName[]; raw: boolean };
+const ready = Promise.all(encodings.map(counterFor));
+parentPort!.once('message', async (job: { files: string[]; next: Int32Array } | null) => {
+  if (job === null) return parentPort!.close();
+  const counters = await ready;
+  parentPort!.postMessage(countClaimed(job.files, job.next, counters, raw));
+  parentPort!.close();
+});
