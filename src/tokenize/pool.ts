@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { BATCH, countClaimed } from './claim.js';
 import { counterFor } from './count.js';
-import type { FileResult } from './count-file.js';
+import { countFile, type FileResult } from './count-file.js';
 import type { EncodingName } from './encoding.js';
 
 export interface PoolOptions {
@@ -65,7 +65,11 @@ export class CountPool {
         for (const [i, r] of pairs) results[i] = r;
       };
       place(countClaimed(files, next, counters, this.o.raw));
-      for (const pairs of await Promise.all(this.workers.map((w) => w.done))) place(pairs);
+      for (const r of await Promise.allSettled(this.workers.map((w) => w.done)))
+        if (r.status === 'fulfilled') place(r.value);
+      // A worker that failed (or could not start) leaves holes: count those here, so results never depend on it.
+      for (let i = 0; i < files.length; i++)
+        results[i] ??= countFile(files[i]!, counters, this.o.raw);
       return results;
     } catch (err) {
       for (const w of this.workers) void w.worker.terminate();

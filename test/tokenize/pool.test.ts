@@ -36,6 +36,24 @@ describe('countFiles', () => {
     expect(serial.every((r) => 'tokens' in r && (r.tokens.o200k_base ?? 0) > 0)).toBe(true);
   });
 
+  it('counts every file on the main thread when a worker cannot start or fails', async () => {
+    // From src/ there is no worker.js to start, which is exactly a worker failing.
+    const { CountPool } = await import('../../src/tokenize/pool.js');
+    const dir = mkdtempSync(join(tmpdir(), 'llmcost-pool-'));
+    const files = Array.from({ length: 40 }, (_, i) => {
+      const f = join(dir, `f${i}.txt`);
+      writeFileSync(f, `file ${i} `.padEnd(Math.ceil(PARALLEL_MIN_BYTES / 40) + 10, 'x y '));
+      return f;
+    });
+    const results = await new CountPool({
+      encodings: ['o200k_base'],
+      raw: false,
+      threads: 2,
+    }).count(files);
+    const serial = await countFiles(files, { encodings: ['o200k_base'], raw: false, threads: 1 });
+    expect(results).toEqual(serial);
+  });
+
   it('stays on the main thread for small inputs', () => {
     expect(worthParallel(['package.json'], 8)).toBe(false);
   });
