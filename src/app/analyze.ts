@@ -2,11 +2,9 @@ import type { Prepared } from '../commands/common.js';
 import type { Budget } from '../commands/parse-args.js';
 import type { Context } from '../context.js';
 import { Aggregator, type CostSource, type Dim } from '../core/aggregate.js';
-import { checkBudget } from '../core/budget.js';
 import { costOf } from '../core/cost.js';
-import { priceGroup, promptOf, tokensOf, type RatioBand } from '../core/price-groups.js';
+import { priceGroup, tokensOf, type RatioBand } from '../core/price-groups.js';
 import { Calendar } from '../core/time-buckets.js';
-import type { UsageRecord } from '../core/usage-record.js';
 import type { Dialect } from '../readers/dialects/types.js';
 import { getPath, tagValue } from '../readers/values.js';
 import { int, pct, usd } from '../reporters/format-values.js';
@@ -20,7 +18,9 @@ import {
   topSection,
 } from './analyze-report.js';
 import { runAnalysis } from './analyze-run.js';
-import type { Tally } from './analyze-tally.js';
+import { admitter } from './analyze-filters.js';
+import { progressLine, showProgress } from './analyze-progress.js';
+import { budgetCheck, summaryLines } from './analyze-summary.js';
 import { ok, type AppResult } from './result.js';
 import { resolveModel } from './scenario.js';
 
@@ -185,104 +185,4 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
     exitCode = 2;
   }
   return ok(p.render(report), diagnostics, exitCode);
-}
-
-/** Progress only for a person watching: stderr is a terminal and this is not CI. */
-function showProgress(ctx: Context): boolean {
-  return ctx.stderr.isTTY && !ctx.env.CI;
-}
-
-function progressLine(ctx: Context): (lines: number) => void {
-  const start = ctx.now().getTime();
-  let last = start;
-  return (lines) => {
-    const now = ctx.now().getTime();
-    if (now - last < 500) return;
-    last = now;
-    ctx.stderr.write(
-      `\r\u001b[Kanalyzing: ${int(lines)} lines, ${((now - start) / 1000).toFixed(0)} s`,
-    );
-  };
-}
-
-function admitter(p: Prepared, o: AnalyzeOptions, calendar: Calendar): (r: UsageRecord) => boolean {
-  const wanted = o.models?.length
-    ? new Set(o.models.flatMap((m) => [m.toLowerCase(), ...resolvedId(p, m)]))
-    : undefined;
-  const dateFilter = o.since !== undefined || o.until !== undefined;
-  return (r) => {
-    if (dateFilter) {
-      if (r.timestamp === undefined) return false;
-      const day = calendar.day(r.timestamp);
-      if ((o.since && day < o.since) || (o.until && day > o.until)) return false;
-    }
-    if (wanted) {
-      const res = p.book.resolve(r.model);
-      if (!wanted.has(r.model.toLowerCase()) && !(res.ok && wanted.has(res.record.id)))
-        return false;
-    }
-    return true;
-  };
-}
-
-function resolvedId(p: Prepared, name: string): string[] {
-  const res = p.book.resolve(name);
-  return res.ok ? [res.record.id] : [];
-}
-
-function budgetCheck(budget: Budget, days: ReturnType<typeof priceGroup>[]) {
-  const per = new Map<string, number>();
-  for (const d of days) {
-    if (d.keys[0] === 'unknown' || d.cost === null) continue;
-    const key = budget.per === 'day' ? d.keys[0]! : d.keys[0]!.slice(0, 7);
-    per.set(key, (per.get(key) ?? 0) + d.cost);
-  }
-  const over = [...per]
-    .map(([period, actual]) => ({ period, ...checkBudget(budget.amount, budget.per, actual) }))
-    .filter((c) => c.over)
-    .map(({ period, amount, actual, overBy, overShare }) => ({
-      period,
-      amount,
-      actual,
-      overBy,
-      overShare,
-    }));
-  return { over };
-}
-
-function summaryLines(
-  o: AnalyzeOptions,
-  tally: Tally,
-  total: ReturnType<typeof priceGroup>,
-  period: string,
-  unpricedTokens: number,
-  allTokens: number,
-  batchFallbacks: number,
-): string[] {
-  const u = total.usage;
-  const lines = [
-    `period: ${period} (${o.tz} days) · ${int(total.records)} records · ${int(u.requests)} requests`,
-    `tokens: ${int(u.input)} input · ${int(u.cacheRead)} cache read · ${int(u.cacheWrite5m + u.cacheWrite1h)} cache write · ${int(u.output)} output (${int(u.reasoning)} reasoning) · input:output ${u.output ? (promptOf(u) / u.output).toFixed(1) : '–'}:1`,
-    `cost: ${total.cost === null ? 'unpriced' : usd(total.cost)}${total.loggedCost !== null && total.calculatedCost !== null && Math.abs(total.calculatedCost - (total.cost ?? 0)) >= 0.005 ? ` (calculated from tokens: ${usd(total.calculatedCost)})` : ''} · caching saved ${usd(total.cacheSavings)}`,
-  ];
-  if (unpricedTokens) {
-    lines.push(
-      `unpriced: ${int(unpricedTokens)} tokens (${pct(unpricedTokens / allTokens)} of all) from ${total.unpricedModels.join(', ')}: not counted as $0; add prices with --pricing FILE.yaml`,
-    );
-  }
-  if (batchFallbacks)
-    lines.push(
-      `${int(batchFallbacks)} batch record(s) priced at list price: no batch price in the catalog for their model.`,
-    );
-  const parts = (m: Map<string, number>) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .map(([r, n]) => `${int(n)} ${r}`)
-      .join(', ');
-  if (tally.skipped.size) lines.push(`skipped (not usage): ${parts(tally.skipped)}`);
-  if (tally.duplicates.size) lines.push(`duplicates collapsed: ${parts(tally.duplicates)}`);
-  if (tally.malformed.size) lines.push(`malformed: ${parts(tally.malformed)}`);
-  if (tally.filtered)
-    lines.push(`filtered out by --since/--until/--model: ${int(tally.filtered)} records`);
-  return lines;
 }

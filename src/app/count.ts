@@ -1,20 +1,19 @@
 import { statSync } from 'node:fs';
-import { relative, sep, dirname, resolve } from 'node:path';
+import { relative, sep, resolve } from 'node:path';
 import type { Prepared } from '../commands/common.js';
 import type { Context } from '../context.js';
-import { checkBudgets, diffBaseline, type Breach, type BudgetRule } from '../core/prompt-budget.js';
+import { checkBudgets, diffBaseline, type Breach } from '../core/prompt-budget.js';
 import { priceRequest } from '../core/price-request.js';
 import { ZERO_BUCKETS, type ModelRecord } from '../core/types.js';
 import { perDay } from '../core/workload.js';
 import { UsageError } from '../errors.js';
-import { globToRegExp } from '../files/glob.js';
-import { int, pct, usd } from '../reporters/format-values.js';
 import { counterFor } from '../tokenize/count.js';
 import { countBuffer, type FileCount, type FileResult } from '../tokenize/count-file.js';
 import type { EncodingName } from '../tokenize/encoding.js';
 import { countingFor } from '../tokenize/families.js';
 import { CountPool, countFiles } from '../tokenize/pool.js';
 import { readBaseline, writeBaseline } from './baseline-file.js';
+import { breachLine, budgetRules } from './count-gate.js';
 import { countInputs } from './count-inputs.js';
 import { buildCountReport, type CountRow } from './count-report.js';
 import { annotations, appendStepSummary } from './github.js';
@@ -184,37 +183,4 @@ function isFile(cwd: string, input: string): boolean {
 function display(ctx: Context, abs: string): string {
   const rel = posix(relative(ctx.cwd, abs));
   return rel.startsWith('..') ? posix(abs) : rel;
-}
-
-/** Config budgets (paths relative to the config file) and --max-tokens (every file). */
-function budgetRules(ctx: Context, p: Prepared, o: CountOptions): BudgetRule[] {
-  const rules: BudgetRule[] = [];
-  const base = p.config.file ? dirname(p.config.file) : ctx.cwd;
-  for (const b of o.budgets ?? []) {
-    const re = globToRegExp(b.path.replace(/^\.\//, ''));
-    rules.push({
-      label: b.path,
-      maxTokens: b.maxTokens,
-      matches: (path) => re.test(posix(relative(base, resolve(ctx.cwd, path)))),
-    });
-  }
-  if (o.maxTokens !== undefined)
-    rules.push({ label: '--max-tokens', maxTokens: o.maxTokens, matches: () => true });
-  return rules;
-}
-
-export function breachLine(
-  b: Breach,
-  pricePerToken: number | undefined,
-  requestsPerMonth: number | undefined,
-): string {
-  const money =
-    pricePerToken !== undefined && requestsPerMonth !== undefined
-      ? `; ${usd(b.overBy * pricePerToken * requestsPerMonth)}/month at ${int(requestsPerMonth)} requests/month`
-      : '';
-  if (b.kind === 'growth') {
-    return `${b.path}: ${int(b.tokens)} tokens, grew by ${int(b.overBy)} (+${pct(b.overShare)}) from baseline ${int(b.baseline)}, over the limit ${int(b.limit)}${money}`;
-  }
-  const what = b.kind === 'total' ? 'total budget' : 'budget';
-  return `${b.path}: ${int(b.tokens)} tokens, over ${what} ${int(b.limit)} by ${int(b.overBy)} (+${pct(b.overShare)})${money}`;
 }

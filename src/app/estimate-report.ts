@@ -141,3 +141,55 @@ export function projectionSection(months: MonthProjection[]): Section {
     },
   };
 }
+
+/** Why the estimate looks as it does: prefixes too short to cache, derived hit rates, tier pricing. */
+export function routeNotes(e: Estimate): string[] {
+  const notes: string[] = [];
+  for (const r of e.routes) {
+    const id = r.route.record.id;
+    if (r.prefix.tooShort)
+      notes.push(
+        `${id}: cached prefix of ${int(r.route.cachedPrefix)} tokens is below the minimum cacheable ${int(r.prefix.tooShort.minimum)}: not cached.`,
+      );
+    else if (r.prefix.hitRateSource === 'traffic')
+      notes.push(
+        `${id}: prompt-cache hit rate ${pct(r.prefix.hitRate)} derived from ${int(r.apiCallsPerDay)} calls/day and a ${r.prefix.ttl} cache TTL; misses write the prefix at the ${r.prefix.ttl} write price.`,
+      );
+    if (r.tierThreshold !== undefined)
+      notes.push(
+        `${id}: prompt above ${int(r.tierThreshold)} tokens, so the whole request is priced at the long-context tier.`,
+      );
+  }
+  return notes;
+}
+
+export function compareSection(
+  rows: {
+    model: string;
+    costPerRequest: number;
+    dailyCost: number;
+    monthlyCost: number;
+    vsEstimate: number | null;
+  }[],
+): Section {
+  const money = (v: unknown) => usd(v as number);
+  return {
+    kind: 'table',
+    table: {
+      title: 'Same workload and levers on other models',
+      columns: [
+        { key: 'model', header: 'model' },
+        { key: 'costPerRequest', header: 'per request', align: 'right', format: money },
+        { key: 'dailyCost', header: 'per day', align: 'right', format: money },
+        { key: 'monthlyCost', header: 'per month', align: 'right', format: money },
+        {
+          key: 'vsEstimate',
+          header: 'vs estimate',
+          align: 'right',
+          format: (v) => (v === null ? '' : `${(v as number).toFixed(2)}x`),
+        },
+      ],
+      rows,
+    },
+  };
+}

@@ -10,6 +10,8 @@ import { int, pct, usd } from '../reporters/format-values.js';
 import type { Report, Section } from '../reporters/report.js';
 import {
   breakdownSection,
+  compareSection,
+  routeNotes,
   HEADLINE,
   headlineRows,
   projectionSection,
@@ -208,55 +210,4 @@ export function runEstimate(p: Prepared, o: EstimateRun): AppResult {
     budgetLines.length && p.format !== 'table' && exitCode ? budgetLines : [],
     exitCode,
   );
-}
-
-function routeNotes(e: ReturnType<typeof estimate>): string[] {
-  const notes: string[] = [];
-  for (const r of e.routes) {
-    const id = r.route.record.id;
-    if (r.prefix.tooShort)
-      notes.push(
-        `${id}: cached prefix of ${int(r.route.cachedPrefix)} tokens is below the minimum cacheable ${int(r.prefix.tooShort.minimum)}: not cached.`,
-      );
-    else if (r.prefix.hitRateSource === 'traffic')
-      notes.push(
-        `${id}: prompt-cache hit rate ${pct(r.prefix.hitRate)} derived from ${int(r.apiCallsPerDay)} calls/day and a ${r.prefix.ttl} cache TTL; misses write the prefix at the ${r.prefix.ttl} write price.`,
-      );
-    if (r.tierThreshold !== undefined)
-      notes.push(
-        `${id}: prompt above ${int(r.tierThreshold)} tokens, so the whole request is priced at the long-context tier.`,
-      );
-  }
-  return notes;
-}
-
-function compareSection(
-  rows: {
-    model: string;
-    costPerRequest: number;
-    dailyCost: number;
-    monthlyCost: number;
-    vsEstimate: number | null;
-  }[],
-): Section {
-  const money = (v: unknown) => usd(v as number);
-  return {
-    kind: 'table',
-    table: {
-      title: 'Same workload and levers on other models',
-      columns: [
-        { key: 'model', header: 'model' },
-        { key: 'costPerRequest', header: 'per request', align: 'right', format: money },
-        { key: 'dailyCost', header: 'per day', align: 'right', format: money },
-        { key: 'monthlyCost', header: 'per month', align: 'right', format: money },
-        {
-          key: 'vsEstimate',
-          header: 'vs estimate',
-          align: 'right',
-          format: (v) => (v === null ? '' : `${(v as number).toFixed(2)}x`),
-        },
-      ],
-      rows,
-    },
-  };
 }

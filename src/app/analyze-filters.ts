@@ -1,0 +1,34 @@
+import type { Prepared } from '../commands/common.js';
+import type { Calendar } from '../core/time-buckets.js';
+import type { UsageRecord } from '../core/usage-record.js';
+import type { AnalyzeOptions } from './analyze.js';
+
+/** --since/--until (inclusive days in the report's zone) and --model (log name or resolved id). */
+export function admitter(
+  p: Prepared,
+  o: AnalyzeOptions,
+  calendar: Calendar,
+): (r: UsageRecord) => boolean {
+  const wanted = o.models?.length
+    ? new Set(o.models.flatMap((m) => [m.toLowerCase(), ...resolvedId(p, m)]))
+    : undefined;
+  const dateFilter = o.since !== undefined || o.until !== undefined;
+  return (r) => {
+    if (dateFilter) {
+      if (r.timestamp === undefined) return false;
+      const day = calendar.day(r.timestamp);
+      if ((o.since && day < o.since) || (o.until && day > o.until)) return false;
+    }
+    if (wanted) {
+      const res = p.book.resolve(r.model);
+      if (!wanted.has(r.model.toLowerCase()) && !(res.ok && wanted.has(res.record.id)))
+        return false;
+    }
+    return true;
+  };
+}
+
+function resolvedId(p: Prepared, name: string): string[] {
+  const res = p.book.resolve(name);
+  return res.ok ? [res.record.id] : [];
+}

@@ -1,0 +1,65 @@
+import type { Budget } from '../commands/parse-args.js';
+import { checkBudget } from '../core/budget.js';
+import { promptOf, type priceGroup } from '../core/price-groups.js';
+import { int, pct, usd } from '../reporters/format-values.js';
+import type { AnalyzeOptions } from './analyze.js';
+import type { Tally } from './analyze-tally.js';
+
+/** Days (or months) whose spend is over the budget. */
+export function budgetCheck(budget: Budget, days: ReturnType<typeof priceGroup>[]) {
+  const per = new Map<string, number>();
+  for (const d of days) {
+    if (d.keys[0] === 'unknown' || d.cost === null) continue;
+    const key = budget.per === 'day' ? d.keys[0]! : d.keys[0]!.slice(0, 7);
+    per.set(key, (per.get(key) ?? 0) + d.cost);
+  }
+  const over = [...per]
+    .map(([period, actual]) => ({ period, ...checkBudget(budget.amount, budget.per, actual) }))
+    .filter((c) => c.over)
+    .map(({ period, amount, actual, overBy, overShare }) => ({
+      period,
+      amount,
+      actual,
+      overBy,
+      overShare,
+    }));
+  return { over };
+}
+
+/** The lines above the tables: period, tokens, cost, unpriced usage, and what was skipped and why. */
+export function summaryLines(
+  o: AnalyzeOptions,
+  tally: Tally,
+  total: ReturnType<typeof priceGroup>,
+  period: string,
+  unpricedTokens: number,
+  allTokens: number,
+  batchFallbacks: number,
+): string[] {
+  const u = total.usage;
+  const lines = [
+    `period: ${period} (${o.tz} days) · ${int(total.records)} records · ${int(u.requests)} requests`,
+    `tokens: ${int(u.input)} input · ${int(u.cacheRead)} cache read · ${int(u.cacheWrite5m + u.cacheWrite1h)} cache write · ${int(u.output)} output (${int(u.reasoning)} reasoning) · input:output ${u.output ? (promptOf(u) / u.output).toFixed(1) : '–'}:1`,
+    `cost: ${total.cost === null ? 'unpriced' : usd(total.cost)}${total.loggedCost !== null && total.calculatedCost !== null && Math.abs(total.calculatedCost - (total.cost ?? 0)) >= 0.005 ? ` (calculated from tokens: ${usd(total.calculatedCost)})` : ''} · caching saved ${usd(total.cacheSavings)}`,
+  ];
+  if (unpricedTokens) {
+    lines.push(
+      `unpriced: ${int(unpricedTokens)} tokens (${pct(unpricedTokens / allTokens)} of all) from ${total.unpricedModels.join(', ')}: not counted as $0; add prices with --pricing FILE.yaml`,
+    );
+  }
+  if (batchFallbacks)
+    lines.push(
+      `${int(batchFallbacks)} batch record(s) priced at list price: no batch price in the catalog for their model.`,
+    );
+  const parts = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .map(([r, n]) => `${int(n)} ${r}`)
+      .join(', ');
+  if (tally.skipped.size) lines.push(`skipped (not usage): ${parts(tally.skipped)}`);
+  if (tally.duplicates.size) lines.push(`duplicates collapsed: ${parts(tally.duplicates)}`);
+  if (tally.malformed.size) lines.push(`malformed: ${parts(tally.malformed)}`);
+  if (tally.filtered)
+    lines.push(`filtered out by --since/--until/--model: ${int(tally.filtered)} records`);
+  return lines;
+}
