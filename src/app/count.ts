@@ -63,7 +63,10 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
   const walks = o.inputs.some((i) => i !== '-' && !isFile(ctx.cwd, i));
   const pool =
     threads > 1 && walks ? new CountPool({ encodings, raw: !!o.raw, threads }) : undefined;
-  const found = await countInputs(ctx, o.inputs, o.include, o.exclude);
+  const found = await countInputs(ctx, o.inputs, o.include, o.exclude).catch((err: unknown) => {
+    pool?.close();
+    throw err;
+  });
   const options = { encodings, raw: !!o.raw, threads };
   const results: FileResult[] = pool
     ? await pool.count(found.files)

@@ -53,6 +53,11 @@ export class CountPool {
     });
   }
 
+  /** Dismisses the workers without work (the input could not be read). */
+  close(): void {
+    for (const w of this.workers) void w.worker.terminate();
+  }
+
   /** Counts files, results in input order: the main thread and the workers claim batches from one atomic counter. */
   async count(files: string[]): Promise<FileResult[]> {
     const next = new Int32Array(new SharedArrayBuffer(4));
