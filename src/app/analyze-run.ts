@@ -138,7 +138,9 @@ async function readJsonLines(
     for (let k = 0; k < lines.length; k++) {
       let line = lines[k]!;
       if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-      if (line.length === 0 || line.trim() === '') continue;
+      if (line.length === 0) continue;
+      const c0 = line.charCodeAt(0);
+      if ((c0 === 32 || c0 === 9) && line.trim() === '') continue;
       tally.lines++;
       const at = { file, line: first + k };
       let o: unknown;

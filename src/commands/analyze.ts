@@ -57,7 +57,7 @@ Examples:
   cmd.action(async (inputs: string[]) => {
     const p = await prepare(ctx, cmd, 'analyze');
     const o = cmd.opts();
-    if (!isValidTimeZone(o.tz))
+    if (o.tz !== 'UTC' && !isValidTimeZone(o.tz))
       throw new UsageError(
         `--tz: unknown time zone "${o.tz}"`,
         'use an IANA name such as UTC, Europe/Berlin or America/New_York',

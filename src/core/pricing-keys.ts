@@ -24,7 +24,8 @@ function utcDay(ms: number): string {
  * prompt, daily window by UTC time, batch) reduced to a key, so tokens can be summed per key and priced once.
  */
 export class PriceKeys {
-  private readonly keys = new Map<string, PriceKey>();
+  /** Per model, keys by a small numeric code (period, tier, window, batch): no string is built per record. */
+  private readonly byRecord = new Map<ModelRecord, Map<number, PriceKey>>();
 
   keyFor(
     record: ModelRecord,
@@ -32,37 +33,72 @@ export class PriceKeys {
     promptPerRequest: number,
     batch: boolean,
   ): PriceKey {
+    let codes = this.byRecord.get(record);
+    if (!codes) this.byRecord.set(record, (codes = new Map()));
     const periods = record.prices;
     let index = 0;
     if (periods.length > 1) {
       const day = timestamp === undefined ? undefined : utcDay(timestamp);
-      for (let i = 0; i < periods.length; i++)
+      for (let i = 0; i < periods.length; i++) {
         if (!periods[i]!.from || (day !== undefined && periods[i]!.from! <= day)) index = i;
+      }
       if (day === undefined) index = periods.length - 1;
     }
     const period: PricePeriod = periods[index]!;
     let tier = -1;
-    for (const t of period.tiers ?? [])
-      if (promptPerRequest > t.threshold && t.threshold > tier) tier = t.threshold;
-    let window = '';
-    if (tier < 0 && period.windows && timestamp !== undefined)
-      window = windowAt(period.windows, hhmm(timestamp))?.start ?? '';
-    const key = `${record.id}|${index}|${tier}|${window}|${batch ? 'b' : ''}`;
-    let pk = this.keys.get(key);
-    if (!pk) {
-      const opts = { promptTokens: tier < 0 ? 0 : tier + 1, ...(window ? { time: window } : {}) };
-      let rates: Rates;
-      let batchFallback = false;
-      try {
-        rates = ratesFor(record, period, { ...opts, batch });
-      } catch (err) {
-        if (!(err instanceof NoBatchPriceError)) throw err;
-        rates = ratesFor(record, period, opts);
-        batchFallback = true;
+    const tiers = period.tiers;
+    if (tiers) {
+      for (let i = 0; i < tiers.length; i++) {
+        if (
+          promptPerRequest > tiers[i]!.threshold &&
+          (tier < 0 || tiers[i]!.threshold > tiers[tier]!.threshold)
+        )
+          tier = i;
       }
-      pk = { key, record, rates, batchFallback };
-      this.keys.set(key, pk);
+    }
+    let window = -1;
+    if (tier < 0 && period.windows && timestamp !== undefined) {
+      const w = windowAt(period.windows, hhmm(timestamp));
+      window = w ? period.windows.indexOf(w) : -1;
+    }
+    const code = ((index * 64 + tier + 1) * 64 + window + 1) * 2 + (batch ? 1 : 0);
+    let pk = codes.get(code);
+    if (!pk) {
+      pk = this.build(
+        record,
+        period,
+        `${record.id}|${index}|${tier}|${window}|${batch ? 'b' : ''}`,
+        tier,
+        window,
+        batch,
+      );
+      codes.set(code, pk);
     }
     return pk;
+  }
+
+  private build(
+    record: ModelRecord,
+    period: PricePeriod,
+    key: string,
+    tier: number,
+    window: number,
+    batch: boolean,
+  ): PriceKey {
+    const opts = {
+      promptTokens: tier < 0 ? 0 : period.tiers![tier]!.threshold + 1,
+      ...(window >= 0 ? { time: period.windows![window]!.start } : {}),
+    };
+    try {
+      return {
+        key,
+        record,
+        rates: ratesFor(record, period, { ...opts, batch }),
+        batchFallback: false,
+      };
+    } catch (err) {
+      if (!(err instanceof NoBatchPriceError)) throw err;
+      return { key, record, rates: ratesFor(record, period, opts), batchFallback: true };
+    }
   }
 }

@@ -7,29 +7,35 @@ export function openaiUsage(
   u: Obj,
   model: string,
   ts: number | undefined,
-  extra: Partial<UsageRecord> = {},
+  extra?: Partial<UsageRecord>,
 ): UsageRecord {
-  const inDetails = obj(u.prompt_tokens_details) ?? obj(u.input_tokens_details) ?? {};
-  const outDetails = obj(u.completion_tokens_details) ?? obj(u.output_tokens_details) ?? {};
+  const inDetails = obj(u.prompt_tokens_details) ?? obj(u.input_tokens_details);
+  const outDetails = obj(u.completion_tokens_details) ?? obj(u.output_tokens_details);
   const total = num(u.prompt_tokens ?? u.input_tokens);
-  const cached = num(inDetails.cached_tokens);
-  const written = num(inDetails.cache_write_tokens);
-  return {
+  const cached = inDetails ? num(inDetails.cached_tokens) : 0;
+  const written = inDetails ? num(inDetails.cache_write_tokens) : 0;
+  // Built with one fixed shape (no spreads): this runs once per record on the analyze hot path.
+  const r: UsageRecord = {
     model,
-    ...(ts !== undefined ? { timestamp: ts } : {}),
     input: Math.max(0, total - cached - written),
     cacheRead: cached,
     cacheWrite5m: written,
     cacheWrite1h: 0,
     output: num(u.completion_tokens ?? u.output_tokens),
-    reasoning: num(outDetails.reasoning_tokens),
+    reasoning: outDetails ? num(outDetails.reasoning_tokens) : 0,
     requests: 1,
-    ...extra,
   };
+  if (ts !== undefined) r.timestamp = ts;
+  return extra ? Object.assign(r, extra) : r;
 }
 
-function serviceTier(o: Obj): Partial<UsageRecord> {
-  return o.service_tier === 'batch' ? { batch: true } : {};
+/** The optional fields of an OpenAI record: batch tier, a cost the log carries, and the response id. */
+function openaiExtras(o: Obj, id: unknown, cost?: unknown): Partial<UsageRecord> | undefined {
+  let extra: Partial<UsageRecord> | undefined;
+  if (o.service_tier === 'batch') (extra ??= {}).batch = true;
+  if (typeof cost === 'number') (extra ??= {}).loggedCost = cost;
+  if (typeof id === 'string' && id) (extra ??= {}).dedup = { key: `openai:${id}`, keep: 'first' };
+  return extra;
 }
 
 /** Chat Completions responses and final stream chunks (also OpenRouter's usage accounting, with its cost). */
@@ -50,12 +56,7 @@ export const openaiChat: Dialect = {
       };
     const model = str(o.model);
     if (!model) return { invalid: 'no model' };
-    const cost = typeof u.cost === 'number' ? { loggedCost: u.cost } : {};
-    return openaiUsage(u, model, time(o.created), {
-      ...serviceTier(o),
-      ...cost,
-      ...(str(o.id) ? { dedup: { key: `openai:${o.id}`, keep: 'first' } } : {}),
-    });
+    return openaiUsage(u, model, time(o.created), openaiExtras(o, o.id, u.cost));
   },
 };
 
@@ -75,10 +76,7 @@ export const openaiResponses: Dialect = {
     if (!r || !u) return { skip: 'response without usage' };
     const model = str(r.model);
     if (!model) return { invalid: 'no model' };
-    return openaiUsage(u, model, time(r.created_at), {
-      ...serviceTier(r),
-      ...(str(r.id) ? { dedup: { key: `openai:${r.id}`, keep: 'first' } } : {}),
-    });
+    return openaiUsage(u, model, time(r.created_at), openaiExtras(r, r.id));
   },
 };
 
