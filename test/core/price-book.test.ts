@@ -29,6 +29,7 @@ describe('name resolution', () => {
     ['deepseek/deepseek-chat', 'deepseek-chat'],
     ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'together/llama-3.3-70b-instruct-turbo'],
     ['gpt-5.6', 'gpt-5.6-sol'],
+    ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13'],
   ])('%s -> %s', (name, id) => {
     const res = book.resolve(name);
     expect(res.ok && res.record.id).toBe(id);

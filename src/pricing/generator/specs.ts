@@ -46,6 +46,8 @@ export const SPECS: ModelSpec[] = [
     ['gpt-4', 'gpt-4', 'gpt-4', cl100k],
     ['gpt-4-turbo', 'gpt-4-turbo', 'gpt-4-turbo', cl100k],
     ['gpt-4o', 'gpt-4o', 'gpt-4o'],
+    // The first GPT-4o snapshot kept its launch price: without its own record it would resolve to gpt-4o.
+    ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13', 'gpt-4o-2024-05-13'],
     ['gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini'],
     ['gpt-4.1', 'gpt-4.1', 'gpt-4.1'],
     ['gpt-4.1-mini', 'gpt-4.1-mini', 'gpt-4.1-mini'],
