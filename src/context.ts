@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 /** The only adapter to `process`: everything else receives a Context, so tests can run the CLI in-process. */
 export interface Context {
   argv: string[];
@@ -25,7 +26,7 @@ export function processContext(): Context {
     stdout: stream(process.stdout),
     stderr: stream(process.stderr),
     now: () => new Date(),
-    cpus: navigatorCores(),
+    cpus: availableParallelism(),
   };
 }
 
@@ -39,12 +40,6 @@ function stream(s: NodeJS.WriteStream): Output {
       return s.columns;
     },
   };
-}
-
-function navigatorCores(): number {
-  const n = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator
-    ?.hardwareConcurrency;
-  return n && n > 0 ? n : 1;
 }
 
 /** `llmcost … | head` closes stdout early: end quietly with exit 0 instead of an EPIPE stack trace. */

@@ -1,16 +1,16 @@
-import type { Prepared } from '../commands/common.js';
+import type { PriceBook } from '../core/price-book.js';
 import type { Calendar } from '../core/time-buckets.js';
 import type { UsageRecord } from '../core/usage-record.js';
-import type { AnalyzeOptions } from './analyze.js';
+import type { EngineSpec } from './analyze-engine.js';
 
 /** --since/--until (inclusive days in the report's zone) and --model (log name or resolved id). */
 export function admitter(
-  p: Prepared,
-  o: AnalyzeOptions,
+  book: PriceBook,
+  o: Pick<EngineSpec, 'since' | 'until' | 'models'>,
   calendar: Calendar,
 ): (r: UsageRecord) => boolean {
   const wanted = o.models?.length
-    ? new Set(o.models.flatMap((m) => [m.toLowerCase(), ...resolvedId(p, m)]))
+    ? new Set(o.models.flatMap((m) => [m.toLowerCase(), ...resolvedId(book, m)]))
     : undefined;
   const dateFilter = o.since !== undefined || o.until !== undefined;
   return (r) => {
@@ -20,7 +20,7 @@ export function admitter(
       if ((o.since && day < o.since) || (o.until && day > o.until)) return false;
     }
     if (wanted) {
-      const res = p.book.resolve(r.model);
+      const res = book.resolve(r.model);
       if (!wanted.has(r.model.toLowerCase()) && !(res.ok && wanted.has(res.record.id)))
         return false;
     }
@@ -28,7 +28,7 @@ export function admitter(
   };
 }
 
-function resolvedId(p: Prepared, name: string): string[] {
-  const res = p.book.resolve(name);
+function resolvedId(book: PriceBook, name: string): string[] {
+  const res = book.resolve(name);
   return res.ok ? [res.record.id] : [];
 }

@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { Aggregator, Location } from '../core/aggregate.js';
-import { KeepLargest, RecentIds } from '../core/dedup.js';
+import { KeepLargest, RecentIds, type Held, type IdSet } from '../core/dedup.js';
 import type { UsageRecord } from '../core/usage-record.js';
 import { UsageError } from '../errors.js';
 import { logBytes, fileBytes } from '../readers/bytes.js';
@@ -19,7 +19,13 @@ export interface Admit {
 export interface RunInput {
   sources: string[];
   cwd: string;
-  stdin: NodeJS.ReadableStream;
+  stdin?: NodeJS.ReadableStream;
+  /** Read only this byte range of the (single) source: one thread's share of a large log. */
+  range?: { start: number; end: number };
+  /** Response ids seen so far; shared between threads reading one log. */
+  ids?: IdSet;
+  /** Keep streaming snapshots for the caller to merge across threads, instead of adding them. */
+  deferSnapshots?: boolean;
   dialect?: Dialect;
   admit: Admit;
   keepRaw: boolean;
@@ -33,10 +39,22 @@ async function* peeked(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenera
   yield* rest;
 }
 
+export type Snapshot = Held<{ raw: unknown; at: Location }>;
+
+export interface RunResult {
+  tally: Tally;
+  /** Newlines read (line numbers of the next range start after them). */
+  lines: number;
+  /** With deferSnapshots: the snapshots kept so far and how many were collapsed. */
+  held: Snapshot[];
+  collapsed: number;
+}
+
 /** Streams every source through dialect detection, de-duplication and aggregation. */
-export async function runAnalysis(i: RunInput): Promise<Tally> {
+export async function runAnalysis(i: RunInput): Promise<RunResult> {
   const tally = new Tally();
-  const seen = new RecentIds();
+  const seen = i.ids ?? new RecentIds();
+  let lines = 0;
   const largest = new KeepLargest<{ raw: unknown; at: Location }>();
   const take = (r: UsageRecord, raw: unknown, at: Location) => {
     tally.records++;
@@ -68,7 +86,8 @@ export async function runAnalysis(i: RunInput): Promise<Tally> {
       else take(out, o, at);
     };
     try {
-      const bytes = source === '-' ? logBytes(i.stdin as AsyncIterable<Buffer>) : fileBytes(source);
+      const bytes =
+        source === '-' ? logBytes(i.stdin as AsyncIterable<Buffer>) : fileBytes(source, i.range);
       const first = await bytes.next();
       if (first.done) continue;
       const stream = peeked(first.value, bytes);
@@ -82,7 +101,14 @@ export async function runAnalysis(i: RunInput): Promise<Tally> {
         }
         continue;
       }
-      await readJsonLines(stream, file, /\.json(\.gz)?$/i.test(source), tally, handle, i.progress);
+      lines += await readJsonLines(
+        stream,
+        file,
+        /\.json(\.gz)?$/i.test(source),
+        tally,
+        handle,
+        i.progress,
+      );
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'EPIPE')
@@ -93,12 +119,13 @@ export async function runAnalysis(i: RunInput): Promise<Tally> {
       throw err;
     }
   }
+  if (i.deferSnapshots) return { tally, lines, held: largest.held(), collapsed: largest.collapsed };
   const { kept, replays } = largest.drain();
   if (largest.collapsed)
     tally.bump(tally.duplicates, 'streaming snapshot of the same response', largest.collapsed);
   if (replays) tally.bump(tally.duplicates, 'sidechain replay of a parent message', replays);
   for (const h of kept) i.aggregator.add(h.record, h.extra.raw, h.extra.at);
-  return tally;
+  return { tally, lines, held: [], collapsed: 0 };
 }
 
 async function readJsonLines(
@@ -108,7 +135,7 @@ async function readJsonLines(
   tally: Tally,
   handle: (o: unknown, at: Location) => void,
   progress?: (lines: number) => void,
-): Promise<void> {
+): Promise<number> {
   if (wholeJson) {
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c);
@@ -127,14 +154,16 @@ async function readJsonLines(
         tally.lines++;
         handle(item, { file, line: Array.isArray(doc) ? k + 1 : 1 });
       });
-      return;
+      return 0;
     }
     stream = (async function* () {
       yield Buffer.from(text);
     })();
   }
+  let complete = 0;
   for await (const batch of lineBatches(stream)) {
     const { lines, first } = batch;
+    if (!batch.partial) complete = first + lines.length - 1;
     for (let k = 0; k < lines.length; k++) {
       let line = lines[k]!;
       if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
@@ -156,6 +185,7 @@ async function readJsonLines(
     }
     progress?.(tally.lines);
   }
+  return complete;
 }
 
 function display(cwd: string, abs: string): string {

@@ -40,3 +40,17 @@ export class Tally {
     };
   }
 }
+
+/** Adds another thread's tally (a structured clone of a Tally) into `into`; its lines shift by `lineOffset`. */
+export function mergeTally(into: Tally, from: Tally, lineOffset: number): void {
+  into.lines += from.lines;
+  into.records += from.records;
+  into.filtered += from.filtered;
+  for (const key of ['skipped', 'duplicates', 'malformed', 'dialects'] as const) {
+    for (const [reason, n] of from[key]) into.bump(into[key], reason, n);
+  }
+  for (const s of from.samples) {
+    if (into.samples.length >= 5) break;
+    into.samples.push({ ...s, line: s.line + lineOffset });
+  }
+}

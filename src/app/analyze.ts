@@ -1,12 +1,8 @@
 import type { Prepared } from '../commands/common.js';
 import type { Budget } from '../commands/parse-args.js';
 import type { Context } from '../context.js';
-import { Aggregator, type CostSource, type Dim } from '../core/aggregate.js';
 import { costOf } from '../core/cost.js';
 import { priceGroup, tokensOf, type RatioBand } from '../core/price-groups.js';
-import { Calendar } from '../core/time-buckets.js';
-import type { Dialect } from '../readers/dialects/types.js';
-import { getPath, tagValue } from '../readers/values.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { Report, Section } from '../reporters/report.js';
 import {
@@ -18,51 +14,54 @@ import {
   topSection,
 } from './analyze-report.js';
 import { runAnalysis } from './analyze-run.js';
-import { admitter } from './analyze-filters.js';
+import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
+import { PARALLEL_MIN_BYTES, planRanges, runParallel } from './analyze-parallel.js';
+import type { Tally } from './analyze-tally.js';
 import { progressLine, showProgress } from './analyze-progress.js';
 import { budgetCheck, summaryLines } from './analyze-summary.js';
 import { ok, type AppResult } from './result.js';
-import { resolveModel } from './scenario.js';
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends EngineSpec {
   sources: string[];
-  dialect?: Dialect;
-  by: Dim[];
-  tz: string;
-  since?: string;
-  until?: string;
-  models?: string[];
-  costSource: CostSource;
   band: RatioBand;
-  top?: number;
-  repriceAs?: string[];
   budget?: Budget;
   exitOnBudget: boolean;
   strict: boolean;
+  threads: number;
+  parallelMinBytes?: number;
 }
 
-export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): Promise<AppResult> {
-  const calendar = new Calendar(o.tz);
-  const reprice = (o.repriceAs ?? []).map((m) => resolveModel(p.book, m, '--reprice-as'));
-  const agg = new Aggregator(p.book, {
-    dims: o.by,
-    calendar,
-    costSource: o.costSource,
-    reprice,
-    top: o.top ?? 0,
-    field: (raw, path) => tagValue(getPath(raw, path)),
-  });
-  const tally = await runAnalysis({
+/** Reads every source: one large JSONL file on several threads when it pays, else one pass. */
+async function readAll(
+  ctx: Context,
+  p: Prepared,
+  o: AnalyzeOptions,
+): Promise<{ engine: Engine; tally: Tally; threads: number }> {
+  const plan = planRanges(o.sources, o.threads, o.parallelMinBytes ?? PARALLEL_MIN_BYTES);
+  if (plan) {
+    const parallel = await runParallel(ctx.cwd, p, o, plan).catch(() => undefined);
+    if (parallel) return { ...parallel, threads: plan.ranges.length };
+  }
+  const engine = buildEngine(p.book, o);
+  const progress = showProgress(ctx);
+  const run = await runAnalysis({
     sources: o.sources,
     cwd: ctx.cwd,
     stdin: ctx.stdin,
-    ...(o.dialect ? { dialect: o.dialect } : {}),
-    admit: admitter(p, o, calendar),
-    keepRaw: o.by.some((d) => typeof d !== 'string'),
-    aggregator: agg,
-    ...(showProgress(ctx) ? { progress: progressLine(ctx) } : {}),
+    ...(engine.dialect ? { dialect: engine.dialect } : {}),
+    admit: engine.admit,
+    keepRaw: engine.keepRaw,
+    aggregator: engine.aggregator,
+    ...(progress ? { progress: progressLine(ctx) } : {}),
   });
-  if (showProgress(ctx)) ctx.stderr.write('\r\u001b[K');
+  if (progress) ctx.stderr.write('\r\u001b[K');
+  return { engine, tally: run.tally, threads: 1 };
+}
+
+export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): Promise<AppResult> {
+  const { engine, tally, threads } = await readAll(ctx, p, o);
+  const agg = engine.aggregator;
+  const reprice = engine.reprice;
   const total = priceGroup(agg.total, o.costSource);
   const groups = [...agg.groups.values()].map((g) => priceGroup(g, o.costSource));
   const timeFirst = ['day', 'week', 'month'].includes(dimName(o.by[0]!));
@@ -136,6 +135,7 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
         tz: o.tz,
       },
       costSource: o.costSource,
+      threads,
       summary: {
         records: total.records,
         requests: total.usage.requests,

@@ -43,7 +43,12 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
       budget,
     )
     .option('--no-exit-code', 'report budget breaches without failing')
-    .option('--strict', 'exit 2 when any line is malformed');
+    .option('--strict', 'exit 2 when any line is malformed')
+    .option(
+      '--threads <n>',
+      'threads for one large JSONL file (default: one per core)',
+      positiveInt,
+    );
   addCommonOptions(cmd).addHelpText(
     'after',
     `
@@ -67,7 +72,7 @@ Examples:
       throw new UsageError(`--ratio-band: expected LOW:HIGH such as 2:5, got "${o.ratioBand}"`);
     const { resolveSources, forcedDialect } = await import('../app/analyze-sources.js');
     const sources = resolveSources(ctx, inputs, !!o.claude);
-    const dialect = forcedDialect(o.dialect, o.map);
+    forcedDialect(o.dialect, o.map); // validates --dialect and --map before any reading
     const by: Dim[] = (o.by ?? ['model']).map((d: string) =>
       TIME_AND_MODEL.has(d) ? d : { field: d },
     );
@@ -75,7 +80,8 @@ Examples:
     exit.write(
       await runAnalyze(ctx, p, {
         sources,
-        ...(dialect ? { dialect } : {}),
+        ...(o.dialect ? { dialectName: o.dialect } : {}),
+        ...(o.map ? { map: o.map } : {}),
         by,
         tz: o.tz,
         since: o.since,
@@ -88,6 +94,10 @@ Examples:
         budget: o.budget,
         exitOnBudget: o.exitCode !== false,
         strict: !!o.strict,
+        threads: o.threads ?? ctx.cpus,
+        ...(ctx.env.LLMCOST_PARALLEL_MIN_BYTES
+          ? { parallelMinBytes: Number(ctx.env.LLMCOST_PARALLEL_MIN_BYTES) }
+          : {}),
       }),
     );
   });

@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { findConfig } from '../config/find.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { CATALOG_DATE, loadPriceBook } from '../pricing/catalog.js';
+import { CATALOG_DATE, loadPriceBook, type OverrideSet } from '../pricing/catalog.js';
 import type { PriceBook } from '../core/price-book.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
 import type { Report } from '../reporters/report.js';
@@ -29,6 +29,8 @@ export interface Prepared {
   color: boolean;
   config: LoadedConfig;
   book: PriceBook;
+  /** The pricing overrides the book was built with, for threads that build their own. */
+  overrides: OverrideSet[];
   render: (report: Report) => string;
 }
 
@@ -47,14 +49,16 @@ export async function prepare(ctx: Context, cmd: Command, section: string): Prom
   const format: Format = all.json ? 'json' : all.format;
   const color = format === 'table' && wantsColor(ctx, cmd);
   const paint = color ? await chalkPainter() : undefined;
-  const book = loadPriceBook(
-    files ? files.overrideSets(ctx.cwd, config.config, config.file, opts.pricing ?? []) : [],
-  );
+  const overrides = files
+    ? files.overrideSets(ctx.cwd, config.config, config.file, opts.pricing ?? [])
+    : [];
+  const book = loadPriceBook(overrides);
   return {
     format,
     color,
     config,
     book,
+    overrides,
     render: (report) =>
       render(format, report, { catalogDate: CATALOG_DATE, ...(paint ? { paint } : {}) }),
   };

@@ -20,7 +20,7 @@ export interface Location {
   line: number;
 }
 
-interface Bucket extends TokenBuckets {
+export interface Bucket extends TokenBuckets {
   price: PriceKey;
   logged: boolean;
 }

@@ -1,5 +1,10 @@
 import type { UsageRecord } from './usage-record.js';
 
+export interface IdSet {
+  /** false when `key` was seen before. */
+  add(key: string): boolean;
+}
+
 let hashA = 0;
 let hashB = 0;
 
@@ -71,7 +76,7 @@ export class HashSet64 {
  * Ids seen recently: two generations of at most `generation` ids each, so memory stays flat however long
  * the log is. A copy logged more than one to two generations after the original is not recognised.
  */
-export class RecentIds {
+export class RecentIds implements IdSet {
   private current = new HashSet64();
   private previous: HashSet64 | undefined;
 
@@ -101,30 +106,81 @@ const size = (r: UsageRecord) => r.input + r.output + r.cacheRead + r.cacheWrite
  * message that also appears outside the sidechain under another request id is a replay, not usage.
  */
 export class KeepLargest<T> {
-  private readonly held = new Map<string, Held<T>>();
+  private readonly held_ = new Map<string, Held<T>>();
   collapsed = 0;
 
   offer(record: UsageRecord, extra: T): void {
     const key = record.dedup!.key;
-    const prev = this.held.get(key);
+    const prev = this.held_.get(key);
     if (prev) this.collapsed++;
-    if (!prev || size(record) > size(prev.record)) this.held.set(key, { record, extra });
+    if (!prev || size(record) > size(prev.record)) this.held_.set(key, { record, extra });
+  }
+
+  /** The records held so far, in the order their keys were first seen (for merging across threads). */
+  held(): Held<T>[] {
+    return [...this.held_.values()];
   }
 
   /** The kept records, and how many sidechain replays were dropped. */
   drain(): { kept: Held<T>[]; replays: number } {
     const mainIds = new Set<string>();
-    for (const h of this.held.values())
+    for (const h of this.held_.values())
       if (!h.record.dedup!.sidechain && h.record.dedup!.messageId)
         mainIds.add(h.record.dedup!.messageId);
     const kept: Held<T>[] = [];
     let replays = 0;
-    for (const h of this.held.values()) {
+    for (const h of this.held_.values()) {
       const d = h.record.dedup!;
       if (d.sidechain && d.messageId && mainIds.has(d.messageId)) replays++;
       else kept.push(h);
     }
-    this.held.clear();
+    this.held_.clear();
     return { kept, replays };
+  }
+}
+
+const LOCK = -1;
+
+/**
+ * An id set in shared memory that several threads fill at once (compare-and-swap on each slot), so parallel
+ * readers of one log de-duplicate against each other. Fixed capacity: past 3/4 full it still recognises the
+ * ids it holds but stops remembering new ones (they count as unseen), which keeps memory bounded.
+ */
+export class SharedIds implements IdSet {
+  private readonly count: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly size: number;
+
+  static allocate(slots: number): SharedArrayBuffer {
+    return new SharedArrayBuffer(4 + Math.max(1024, slots) * 8);
+  }
+
+  constructor(buffer: SharedArrayBuffer) {
+    this.count = new Int32Array(buffer, 0, 1);
+    this.slots = new Int32Array(buffer, 4);
+    this.size = this.slots.length >>> 1;
+  }
+
+  add(key: string): boolean {
+    hash64(key);
+    const a = hashA | 0;
+    const b = (hashB | 0) === LOCK ? -2 : hashB | 0;
+    const full = Atomics.load(this.count, 0) * 4 > this.size * 3;
+    const slots = this.slots;
+    for (let i = ((a ^ Math.imul(b, 0x27d4eb2d)) >>> 0) % this.size; ;) {
+      const at = i << 1;
+      const lo = Atomics.load(slots, at + 1);
+      if (lo === 0) {
+        if (full) return true; // unseen, and no room to remember it
+        if (Atomics.compareExchange(slots, at + 1, 0, LOCK) !== 0) continue; // lost the race: look again
+        Atomics.store(slots, at, a);
+        Atomics.store(slots, at + 1, b);
+        Atomics.add(this.count, 0, 1);
+        return true;
+      }
+      if (lo === LOCK) continue; // another thread is writing this slot
+      if (lo === b && Atomics.load(slots, at) === a) return false;
+      i = i + 1 === this.size ? 0 : i + 1;
+    }
   }
 }

@@ -21,6 +21,11 @@ export async function* logBytes(source: AsyncIterable<Buffer | string>): AsyncGe
   } else yield* all();
 }
 
-export function fileBytes(path: string): AsyncGenerator<Buffer> {
-  return logBytes(createReadStream(path, { highWaterMark: 1 << 20 }));
+/** A file's bytes, or the byte range [start, end) of it. */
+export function fileBytes(
+  path: string,
+  range?: { start: number; end: number },
+): AsyncGenerator<Buffer> {
+  const window = range ? { start: range.start, end: range.end - 1 } : {};
+  return logBytes(createReadStream(path, { highWaterMark: 1 << 20, ...window }));
 }

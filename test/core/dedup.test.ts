@@ -55,3 +55,18 @@ describe('KeepLargest', () => {
     expect(k.collapsed).toBe(2);
   });
 });
+
+describe('SharedIds', () => {
+  it('is shared by every view of one buffer and stops remembering when 3/4 full', async () => {
+    const { SharedIds } = await import('../../src/core/dedup.js');
+    const buffer = SharedIds.allocate(2000);
+    const a = new SharedIds(buffer);
+    const b = new SharedIds(buffer);
+    expect(a.add('x')).toBe(true);
+    expect(b.add('x')).toBe(false);
+    for (let i = 0; i < 2000; i++) a.add(`id-${i}`);
+    expect(b.add('id-10')).toBe(false);
+    expect(b.add('new-after-full')).toBe(true);
+    expect(b.add('new-after-full')).toBe(true); // not remembered once full
+  });
+});

@@ -1,0 +1,87 @@
+import type { Aggregator, Bucket, GroupAcc, Location, TopRequest } from './aggregate.js';
+import { addUsage } from './types.js';
+
+/** An Aggregator's sums as plain data, to send between threads. */
+export interface AggregateState {
+  groups: [string, GroupAcc][];
+  days: [string, GroupAcc][];
+  total: GroupAcc;
+  reprice: [string, Bucket][][];
+  top: TopRequest[];
+  batchFallbacks: number;
+}
+
+export function stateOf(a: Aggregator): AggregateState {
+  return {
+    groups: [...a.groups],
+    days: [...a.days],
+    total: a.total,
+    reprice: a.reprice.map((m) => [...m]),
+    top: a.top,
+    batchFallbacks: a.batchFallbacks,
+  };
+}
+
+function mergeBuckets<
+  B extends {
+    input: number;
+    cacheRead: number;
+    cacheWrite5m: number;
+    cacheWrite1h: number;
+    output: number;
+  },
+>(into: Map<string, B>, from: Iterable<[string, B]>): void {
+  for (const [k, b] of from) {
+    const mine = into.get(k);
+    if (!mine) {
+      into.set(k, { ...b });
+      continue;
+    }
+    mine.input += b.input;
+    mine.cacheRead += b.cacheRead;
+    mine.cacheWrite5m += b.cacheWrite5m;
+    mine.cacheWrite1h += b.cacheWrite1h;
+    mine.output += b.output;
+  }
+}
+
+function mergeGroup(into: GroupAcc, from: GroupAcc): void {
+  addUsage(into.usage, from.usage);
+  into.records += from.records;
+  into.loggedCost += from.loggedCost;
+  mergeBuckets(into.buckets, from.buckets);
+  addUsage(into.unpriced, from.unpriced);
+  for (const m of from.unpricedModels) into.unpricedModels.add(m);
+}
+
+const byCostThenPlace = (x: TopRequest, y: TopRequest) =>
+  y.cost - x.cost || x.location.line - y.location.line;
+
+/** Adds another thread's sums into `a`; its line numbers are shifted by `lineOffset` first. */
+export function mergeState(
+  a: Aggregator,
+  s: AggregateState,
+  lineOffset: number,
+  top: number,
+): void {
+  for (const [map, entries] of [
+    [a.groups, s.groups],
+    [a.days, s.days],
+  ] as const) {
+    for (const [k, g] of entries) {
+      const mine = map.get(k);
+      if (mine) mergeGroup(mine, g);
+      else map.set(k, g);
+    }
+  }
+  mergeGroup(a.total, s.total);
+  s.reprice.forEach((entries, i) => mergeBuckets(a.reprice[i]!, entries));
+  a.batchFallbacks += s.batchFallbacks;
+  const shifted = s.top.map((t) => ({ ...t, location: shift(t.location, lineOffset) }));
+  const merged = [...a.top, ...shifted].sort(byCostThenPlace).slice(0, top);
+  a.top.splice(0, a.top.length, ...merged);
+}
+
+export function shift(at: Location, by: number): Location {
+  return by ? { file: at.file, line: at.line + by } : at;
+}

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processContext } from '../src/context.js';
+
+// Worker threads run the built JavaScript, so these tests spawn the built binary (npm test builds first).
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['bin/llmcost.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+
+/** A log whose halves share response ids, streaming snapshots and bad lines, so a split must merge them. */
+function mixedLog(): string {
+  const chat = readFileSync('fixtures/logs/openai-chat.jsonl', 'utf8').trim().split('\n');
+  const claude = readFileSync(
+    'fixtures/logs/claude-code/projects/-home-dev-shop/5f1c2e7a-session.jsonl',
+    'utf8',
+  )
+    .trim()
+    .split('\n');
+  const lines: string[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const created = 1759312800 + i * 37;
+    const model = [
+      'gpt-4o',
+      'gpt-4.1-mini',
+      'gemini-2.5-pro',
+      'claude-sonnet-4-5',
+      'mystery-model',
+    ][i % 5];
+    const prompt = i % 97 === 0 ? 250_000 : 100 + ((i * 7919) % 5000);
+    lines.push(
+      JSON.stringify({
+        id: `chatcmpl-${i % 3700}`,
+        object: 'chat.completion',
+        created,
+        model,
+        choices: [],
+        usage: {
+          prompt_tokens: prompt,
+          completion_tokens: (i * 31) % 900,
+          prompt_tokens_details: { cached_tokens: i % 3 === 0 ? 64 : 0 },
+        },
+        metadata: { feature: `f${i % 4}` },
+      }),
+    );
+    if (i % 500 === 0) lines.push('{"broken": ', ...chat.slice(0, 2), ...claude);
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('analyze on several threads', () => {
+  it('gives exactly the report of a single pass', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'llmcost-par-'));
+    const file = join(dir, 'mixed.jsonl');
+    writeFileSync(file, mixedLog());
+    const args = [
+      'analyze',
+      file,
+      '--by',
+      'day,model',
+      '--top',
+      '7',
+      '--reprice-as',
+      'gpt-4o-mini',
+      '--json',
+    ];
+    const one = run([...args, '--threads', '1']);
+    const two = run([...args, '--threads', '2'], { LLMCOST_PARALLEL_MIN_BYTES: '1' });
+    const three = run([...args, '--threads', '3'], { LLMCOST_PARALLEL_MIN_BYTES: '1' });
+    expect(one.status, one.stderr).toBe(0);
+    const doc = JSON.parse(one.stdout);
+    expect(doc.duplicates['same response id logged again']).toBeGreaterThan(300);
+    expect(doc.duplicates['streaming snapshot of the same response']).toBeGreaterThan(0);
+    expect(doc.malformed['invalid JSON']).toBe(8);
+    const without = (stdout: string) => ({ ...JSON.parse(stdout), threads: undefined });
+    expect(doc.threads).toBe(1);
+    expect(JSON.parse(two.stdout).threads).toBe(2);
+    expect(JSON.parse(three.stdout).threads).toBe(3);
+    expect(without(two.stdout)).toEqual(without(one.stdout));
+    expect(without(three.stdout)).toEqual(without(one.stdout));
+    expect(two.stderr).toBe(one.stderr);
+  });
+});
+
+describe('the process context', () => {
+  it('sees every core (Node 20 has no navigator.hardwareConcurrency)', () => {
+    expect(processContext().cpus).toBe(availableParallelism());
+  });
+});
