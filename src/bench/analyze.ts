@@ -57,6 +57,9 @@ export async function benchAnalyze(): Promise<void> {
     rate >= 100,
   );
   line('records per second', `${Math.round(records / (plain.ms / 1000)).toLocaleString('en-US')}`);
+  line('  threads used', String(JSON.parse(plain.stdout).threads));
+  const single = timed(['analyze', log, '--threads', '1', '--json']);
+  line('  the same on one thread', `${(bytes / MB / (single.ms / 1000)).toFixed(0)} MB/s`);
   const zipped = timed(['analyze', gz, '--json']);
   const zrate = bytes / MB / (zipped.ms / 1000);
   line(
