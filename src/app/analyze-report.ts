@@ -8,7 +8,7 @@ import {
   type RatioBand,
 } from '../core/price-groups.js';
 import { bar, int, pct, ratio, usd } from '../reporters/format-values.js';
-import type { Column, Row, Section } from '../reporters/report.js';
+import { right, type Column, type Row, type Section } from '../reporters/report.js';
 
 export const dimName = (d: Dim) => (typeof d === 'string' ? d : d.field);
 
@@ -47,12 +47,12 @@ export function groupColumns(dims: Dim[], showLogged: boolean): Column[] {
   const n = (v: unknown) => int(v as number);
   return [
     ...dims.map((d): Column => ({ key: dimName(d), header: dimName(d) })),
-    { key: 'requests', header: 'requests', align: 'right', format: n },
-    { key: 'input', header: 'input', align: 'right', format: n },
-    { key: 'cacheRead', header: 'cache read', align: 'right', format: n },
-    { key: 'cacheWrite', header: 'cache write', align: 'right', format: n },
-    { key: 'output', header: 'output', align: 'right', format: n },
-    { key: 'reasoning', header: 'reasoning', align: 'right', format: n },
+    right('requests', 'requests', n),
+    right('input', 'input', n),
+    right('cacheRead', 'cache read', n),
+    right('cacheWrite', 'cache write', n),
+    right('output', 'output', n),
+    right('reasoning', 'reasoning', n),
     {
       key: 'cost',
       header: 'cost',

@@ -1,15 +1,9 @@
 import type { Estimate, Savings } from '../core/estimate.js';
 import type { MonthProjection } from '../core/projection.js';
 import { bar, int, pct, usd } from '../reporters/format-values.js';
-import type { Column, Row, Section } from '../reporters/report.js';
+import { right, type Column, type Row, type Section } from '../reporters/report.js';
 
 const money = (v: unknown) => usd(v as number | null);
-const right = (key: string, header: string, format?: Column['format']): Column => ({
-  key,
-  header,
-  align: 'right',
-  ...(format ? { format } : {}),
-});
 
 export function headlineRows(e: Estimate, yearly: number, growth: number): Row[] {
   return [

@@ -2,7 +2,7 @@ import type { Prepared } from '../commands/common.js';
 import { periodAt } from '../core/price-period.js';
 import type { ModelRecord } from '../core/types.js';
 import { compactTokens, perM } from '../reporters/format-values.js';
-import type { Column, Report, Row } from '../reporters/report.js';
+import { right, type Column, type Report, type Row } from '../reporters/report.js';
 import { ok, type AppResult } from './result.js';
 
 export interface ModelsOptions {
@@ -16,11 +16,11 @@ const money = (v: unknown) => perM(v as number | undefined);
 const COLUMNS: Column[] = [
   { key: 'model', header: 'model' },
   { key: 'provider', header: 'provider' },
-  { key: 'input', header: 'input', align: 'right', format: money },
-  { key: 'output', header: 'output', align: 'right', format: money },
-  { key: 'cacheRead', header: 'cache read', align: 'right', format: money },
-  { key: 'cacheWrite5m', header: 'write 5m', align: 'right', format: money },
-  { key: 'cacheWrite1h', header: 'write 1h', align: 'right', format: money },
+  right('input', 'input', money),
+  right('output', 'output', money),
+  right('cacheRead', 'cache read', money),
+  right('cacheWrite5m', 'write 5m', money),
+  right('cacheWrite1h', 'write 1h', money),
   {
     key: 'batchInput',
     header: 'batch in/out',

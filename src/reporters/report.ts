@@ -8,6 +8,11 @@ export interface Column {
 
 export type Row = Record<string, unknown>;
 
+/** A right-aligned (numeric) column. */
+export function right(key: string, header: string, format?: Column['format']): Column {
+  return { key, header, align: 'right', ...(format ? { format } : {}) };
+}
+
 export interface Table {
   title?: string;
   columns: Column[];
