@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Prepared } from '../commands/common.js';
-import { mergeState, shift, stateOf, type AggregateState } from '../core/aggregate-merge.js';
+import { mergeState, shift, type AggregateState } from '../core/aggregate-merge.js';
 import { KeepLargest, SharedIds } from '../core/dedup.js';
 import type { OverrideSet } from '../pricing/catalog.js';
 import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
@@ -143,5 +143,3 @@ export async function runParallel(
   for (const h of kept) engine.aggregator.add(h.record, h.extra.raw, h.extra.at);
   return { engine, tally: mine.tally };
 }
-
-export { stateOf };

@@ -18,13 +18,6 @@ export function positiveInt(v: string): number {
   return n;
 }
 
-export function nonNegativeNumber(v: string): number {
-  const n = Number(v.replace(/_/g, ''));
-  if (v.trim() === '' || !Number.isFinite(n) || n < 0)
-    throw new InvalidArgumentError('expected a number of 0 or more.');
-  return n;
-}
-
 /** A share from 0 to 1; "40%" is accepted too. */
 export function share(v: string): number {
   const s = v.trim();

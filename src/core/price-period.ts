@@ -76,7 +76,3 @@ export function ratesFor(record: ModelRecord, period: PricePeriod, opts: RateOpt
     batch: true,
   };
 }
-
-export function hasBatch(period: PricePeriod): boolean {
-  return period.batchInput !== undefined && period.batchOutput !== undefined;
-}
