@@ -45,6 +45,15 @@ describe('llmcost analyze input', () => {
     ).toEqual(expected);
   });
 
+  it('names a corrupt gzip file in one line', async () => {
+    const dir = tmp();
+    const f = join(dir, 'broken.jsonl.gz');
+    writeFileSync(f, gzipSync(chat).subarray(0, 60));
+    const r = await runCli(['analyze', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^llmcost: cannot read .*broken\.jsonl\.gz: corrupt gzip data\n$/);
+  });
+
   it('walks folders and globs for .jsonl/.ndjson/.json/.csv (and .gz)', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.ndjson'), chat);
