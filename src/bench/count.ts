@@ -5,7 +5,7 @@ import o200k from 'js-tiktoken/ranks/o200k_base';
 import { buildEncoding } from '../tokenize/encoding.js';
 import { TokenCounter } from '../tokenize/counter.js';
 import { codeCorpus, proseCorpus } from './corpus.js';
-import { line, medianRunMs, peakRssMb } from './timing.js';
+import { line, medianRunMs, medianRunsMs, peakRssMb } from './timing.js';
 
 const MB = 1024 * 1024;
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
@@ -74,8 +74,13 @@ export function benchCount(): void {
         join(folder, `p${String(i).padStart(4, '0')}.md`),
         prose.slice(i * 5000, i * 5000 + size),
       );
-    const one = medianRunMs(['count', folder, '--threads', '1'], 3);
-    const two = medianRunMs(['count', folder, '--threads', '2'], 3);
+    const [one, two] = medianRunsMs(
+      [
+        ['count', folder, '--threads', '1'],
+        ['count', folder, '--threads', '2'],
+      ],
+      7,
+    ) as [number, number];
     const mb = (2000 * size) / MB;
     line(
       `2,000 files of ${size / 1000} KB (${mb.toFixed(0)} MB), 1 thread`,

@@ -2,6 +2,32 @@ import { spawnSync } from 'node:child_process';
 
 export const BIN = new URL('../../bin/llmcost.js', import.meta.url).pathname;
 
+/**
+ * Median wall-clock milliseconds of `node bin/llmcost.js ...args` over `runs` runs (after one warm-up).
+ * Pass several argument lists to interleave their runs, so a slow spell of the machine hits them all alike.
+ */
+export function medianRunsMs(variants: string[][], runs: number): number[] {
+  const times = variants.map(() => [] as number[]);
+  for (let i = 0; i <= runs; i++) {
+    variants.forEach((args, v) => {
+      const ms = runOnce(args);
+      if (i > 0) times[v]!.push(ms);
+    });
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+}
+
+function runOnce(args: string[], input?: Buffer): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`llmcost ${args.join(' ')} failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 /** Median wall-clock milliseconds of `node bin/llmcost.js ...args` over `runs` runs (after one warm-up). */
 export function medianRunMs(args: string[], runs: number, input?: Buffer): number {
   const times: number[] = [];
