@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { displayPath } from '../files/paths.js';
 import type { Aggregator, Location } from '../core/aggregate.js';
 import { KeepLargest, RecentIds, type Held, type IdSet } from '../core/dedup.js';
 import type { UsageRecord } from '../core/usage-record.js';
@@ -71,7 +71,7 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
     i.aggregator.add(r, i.keepRaw ? raw : undefined, at);
   };
   for (const source of i.sources) {
-    const file = source === '-' ? '(stdin)' : display(i.cwd, source);
+    const file = source === '-' ? '(stdin)' : displayPath(i.cwd, source);
     const detector = new DialectDetector(i.dialect);
     const handle = (o: unknown, at: Location) => {
       if (o === null || typeof o !== 'object' || Array.isArray(o))
@@ -186,9 +186,4 @@ async function readJsonLines(
     progress?.(tally.lines);
   }
   return complete;
-}
-
-function display(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs).split(sep).join('/');
-  return rel.startsWith('..') ? abs : rel;
 }

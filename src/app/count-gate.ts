@@ -1,12 +1,11 @@
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { posixRelative } from '../files/paths.js';
 import type { Prepared } from '../commands/common.js';
 import type { Context } from '../context.js';
 import type { Breach, BudgetRule } from '../core/prompt-budget.js';
 import { globToRegExp } from '../files/glob.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { CountOptions } from './count.js';
-
-const posix = (p: string) => p.split(sep).join('/');
 
 /** Config budgets (paths relative to the config file) and --max-tokens (every file). */
 export function budgetRules(ctx: Context, p: Prepared, o: CountOptions): BudgetRule[] {
@@ -17,7 +16,7 @@ export function budgetRules(ctx: Context, p: Prepared, o: CountOptions): BudgetR
     rules.push({
       label: b.path,
       maxTokens: b.maxTokens,
-      matches: (path) => re.test(posix(relative(base, resolve(ctx.cwd, path)))),
+      matches: (path) => re.test(posixRelative(base, resolve(ctx.cwd, path))),
     });
   }
   if (o.maxTokens !== undefined)

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { relative, sep, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '../files/paths.js';
 import type { Prepared } from '../commands/common.js';
 import type { Context } from '../context.js';
 import { checkBudgets, diffBaseline, type Breach } from '../core/prompt-budget.js';
@@ -43,8 +44,6 @@ export interface CountOptions {
   threads?: number;
 }
 
-const posix = (p: string) => p.split(sep).join('/');
-
 export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Promise<AppResult> {
   const models: ModelRecord[] = (o.models?.length ? o.models : ['gpt-4o']).map((m) =>
     resolveModel(p.book, m, '--models'),
@@ -83,7 +82,7 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
   );
   if (unreadable.length)
     throw new UsageError(
-      `cannot read ${display(ctx, unreadable[0]!.path)}: ${unreadable[0]!.reason}`,
+      `cannot read ${displayPath(ctx.cwd, unreadable[0]!.path)}: ${unreadable[0]!.reason}`,
     );
 
   const requestsPerMonth =
@@ -98,7 +97,7 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
     const tokens = f.tokens[primary.encoding] ?? 0;
     const costs = Object.fromEntries(models.map((m) => [m.id, costOf(m, f)]));
     return {
-      path: f.path === '-' ? '(stdin)' : display(ctx, f.path),
+      path: f.path === '-' ? '(stdin)' : displayPath(ctx.cwd, f.path),
       kind: f.kind,
       tokens,
       chars: f.chars,
@@ -181,9 +180,4 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
 
 function isFile(cwd: string, input: string): boolean {
   return statSync(resolve(cwd, input), { throwIfNoEntry: false })?.isFile() === true;
-}
-
-function display(ctx: Context, abs: string): string {
-  const rel = posix(relative(ctx.cwd, abs));
-  return rel.startsWith('..') ? posix(abs) : rel;
 }

@@ -64,6 +64,11 @@ export async function prepare(ctx: Context, cmd: Command, section: string): Prom
   };
 }
 
+/** The UTC date prices are taken at: --date, else today. */
+export function priceDate(ctx: Context, date: string | undefined): string {
+  return date ?? ctx.now().toISOString().slice(0, 10);
+}
+
 /** Precedence: --no-color, then FORCE_COLOR, then NO_COLOR (non-empty), then whether stdout is a TTY. */
 export function wantsColor(ctx: Context, cmd: Command): boolean {
   if (cmd.getOptionValueSource('color') === 'cli' && cmd.opts().color === false) return false;

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
-import { addCommonOptions, prepare } from './common.js';
+import { addCommonOptions, prepare, priceDate } from './common.js';
 import { list, nonNegativeInt, period, positiveInt, share, isoDate } from './parse-args.js';
 import type { Exit } from './index.js';
 
@@ -41,8 +41,6 @@ Examples:
     const p = await prepare(ctx, cmd, 'compare');
     const { runCompare } = await import('../app/compare.js');
     const o = cmd.opts();
-    exit.write(
-      runCompare(p, { ...o, date: o.date ?? ctx.now().toISOString().slice(0, 10) } as never),
-    );
+    exit.write(runCompare(p, { ...o, date: priceDate(ctx, o.date) } as never));
   });
 }

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { addCommonOptions, prepare } from './common.js';
+import { addCommonOptions, prepare, priceDate } from './common.js';
 import type { Exit } from './index.js';
 import { isoDate, list, nonNegativeInt, percent, period, positiveInt } from './parse-args.js';
 
@@ -82,7 +82,7 @@ Budgets can also live in llmcost.config.yaml:
         ...o,
         inputs,
         exitOnBreach: o.exitCode !== false,
-        date: o.date ?? ctx.now().toISOString().slice(0, 10),
+        date: priceDate(ctx, o.date),
         ...(budgets ? { budgets } : {}),
       } as never),
     );

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
-import { addCommonOptions, prepare } from './common.js';
+import { addCommonOptions, prepare, priceDate } from './common.js';
 import type { Exit } from './index.js';
 import {
   budget,
@@ -72,7 +72,7 @@ Examples:
     const p = await prepare(ctx, cmd, 'estimate');
     const { loadEstimate } = await import('../app/estimate-input.js');
     const { runEstimate } = await import('../app/estimate.js');
-    const date = cmd.opts().date ?? ctx.now().toISOString().slice(0, 10);
+    const date = priceDate(ctx, cmd.opts().date);
     const input = await loadEstimate(ctx.cwd, p.book, scenarioFile, cmd.opts());
     exit.write(runEstimate(p, { ...input, date, exitOnBudget: cmd.opts().exitCode !== false }));
   });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { addCommonOptions, prepare } from './common.js';
+import { addCommonOptions, prepare, priceDate } from './common.js';
 import type { Exit } from './index.js';
 import { isoDate, list } from './parse-args.js';
 
@@ -24,8 +24,6 @@ Examples:
     const p = await prepare(ctx, cmd, 'models');
     const { runModels } = await import('../app/models.js');
     const o = cmd.opts();
-    exit.write(
-      runModels(p, { ...o, date: o.date ?? ctx.now().toISOString().slice(0, 10) } as never),
-    );
+    exit.write(runModels(p, { ...o, date: priceDate(ctx, o.date) } as never));
   });
 }

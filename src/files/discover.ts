@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { posixRelative } from './paths.js';
 import { UsageError } from '../errors.js';
 import { IgnoreRules } from './gitignore.js';
 import { globBase, globToRegExp, isGlob } from './glob.js';
@@ -18,7 +19,6 @@ export interface DiscoverOptions {
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-const posix = (p: string) => p.split(sep).join('/');
 
 /** Matches a user glob: with a "/" against the path relative to cwd, without one against the file name. */
 function matcher(globs: string[] | undefined): ((rel: string) => boolean) | undefined {
@@ -57,7 +57,7 @@ function ancestorScopes(dir: string): IgnoreScope[] {
 function ignored(scopes: IgnoreScope[], abs: string, isDir: boolean): boolean {
   let verdict = false;
   for (const s of scopes) {
-    const v = s.rules.match(posix(relative(s.dir, abs)), isDir);
+    const v = s.rules.match(posixRelative(s.dir, abs), isDir);
     if (v !== undefined) verdict = v;
   }
   return verdict;
@@ -70,7 +70,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
   const skipped = { ignored: 0, excluded: 0 };
   let stdin = false;
   const accept = (abs: string) => {
-    const rel = posix(relative(o.cwd, abs));
+    const rel = posixRelative(o.cwd, abs);
     if ((include && !include(rel)) || exclude?.(rel)) skipped.excluded++;
     else found.add(abs);
   };
@@ -91,7 +91,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
         continue;
       }
       if (isDir) walk(abs, here, want);
-      else if (!want || want.test(posix(relative(o.cwd, abs)))) accept(abs);
+      else if (!want || want.test(posixRelative(o.cwd, abs))) accept(abs);
     }
   };
   for (const input of inputs) {
@@ -106,7 +106,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
     else if (isGlob(input)) {
       const base = resolve(o.cwd, globBase(input));
       if (statSync(base, { throwIfNoEntry: false })?.isDirectory()) {
-        walk(base, ancestorScopes(base), globToRegExp(posix(relative(o.cwd, abs))));
+        walk(base, ancestorScopes(base), globToRegExp(posixRelative(o.cwd, abs)));
       }
     } else throw new UsageError(`no such file or folder: ${input}`);
   }
