@@ -50,6 +50,17 @@ export function exitQuietlyOnEpipe(): void {
   });
 }
 
-export function setExitCode(code: number): void {
+/**
+ * Ends the process as soon as stdout and stderr have flushed. Letting Node wind down by itself also tears
+ * down the heap, ~15 ms after counting a large folder, with nothing left to do.
+ */
+export function exitWhenFlushed(code: number): void {
   process.exitCode = code;
+  let pending = 2;
+  const flushed = (err?: Error | null) => {
+    if ((err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') process.exit(0);
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
 }

@@ -1,5 +1,5 @@
 import { run } from './cli.js';
-import { exitQuietlyOnEpipe, processContext, setExitCode } from './context.js';
+import { exitQuietlyOnEpipe, exitWhenFlushed, processContext } from './context.js';
 
 exitQuietlyOnEpipe();
-setExitCode(await run(processContext()));
+exitWhenFlushed(await run(processContext()));

@@ -9,7 +9,7 @@ import { ZERO_BUCKETS, type ModelRecord } from '../core/types.js';
 import { perDay } from '../core/workload.js';
 import { UsageError } from '../errors.js';
 import { counterFor } from '../tokenize/count.js';
-import { countBuffer, type FileCount, type FileResult } from '../tokenize/count-file.js';
+import { countText, type FileCount, type FileResult } from '../tokenize/count-file.js';
 import type { EncodingName } from '../tokenize/encoding.js';
 import { countingFor } from '../tokenize/families.js';
 import { CountPool, countFiles } from '../tokenize/pool.js';
@@ -72,7 +72,12 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
     : await countFiles(found.files, options);
   if (found.stdinBuffer)
     results.push(
-      countBuffer('-', found.stdinBuffer, await Promise.all(encodings.map(counterFor)), !!o.raw),
+      countText(
+        '-',
+        found.stdinBuffer.toString('utf8'),
+        await Promise.all(encodings.map(counterFor)),
+        !!o.raw,
+      ),
     );
   const counted = results.filter((r): r is FileCount => !('skipped' in r));
   const binary = results.filter((r) => 'skipped' in r && r.skipped === 'binary').length;

@@ -1,36 +1,56 @@
 /**
- * Byte-pair token counting over a rank table keyed by "binary strings" (one char per byte, 0-255), which
- * avoids js-tiktoken's per-piece TextEncoder and "1,2,3" key joins. Merges follow tiktoken exactly: take
- * the lowest-ranked adjacent pair, leftmost on ties, until no pair has a rank.
+ * Byte-pair token counting over "binary strings" (one char per byte, 0-255). Merges follow tiktoken
+ * exactly: take the lowest-ranked adjacent pair, leftmost on ties, until no pair has a rank.
  */
-export type RankTable = Pick<Map<string, number>, 'get' | 'has'>;
+export interface RankTable {
+  /** Rank of the token bytes.slice(start, end), or -1 when it is not a token; never slices. */
+  rank(bytes: string, start: number, end: number): number;
+}
+
+/** A rank table over a Map (js-tiktoken's data loaded at run time, when the build wrote no table file). */
+export class MapRanks implements RankTable {
+  constructor(private readonly map: Map<string, number>) {}
+
+  rank(bytes: string, start: number, end: number): number {
+    return this.map.get(bytes.slice(start, end)) ?? -1;
+  }
+}
+
+const NONE = 0x7fffffff;
+// Scratch arrays reused across calls: a memo miss then allocates nothing, which matters when two threads
+// each warm their own memo at once.
+let starts = new Int32Array(64);
+let rankAt = new Int32Array(64);
 
 export function bpeCount(bytes: string, ranks: RankTable): number {
   const n = bytes.length;
-  if (n <= 1 || ranks.has(bytes)) return 1;
-  // starts[i] is the byte offset where part i begins; parts end where the next begins (or at n).
-  const starts: number[] = [];
-  for (let i = 0; i < n; i++) starts.push(i);
-  const pairRank = (i: number): number => {
-    const end = i + 2 < starts.length ? starts[i + 2]! : n;
-    return ranks.get(bytes.slice(starts[i]!, end)) ?? Infinity;
+  if (n <= 1 || ranks.rank(bytes, 0, n) >= 0) return 1;
+  if (starts.length <= n) {
+    starts = new Int32Array(2 * n);
+    rankAt = new Int32Array(2 * n);
+  }
+  // Part i is bytes[starts[i], starts[i + 1]); starts[parts] = n; rankAt[i] ranks parts i and i+1 merged.
+  let parts = n;
+  for (let i = 0; i <= n; i++) starts[i] = i;
+  const pair = (i: number): number => {
+    const r = ranks.rank(bytes, starts[i]!, starts[i + 2]!);
+    return r < 0 ? NONE : r;
   };
-  const rankAt: number[] = [];
-  for (let i = 0; i < starts.length - 1; i++) rankAt.push(pairRank(i));
+  for (let i = 0; i < n - 1; i++) rankAt[i] = pair(i);
   for (;;) {
-    let best = Infinity;
+    let best = NONE;
     let at = -1;
-    for (let i = 0; i < rankAt.length; i++) {
+    for (let i = 0; i < parts - 1; i++) {
       if (rankAt[i]! < best) {
         best = rankAt[i]!;
         at = i;
       }
     }
-    if (at < 0) break;
-    starts.splice(at + 1, 1);
-    rankAt.splice(at, 1);
-    if (at < rankAt.length) rankAt[at] = pairRank(at);
-    if (at > 0) rankAt[at - 1] = pairRank(at - 1);
+    if (at < 0) return parts;
+    rankAt.copyWithin(at, at + 1, parts - 1);
+    starts.copyWithin(at + 1, at + 2, parts + 1);
+    parts--;
+    if (at < parts - 1) rankAt[at] = pair(at);
+    if (at > 0) rankAt[at - 1] = pair(at - 1);
   }
-  return starts.length;
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { RankTable } from './bpe.js';
+import { MapRanks, type RankTable } from './bpe.js';
 import { readRankFile } from './rank-file.js';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
@@ -30,7 +30,7 @@ export function buildEncoding(name: EncodingName, data: RankModule): Encoding {
       ranks.set(atob(fields[i]!), offset + i - 2);
     }
   }
-  return { name, pattern: new RegExp(data.pat_str, 'gu'), ranks };
+  return { name, pattern: new RegExp(data.pat_str, 'gu'), ranks: new MapRanks(ranks) };
 }
 
 const cache = new Map<EncodingName, Promise<Encoding>>();

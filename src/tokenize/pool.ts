@@ -34,6 +34,8 @@ type Pairs = [number, FileResult][];
  */
 export class CountPool {
   private readonly workers: { worker: Worker; done: Promise<Pairs> }[];
+  /** Files each thread counted in the last count(), the main thread first. */
+  split: number[] = [];
 
   constructor(private readonly o: PoolOptions) {
     this.workers = Array.from({ length: Math.max(0, o.threads - 1) }, () => {
@@ -53,31 +55,42 @@ export class CountPool {
     });
   }
 
-  /** Dismisses the workers without work (the input could not be read). */
+  /** Dismisses the workers, whatever they are doing (the input could not be read, or is all counted). */
   close(): void {
     for (const w of this.workers) void w.worker.terminate();
   }
 
-  /** Counts files, results in input order: the main thread and the workers claim batches from one atomic counter. */
+  /**
+   * Counts files, results in input order: the main thread and the workers claim batches from one atomic
+   * counter. Workers join as soon as they are ready; when the main thread has claimed every file before
+   * that (a small input), they are dismissed unwaited, so small inputs need no size check up front.
+   */
   async count(files: string[]): Promise<FileResult[]> {
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const parallel = this.workers.length > 0 && worthParallel(files, this.o.threads);
-    for (const w of this.workers) w.worker.postMessage(parallel ? { files, next } : null);
+    for (const w of this.workers) w.worker.postMessage({ files, next });
     try {
       const counters = await Promise.all(this.o.encodings.map(counterFor));
       const results: FileResult[] = new Array(files.length);
       const place = (pairs: Pairs) => {
         for (const [i, r] of pairs) results[i] = r;
+        this.split.push(pairs.length);
       };
-      place(countClaimed(files, next, counters, this.o.raw));
-      for (const r of await Promise.allSettled(this.workers.map((w) => w.done)))
-        if (r.status === 'fulfilled') place(r.value);
+      this.split = [];
+      const mine = countClaimed(files, next, counters, this.o.raw);
+      place(mine);
+      if (mine.length === files.length) this.close();
+      else
+        for (const r of await Promise.allSettled(this.workers.map((w) => w.done)))
+          if (r.status === 'fulfilled') place(r.value);
       // A worker that failed (or could not start) leaves holes: count those here, so results never depend on it.
-      for (let i = 0; i < files.length; i++)
-        results[i] ??= countFile(files[i]!, counters, this.o.raw);
+      for (let i = 0; i < files.length; i++) {
+        if (results[i]) continue;
+        results[i] = countFile(files[i]!, counters, this.o.raw);
+        this.split[0]!++;
+      }
       return results;
     } catch (err) {
-      for (const w of this.workers) void w.worker.terminate();
+      this.close();
       throw err;
     }
   }

@@ -1,101 +1,114 @@
 import { readFileSync } from 'node:fs';
+import type { RankTable } from './bpe.js';
 
 /**
- * A rank table stored as one sorted binary file, built at `npm run build` from js-tiktoken's rank data.
+ * A rank table stored as one binary file, built at `npm run build` from js-tiktoken's rank data.
  * Opening it is a single read (no 200k-entry Map to build per thread, which cost ~150 ms with its GC);
- * lookups are binary searches, and the counter's memo keeps them rare.
+ * lookups hash the bytes in place (FNV-1a) into an open-addressing index, so a memo miss neither slices
+ * strings nor binary-searches.
  *
- * Layout: "LLMCBPE1", u32 count, u32 keyBytes, u32 patternBytes, pattern (UTF-8),
- * u32 offsets[count + 1], u32 ranks[count], key bytes (sorted by byte value).
+ * Layout (u32 little-endian): "LLMCBPE2", count, keyBytes, patternBytes, slots, pattern (UTF-8, padded
+ * to 4 bytes), offsets[count + 1], ranks[count], index[slots] (key number + 1, 0 = empty), key bytes.
  */
-export const MAGIC = 'LLMCBPE1';
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+export const MAGIC = 'LLMCBPE2';
+const HEAD = 24;
 
-export interface RankLookup {
-  get(key: string): number | undefined;
-  has(key: string): boolean;
+/** FNV-1a of the char codes bytes[start, end); the build and the lookup share it. */
+export function hashBytes(bytes: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
-export class SortedRanks implements RankLookup {
+export class HashedRanks implements RankTable {
+  private readonly mask: number;
+
   constructor(
-    private readonly keys: string,
+    private readonly keys: Uint8Array,
     private readonly offsets: Uint32Array,
     private readonly ranks: Uint32Array,
-  ) {}
+    private readonly index: Uint32Array,
+  ) {
+    this.mask = index.length - 1;
+  }
 
   get size(): number {
     return this.ranks.length;
   }
 
-  get(key: string): number | undefined {
-    let lo = 0;
-    let hi = this.ranks.length - 1;
-    const { keys, offsets } = this;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = offsets[mid]!;
-      const len = offsets[mid + 1]! - start;
-      const n = len < key.length ? len : key.length;
-      let d = 0;
-      for (let j = 0; j < n && d === 0; j++) d = key.charCodeAt(j) - keys.charCodeAt(start + j);
-      if (d === 0) d = key.length - len;
-      if (d === 0) return this.ranks[mid];
-      if (d < 0) hi = mid - 1;
-      else lo = mid + 1;
+  rank(bytes: string, start: number, end: number): number {
+    const { keys, offsets, index, mask } = this;
+    const len = end - start;
+    for (let slot = hashBytes(bytes, start, end) & mask; ; slot = (slot + 1) & mask) {
+      const entry = index[slot]!;
+      if (entry === 0) return -1;
+      const at = offsets[entry - 1]!;
+      if (offsets[entry]! - at !== len) continue;
+      let j = 0;
+      while (j < len && keys[at + j] === bytes.charCodeAt(start + j)) j++;
+      if (j === len) return this.ranks[entry - 1]!;
     }
-    return undefined;
-  }
-
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
   }
 }
 
-export function readRankFile(path: string): { pattern: string; ranks: SortedRanks } {
+export function readRankFile(path: string): { pattern: string; ranks: HashedRanks } {
   const buf = readFileSync(path);
   if (buf.toString('latin1', 0, 8) !== MAGIC) throw new Error(`${path} is not a rank table`);
   const count = buf.readUInt32LE(8);
   const keyBytes = buf.readUInt32LE(12);
   const patternBytes = buf.readUInt32LE(16);
-  let at = 20;
-  const pattern = buf.toString('utf8', at, at + patternBytes);
-  at += patternBytes;
-  const u32 = (n: number) => {
-    let out: Uint32Array;
-    if (LITTLE_ENDIAN) {
-      // One copy into an aligned buffer beats 400k readUInt32LE calls (~10 ms a thread).
-      out = new Uint32Array(Uint8Array.prototype.slice.call(buf, at, at + 4 * n).buffer);
-      at += 4 * n;
-    } else {
-      out = new Uint32Array(n);
-      for (let i = 0; i < n; i++, at += 4) out[i] = buf.readUInt32LE(at);
-    }
-    return out;
-  };
-  const offsets = u32(count + 1);
-  const ranks = u32(count);
+  const pattern = buf.toString('utf8', HEAD, HEAD + patternBytes);
+  let at = HEAD + padded(patternBytes);
+  // One aligned copy of all the numbers, viewed three ways (the file buffer's offset may be unaligned).
+  const words = 2 * count + 1 + buf.readUInt32LE(20);
+  const nums = toUint32(buf.subarray(at, at + 4 * words));
+  at += 4 * words;
   return {
     pattern,
-    ranks: new SortedRanks(buf.toString('latin1', at, at + keyBytes), offsets, ranks),
+    ranks: new HashedRanks(
+      new Uint8Array(buf.buffer, buf.byteOffset + at, keyBytes),
+      nums.subarray(0, count + 1),
+      nums.subarray(count + 1, 2 * count + 1),
+      nums.subarray(2 * count + 1),
+    ),
   };
 }
 
+function toUint32(bytes: Uint8Array): Uint32Array {
+  const out = new Uint32Array(bytes.length / 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (new Uint8Array(new Uint32Array([1]).buffer)[0] === 1)
+    new Uint8Array(out.buffer).set(bytes); // little-endian machine: the bytes are the numbers
+  else for (let i = 0; i < out.length; i++) out[i] = view.getUint32(4 * i, true);
+  return out;
+}
+
+const padded = (n: number) => (n + 3) & ~3;
+
 export function encodeRankFile(pattern: string, entries: [Buffer, number][]): Buffer {
-  entries.sort((a, b) => Buffer.compare(a[0], b[0]));
-  const keyBytes = entries.reduce((s, [k]) => s + k.length, 0);
+  const count = entries.length;
+  let slots = 1;
+  while (slots < 2 * count) slots *= 2; // load factor at most 1/2: probes stay short
   const pat = Buffer.from(pattern, 'utf8');
-  const head = Buffer.alloc(20);
+  const head = Buffer.alloc(HEAD + padded(pat.length));
   head.write(MAGIC, 0, 'latin1');
-  head.writeUInt32LE(entries.length, 8);
-  head.writeUInt32LE(keyBytes, 12);
-  head.writeUInt32LE(pat.length, 16);
-  const nums = Buffer.alloc(4 * (2 * entries.length + 1));
+  [count, 0, pat.length, slots].forEach((v, i) => head.writeUInt32LE(v, 8 + 4 * i));
+  pat.copy(head, HEAD);
+  const nums = new Uint32Array(2 * count + 1 + slots);
+  const index = nums.subarray(2 * count + 1);
   let off = 0;
-  entries.forEach(([k, rank], i) => {
-    nums.writeUInt32LE(off, 4 * i);
-    nums.writeUInt32LE(rank, 4 * (entries.length + 1 + i));
-    off += k.length;
+  entries.forEach(([key, rank], i) => {
+    nums[i] = off;
+    nums[count + 1 + i] = rank;
+    off += key.length;
+    const latin1 = key.toString('latin1');
+    let slot = hashBytes(latin1, 0, latin1.length) & (slots - 1);
+    while (index[slot] !== 0) slot = (slot + 1) & (slots - 1);
+    index[slot] = i + 1;
   });
-  nums.writeUInt32LE(off, 4 * entries.length);
-  return Buffer.concat([head, pat, nums, ...entries.map(([k]) => k)]);
+  nums[count] = off;
+  head.writeUInt32LE(off, 12);
+  const numBytes = Buffer.alloc(4 * nums.length);
+  nums.forEach((v, i) => numBytes.writeUInt32LE(v, 4 * i));
+  return Buffer.concat([head, numBytes, ...entries.map(([k]) => k)]);
 }

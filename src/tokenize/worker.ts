@@ -6,8 +6,7 @@ import type { EncodingName } from './encoding.js';
 
 const { encodings, raw } = workerData as { encodings: EncodingName[]; raw: boolean };
 const ready = Promise.all(encodings.map(counterFor));
-parentPort!.once('message', async (job: { files: string[]; next: Int32Array } | null) => {
-  if (job === null) return parentPort!.close();
+parentPort!.once('message', async (job: { files: string[]; next: Int32Array }) => {
   const counters = await ready;
   parentPort!.postMessage(countClaimed(job.files, job.next, counters, raw));
   parentPort!.close();
