@@ -5,6 +5,7 @@ import o200k from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
 import { buildEncoding, loadEncoding, type Encoding } from '../../src/tokenize/encoding.js';
 import { readRankFile } from '../../src/tokenize/rank-file.js';
+import { MapRanks } from '../../src/tokenize/bpe.js';
 import { TokenCounter } from '../../src/tokenize/counter.js';
 import { chatTokens, parseChat } from '../../src/tokenize/chat.js';
 
@@ -60,6 +61,24 @@ describe.each(['o200k_base', 'cl100k_base'] as const)('TokenCounter %s', (name) 
     const c = new TokenCounter(await loadEncoding(name));
     expect(c.count(TEXTS[0]![1])).toBe(c.count(TEXTS[0]![1]));
     expect(c.count('')).toBe(0);
+  });
+});
+
+describe('TokenCounter with a pattern that skips text', () => {
+  it('counts only what the pattern matches, as tiktoken does', () => {
+    const ranks = new MapRanks(
+      new Map([
+        ['ab', 0],
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+        ['d', 4],
+      ]),
+    );
+    const c = new TokenCounter({ name: 'o200k_base', pattern: /[a-d]+/gu, ranks });
+    expect(c.count('ab, cd!! ab')).toBe(1 + 2 + 1);
+    expect(c.count('!!!')).toBe(0);
+    expect(c.count('ab')).toBe(1);
   });
 });
 
