@@ -37,7 +37,13 @@ function trimZeros(fixed: string, minDecimals: number): string {
 
 export function int(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return grouped(Math.round(value), 0);
+  const n = Math.round(value);
+  // Whole numbers need no decimal rounding: a table of 2,000 files formats thousands of them.
+  if (!Number.isSafeInteger(n)) return grouped(n, 0);
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
 }
 
 export function pct(value: number | null | undefined, digits = 1): string {

@@ -19,8 +19,20 @@ describe('value formatting', () => {
     [null, 'unpriced'],
   ])('usd(%s) = %s', (v, s) => expect(usd(v)).toBe(s));
 
-  it('formats tokens, shares and bars', () => {
-    expect(int(1234567.4)).toBe('1,234,567');
+  it.each([
+    [1234567.4, '1,234,567'],
+    [0, '0'],
+    [7, '7'],
+    [999, '999'],
+    [1000, '1,000'],
+    [12345, '12,345'],
+    [-1234.6, '-1,235'],
+    [-999, '-999'],
+    [1e21, '1e+21'],
+    [null, ''],
+  ])('int(%s) = %s', (v, s) => expect(int(v)).toBe(s));
+
+  it('formats shares and bars', () => {
     expect(pct(0.206)).toBe('20.6%');
     expect(compactTokens(128000)).toBe('128k');
     expect(compactTokens(1_048_576)).toBe('1.05M');
