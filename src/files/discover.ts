@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { posixRelative } from './paths.js';
 import { UsageError } from '../errors.js';
 import { IgnoreRules } from './gitignore.js';
@@ -70,18 +70,20 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
   const skipped = { ignored: 0, excluded: 0 };
   let stdin = false;
   const accept = (abs: string) => {
-    const rel = posixRelative(o.cwd, abs);
+    const rel = include || exclude ? posixRelative(o.cwd, abs) : '';
     if ((include && !include(rel)) || exclude?.(rel)) skipped.excluded++;
     else found.add(abs);
   };
   const walk = (dir: string, scopes: IgnoreScope[], want?: RegExp) => {
     const own = readIgnore(dir);
     const here = own && !scopes.some((s) => s.dir === dir) ? [...scopes, own] : scopes;
+    // A stable order by code unit: reports sort again for people, so locale order is not needed here.
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
     );
+    const prefix = dir.endsWith(sep) ? dir : dir + sep; // dir is normalized: no join() per entry
     for (const e of entries) {
-      const abs = join(dir, e.name);
+      const abs = prefix + e.name;
       const isDir =
         e.isDirectory() ||
         (e.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isDirectory() === true);

@@ -1,7 +1,16 @@
 import { relative, sep } from 'node:path';
 
-/** `to` relative to `from`, with forward slashes (globs and reports use them on every platform). */
+/**
+ * `to` relative to `from`, with forward slashes (globs and reports use them on every platform). Both are
+ * absolute and normalized. Inside `from`, the common case in a folder walk, this is a slice: path.relative
+ * resolves both paths again, which cost more than the walk itself on thousands of files.
+ */
 export function posixRelative(from: string, to: string): string {
+  const base = from.endsWith(sep) ? from.length : from.length + 1;
+  if (to.length > base && to.startsWith(from) && to[base - 1] === sep) {
+    const rel = to.slice(base);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
   return relative(from, to).split(sep).join('/');
 }
 
