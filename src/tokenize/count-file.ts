@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { TokenCounter } from './counter.js';
 import type { EncodingName } from './encoding.js';
 import { chatChars, chatTokens, parseChat } from './chat.js';
@@ -62,9 +62,23 @@ export function countText(
   };
 }
 
+/** Files above this are sniffed before they are read, so a large binary is skipped without decoding it. */
+const SNIFF_FIRST = 4 * 1024 * 1024;
+
+function startsBinary(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(SNIFF);
+    return head.subarray(0, readSync(fd, head, 0, SNIFF, 0)).includes(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function countFile(path: string, counters: TokenCounter[], raw: boolean): FileResult {
   let text: string;
   try {
+    if (statSync(path).size > SNIFF_FIRST && startsBinary(path)) return { path, skipped: 'binary' };
     // Read straight into a string: one native call, where reading a Buffer runs several JS functions
     // per file that a thread must first warm up.
     text = readFileSync(path, 'utf8');
