@@ -86,6 +86,26 @@ describe('analyze on several threads', () => {
   });
 });
 
+describe('count on several threads', () => {
+  it('counts a large folder exactly as one thread does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'llmcost-par-count-'));
+    // 300 files (a walk that finds 256 starts the workers) of ~16 KB: enough for the worker to take some.
+    for (let i = 0; i < 300; i++)
+      writeFileSync(
+        join(dir, `p${i}.md`),
+        `# Prompt ${i}\n` + `You are assistant ${i}; answer in ${i % 7} steps. `.repeat(300 + i),
+      );
+    writeFileSync(join(dir, 'chat.json'), '[{"role":"user","content":"hi"}]');
+    const args = ['count', dir, '--models', 'gpt-4o,gpt-4', '--json'];
+    const one = run([...args, '--threads', '1']);
+    const three = run([...args, '--threads', '3']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(three.status, three.stderr).toBe(0);
+    expect(JSON.parse(one.stdout).files).toHaveLength(301);
+    expect(three.stdout).toBe(one.stdout);
+  });
+});
+
 describe('the process context', () => {
   it('sees every core (Node 20 has no navigator.hardwareConcurrency)', () => {
     expect(processContext().cpus).toBe(availableParallelism());

@@ -1,10 +1,6 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { discover, type Discovery } from '../files/discover.js';
-
-export interface CountInputs extends Discovery {
-  stdinText?: string;
-}
+import { discover, type DiscoverOptions, type Discovery } from '../files/discover.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -17,9 +13,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 export async function countInputs(
   ctx: Context,
   inputs: string[],
-  include?: string[],
-  exclude?: string[],
-): Promise<CountInputs & { stdinBuffer?: Buffer }> {
+  o: Pick<DiscoverOptions, 'include' | 'exclude' | 'onFound'>,
+): Promise<Discovery & { stdinBuffer?: Buffer }> {
   if (inputs.length === 0) {
     if (ctx.stdin.isTTY) {
       throw new UsageError(
@@ -29,11 +24,7 @@ export async function countInputs(
     }
     inputs = ['-'];
   }
-  const found = discover(inputs, {
-    cwd: ctx.cwd,
-    ...(include ? { include } : {}),
-    ...(exclude ? { exclude } : {}),
-  });
+  const found = discover(inputs, { ...o, cwd: ctx.cwd });
   if (!found.stdin) return found;
   return { ...found, stdinBuffer: await readAll(ctx.stdin) };
 }

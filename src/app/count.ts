@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath } from '../files/paths.js';
 import type { Prepared } from '../commands/common.js';
@@ -12,7 +11,7 @@ import { counterFor } from '../tokenize/count.js';
 import { countText, type FileCount, type FileResult } from '../tokenize/count-file.js';
 import type { EncodingName } from '../tokenize/encoding.js';
 import { countingFor } from '../tokenize/families.js';
-import { CountPool, countFiles } from '../tokenize/pool.js';
+import { CountPool, countFiles, PARALLEL_MANY_FILES } from '../tokenize/pool.js';
 import { readBaseline, writeBaseline } from './baseline-file.js';
 import { breachLine, budgetRules } from './count-gate.js';
 import { countInputs } from './count-inputs.js';
@@ -58,15 +57,21 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
     ]),
   ];
   const threads = o.threads ?? ctx.cpus;
-  // A folder or glob may hold thousands of files: start the workers now, while it is walked.
-  const walks = o.inputs.some((i) => i !== '-' && !isFile(ctx.cwd, i));
-  const pool =
-    threads > 1 && walks ? new CountPool({ encodings, raw: !!o.raw, threads }) : undefined;
-  const found = await countInputs(ctx, o.inputs, o.include, o.exclude).catch((err: unknown) => {
+  const options = { encodings, raw: !!o.raw, threads };
+  // A walk that finds many files starts the workers there and then, so their start-up overlaps the rest
+  // of it; a small folder (the usual prompts/ in CI) never pays for a worker it cannot use.
+  let pool: CountPool | undefined;
+  const onFound = (n: number) => {
+    if (n === PARALLEL_MANY_FILES && threads > 1) pool = new CountPool(options);
+  };
+  const found = await countInputs(ctx, o.inputs, {
+    ...(o.include ? { include: o.include } : {}),
+    ...(o.exclude ? { exclude: o.exclude } : {}),
+    onFound,
+  }).catch((err: unknown) => {
     pool?.close();
     throw err;
   });
-  const options = { encodings, raw: !!o.raw, threads };
   const results: FileResult[] = pool
     ? await pool.count(found.files)
     : await countFiles(found.files, options);
@@ -181,8 +186,4 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
     }
   }
   return ok(p.render(report), diagnostics, exitCode);
-}
-
-function isFile(cwd: string, input: string): boolean {
-  return statSync(resolve(cwd, input), { throwIfNoEntry: false })?.isFile() === true;
 }

@@ -16,6 +16,8 @@ export interface DiscoverOptions {
   cwd: string;
   include?: string[];
   exclude?: string[];
+  /** Told the number of files found so far as the walk goes, e.g. to start workers for a large folder. */
+  onFound?: (found: number) => void;
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -69,10 +71,14 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
   const found = new Set<string>();
   const skipped = { ignored: 0, excluded: 0 };
   let stdin = false;
+  const add = (abs: string) => {
+    found.add(abs);
+    o.onFound?.(found.size);
+  };
   const accept = (abs: string) => {
     const rel = include || exclude ? posixRelative(o.cwd, abs) : '';
     if ((include && !include(rel)) || exclude?.(rel)) skipped.excluded++;
-    else found.add(abs);
+    else add(abs);
   };
   const walk = (dir: string, scopes: IgnoreScope[], want?: RegExp) => {
     const own = readIgnore(dir);
@@ -103,7 +109,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
     }
     const abs = resolve(o.cwd, input);
     const st = statSync(abs, { throwIfNoEntry: false });
-    if (st?.isFile()) found.add(abs);
+    if (st?.isFile()) add(abs);
     else if (st?.isDirectory()) walk(abs, ancestorScopes(abs));
     else if (isGlob(input)) {
       const base = resolve(o.cwd, globBase(input));

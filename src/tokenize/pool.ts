@@ -15,6 +15,8 @@ export interface PoolOptions {
 /** Below this much text, building the encodings in another thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 export const PARALLEL_MIN_FILES = 32;
+/** A walk that finds this many files is worth starting workers for before it ends. */
+export const PARALLEL_MANY_FILES = 256;
 
 export function worthParallel(files: string[], threads: number): boolean {
   if (threads < 2 || files.length < PARALLEL_MIN_FILES) return false;
