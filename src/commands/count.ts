@@ -15,6 +15,7 @@ export function registerCount(program: Command, ctx: Context, exit: Exit): void 
       'price the input on these models (default gpt-4o); the first picks the tokenizer',
       list,
     )
+    .option('--model <name>', "count with this model's tokenizer (put first in --models)")
     .addOption(
       new Option('-e, --encoding <name>', 'count with this encoding').choices([
         'o200k_base',
@@ -77,9 +78,13 @@ Budgets can also live in llmcost.config.yaml:
       throw new UsageError('--max-growth needs --baseline FILE');
     const budgets = await configBudgets(p.config.config.count, p.config.file);
     const { runCount } = await import('../app/count.js');
+    const models: string[] | undefined = o.model
+      ? [o.model, ...((o.models as string[] | undefined) ?? []).filter((m) => m !== o.model)]
+      : o.models;
     exit.write(
       await runCount(ctx, p, {
         ...o,
+        ...(models ? { models } : {}),
         inputs,
         exitOnBreach: o.exitCode !== false,
         date: priceDate(ctx, o.date),

@@ -17,6 +17,22 @@ describe('llmcost count', () => {
     expect(doc.exact).toBe(true);
   });
 
+  it.each([
+    [['--model', 'gpt-4'], 'cl100k_base', true, ['gpt-4']],
+    [
+      ['--model', 'claude-sonnet-4-5', '--models', 'gpt-4o'],
+      'o200k_base',
+      false,
+      ['claude-sonnet-4-5', 'gpt-4o'],
+    ],
+    [['--model', 'gpt-4o', '--models', 'gpt-4,gpt-4o'], 'o200k_base', true, ['gpt-4o', 'gpt-4']],
+  ])('counts with the tokenizer of --model %j', async (flags, encoding, exact, models) => {
+    const r = await runCli(['count', '--json', ...flags], { stdin: 'hello world' });
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ encoding, exact });
+    expect(doc.models.map((m: { id: string }) => m.id)).toEqual(models);
+  });
+
   it('prints usage instead of waiting on a terminal', async () => {
     const r = await runCli(['count'], { stdinTTY: true });
     expect(r.code).toBe(2);
