@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { resolve } from 'node:path';
 import { displayPath } from '../files/paths.js';
 import type { Prepared } from '../commands/common.js';
@@ -19,6 +20,9 @@ import { buildCountReport, type CountRow } from './count-report.js';
 import { annotations, appendStepSummary } from './github.js';
 import { ok, type AppResult } from './result.js';
 import { resolveModel } from './scenario.js';
+
+/** UTF-8 of at most this many bytes always fits in one string (V8's limit is in UTF-16 code units). */
+const MAX_STRING_BYTES = constants.MAX_STRING_LENGTH;
 
 export interface CountOptions {
   inputs: string[];
@@ -79,7 +83,7 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
     results.push(
       countText(
         '-',
-        found.stdinBuffer.toString('utf8'),
+        decodeStdin(found.stdinBuffer),
         await Promise.all(encodings.map(counterFor)),
         !!o.raw,
       ),
@@ -186,4 +190,14 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
     }
   }
   return ok(p.render(report), diagnostics, exitCode);
+}
+
+/** Standard input as text; a clear error when it is too large for one string (rather than V8's). */
+export function decodeStdin(buf: Buffer, maxBytes = MAX_STRING_BYTES): string {
+  if (buf.length > maxBytes)
+    throw new UsageError(
+      `standard input is ${Math.round(buf.length / 2 ** 20)} MB, more than can be counted as one text`,
+      'split it into files and count the folder',
+    );
+  return buf.toString('utf8');
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { decodeStdin } from '../../src/app/count.js';
+import { UsageError } from '../../src/errors.js';
 
 const repo = join(process.cwd(), 'fixtures/count-repo');
 const inRepo = (args: string[], env: Record<string, string> = {}) =>
@@ -31,6 +33,14 @@ describe('llmcost count', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ encoding, exact });
     expect(doc.models.map((m: { id: string }) => m.id)).toEqual(models);
+  });
+
+  it('refuses stdin too large for one string with a one-line reason', () => {
+    expect(decodeStdin(Buffer.from('hello'), 5)).toBe('hello');
+    expect(() => decodeStdin(Buffer.alloc(3 * 2 ** 20, 0x61), 2 ** 20)).toThrow(
+      'standard input is 3 MB, more than can be counted as one text',
+    );
+    expect(() => decodeStdin(Buffer.alloc(10), 5)).toThrow(UsageError);
   });
 
   it('prints usage instead of waiting on a terminal', async () => {
