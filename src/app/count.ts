@@ -66,7 +66,7 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
   // of it; a small folder (the usual prompts/ in CI) never pays for a worker it cannot use.
   let pool: CountPool | undefined;
   const onFound = (n: number) => {
-    if (n === PARALLEL_MANY_FILES && threads > 1) pool = new CountPool(options);
+    if (n === PARALLEL_MANY_FILES && threads > 1) pool ??= new CountPool(options);
   };
   const found = await countInputs(ctx, o.inputs, {
     ...(o.include ? { include: o.include } : {}),

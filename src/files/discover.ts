@@ -72,6 +72,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
   const skipped = { ignored: 0, excluded: 0 };
   let stdin = false;
   const add = (abs: string) => {
+    if (found.has(abs)) return; // named twice (a file and its folder, overlapping globs): counted once
     found.add(abs);
     o.onFound?.(found.size);
   };
