@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { comparePaths } from '../files/paths.js';
 
 /** A saved snapshot of prompt sizes: `llmcost count --save-baseline FILE`, compared with `--baseline FILE`. */
 export interface BaselineDoc {
@@ -38,7 +39,7 @@ export function writeBaseline(
   encoding: string,
   files: Record<string, number>,
 ): void {
-  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => comparePaths(a, b)));
   const doc: BaselineDoc = {
     schemaVersion: 1,
     tool: 'llmcost count',

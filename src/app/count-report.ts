@@ -1,4 +1,5 @@
 import type { BaselineDiff, Breach } from '../core/prompt-budget.js';
+import { comparePaths } from '../files/paths.js';
 import type { ModelRecord } from '../core/types.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { Column, Report, Row, Section } from '../reporters/report.js';
@@ -31,8 +32,8 @@ export interface CountReportInput {
 export function buildCountReport(i: CountReportInput): Report {
   const sorted = [...i.rows].sort((a, b) =>
     i.sort === 'path'
-      ? a.path.localeCompare(b.path)
-      : b.tokens - a.tokens || a.path.localeCompare(b.path),
+      ? comparePaths(a.path, b.path)
+      : b.tokens - a.tokens || comparePaths(a.path, b.path),
   );
   const shown = i.top ? sorted.slice(0, i.top) : sorted;
   const mark = i.primary.exact ? '' : '~';

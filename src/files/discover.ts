@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { posixRelative } from './paths.js';
+import { comparePaths, posixRelative } from './paths.js';
 import { UsageError } from '../errors.js';
 import { IgnoreRules } from './gitignore.js';
 import { globBase, globToRegExp, isGlob } from './glob.js';
@@ -84,9 +84,8 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
   const walk = (dir: string, scopes: IgnoreScope[], want?: RegExp) => {
     const own = readIgnore(dir);
     const here = own && !scopes.some((s) => s.dir === dir) ? [...scopes, own] : scopes;
-    // A stable order by code unit: reports sort again for people, so locale order is not needed here.
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      comparePaths(a.name, b.name),
     );
     const prefix = dir.endsWith(sep) ? dir : dir + sep; // dir is normalized: no join() per entry
     for (const e of entries) {

@@ -43,6 +43,18 @@ describe('llmcost count', () => {
     expect(() => decodeStdin(Buffer.alloc(10), 5)).toThrow(UsageError);
   });
 
+  it('sorts by path in code-unit order, and breaks token ties the same way', async () => {
+    const dir = tmp();
+    // Distinct names in any case, so the test also holds on case-insensitive file systems.
+    for (const name of ['b.md', 'C.md', 'a.md']) writeFileSync(join(dir, name), 'same text');
+    const paths = async (sort: string) =>
+      JSON.parse(
+        (await runCli(['count', dir, '--sort', sort, '--json'], { cwd: dir })).stdout,
+      ).files.map((f: { path: string }) => f.path);
+    expect(await paths('path')).toEqual(['C.md', 'a.md', 'b.md']);
+    expect(await paths('tokens')).toEqual(['C.md', 'a.md', 'b.md']);
+  });
+
   it('prints usage instead of waiting on a terminal', async () => {
     const r = await runCli(['count'], { stdinTTY: true });
     expect(r.code).toBe(2);

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayPath, posixRelative } from '../../src/files/paths.js';
+import { comparePaths, displayPath, posixRelative } from '../../src/files/paths.js';
 
 describe('posixRelative', () => {
   it.each([
@@ -21,5 +21,18 @@ describe('displayPath', () => {
   it('names files inside cwd relatively and others absolutely', () => {
     expect(displayPath('/repo', '/repo/prompts/a.md')).toBe('prompts/a.md');
     expect(displayPath('/repo', '/elsewhere/a.md')).toBe('/elsewhere/a.md');
+  });
+});
+
+describe('comparePaths', () => {
+  it('orders by code unit, as git lists files', () => {
+    expect(['b.md', 'B.md', 'a/z.md', 'a.md', 'a-b.md', 'é.md'].sort(comparePaths)).toEqual([
+      'B.md',
+      'a-b.md',
+      'a.md',
+      'a/z.md',
+      'b.md',
+      'é.md',
+    ]);
   });
 });
