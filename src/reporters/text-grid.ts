@@ -7,23 +7,28 @@ export interface GridOptions {
   paintHeader?: (s: string) => string;
 }
 
-const width = (s: string) => [...s].length;
+const SURROGATE = /[\ud800-\udbff]/;
+
+/** Code points: a surrogate pair is one character on screen. Most cells have none, so no array is built. */
+const width = (s: string) => (SURROGATE.test(s) ? [...s].length : s.length);
 
 export function grid(head: string[], rows: string[][], o: GridOptions): string {
-  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const pad = (s: string, i: number) => {
-    const gap = ' '.repeat(widths[i]! - width(s));
+  // Measured once per cell: a count of 2,000 files renders 10,000 of them.
+  const cellWidths = rows.map((r) => head.map((_, i) => width(r[i] ?? '')));
+  const widths = head.map((h, i) => cellWidths.reduce((m, w) => Math.max(m, w[i]!), width(h)));
+  const pad = (s: string, w: number, i: number) => {
+    const gap = ' '.repeat(widths[i]! - w);
     return o.align[i] === 'right' ? gap + s : s + gap;
   };
   const rule = (l: string, m: string, r: string) =>
     l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r;
-  const line = (cells: string[], paint = (s: string) => s) =>
-    '│' + cells.map((c, i) => ` ${paint(pad(c, i))} `).join('│') + '│';
+  const line = (cells: string[], w: number[], paint = (s: string) => s) =>
+    '│' + head.map((_, i) => ` ${paint(pad(cells[i] ?? '', w[i]!, i))} `).join('│') + '│';
   return [
     rule('┌', '┬', '┐'),
-    line(head, o.paintHeader),
+    line(head, head.map(width), o.paintHeader),
     rule('├', '┼', '┤'),
-    ...rows.map((r) => line(r)),
+    ...rows.map((r, k) => line(r, cellWidths[k]!)),
     rule('└', '┴', '┘'),
   ].join('\n');
 }
