@@ -25,4 +25,10 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-cpSync(fileURLToPath(new URL('tokenize/tables/', dist)), `${out}/tables`, { recursive: true });
+cpSync(
+  fileURLToPath(new URL('tokenize/tables/', dist)),
+  fileURLToPath(new URL('cli/tables/', dist)),
+  {
+    recursive: true,
+  },
+);
