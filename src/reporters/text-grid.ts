@@ -1,3 +1,5 @@
+import { codePoints as width } from '../core/code-points.js';
+
 /**
  * A boxed text table. Widths come from the plain text (cells hold no escape codes); color is applied
  * after padding. Hand-rolled because a general table library cost ~40 ms of compare's 150 ms budget.
@@ -6,11 +8,6 @@ export interface GridOptions {
   align: ('left' | 'right')[];
   paintHeader?: (s: string) => string;
 }
-
-const SURROGATE = /[\ud800-\udbff]/;
-
-/** Code points: a surrogate pair is one character on screen. Most cells have none, so no array is built. */
-const width = (s: string) => (SURROGATE.test(s) ? [...s].length : s.length);
 
 export function grid(head: string[], rows: string[][], o: GridOptions): string {
   // Measured once per cell: a count of 2,000 files renders 10,000 of them.

@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { TokenCounter } from './counter.js';
 import type { EncodingName } from './encoding.js';
 import { chatChars, chatTokens, parseChat } from './chat.js';
+import { codePoints } from '../core/code-points.js';
 
 export interface FileCount {
   path: string;
@@ -19,21 +20,6 @@ const SNIFF = 8192;
 function isBinary(text: string): boolean {
   const nul = text.indexOf('\0');
   return nul >= 0 && nul < SNIFF;
-}
-
-const SURROGATE = /[\ud800-\udfff]/;
-
-/** Characters as people count them (code points), without materialising an array of them. */
-export function codePoints(text: string): number {
-  // Most text has no astral characters: one native scan then, not a JS loop that a busy second thread
-  // may keep from being optimized for a while.
-  if (!SURROGATE.test(text)) return text.length;
-  let surrogates = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) surrogates++;
-  }
-  return text.length - surrogates;
 }
 
 /** Counts decoded UTF-8 text; a BOM is not counted. */
