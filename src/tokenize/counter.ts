@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { bpeCount } from './bpe.js';
 import type { Encoding } from './encoding.js';
+import { hashPiece, PieceMemo } from './piece-memo.js';
 
 // eslint-disable-next-line no-control-regex -- the ASCII range is the point
 const ASCII = /^[\x00-\x7f]*$/;
@@ -11,7 +12,7 @@ const MEMO_LIMIT = 500_000;
  * split with the encoding's own pattern, then count each piece, memoized (prose repeats its words).
  */
 export class TokenCounter {
-  private readonly memo = new Map<string, number>();
+  private readonly memo = new PieceMemo(MEMO_LIMIT);
   // Compiled once per counter: compiling this Unicode regex per call cost ~0.2 ms a file.
   // Sticky, so each test() matches exactly where the last piece ended and builds no match object:
   // exec() allocated an array per piece, garbage that a busy second thread's collector competes for.
@@ -24,7 +25,6 @@ export class TokenCounter {
   }
 
   count(text: string): number {
-    const { ranks } = this.encoding;
     const re = this.sticky;
     re.lastIndex = 0;
     let total = 0;
@@ -36,18 +36,21 @@ export class TokenCounter {
         continue;
       }
       const end = re.lastIndex;
-      const piece = text.slice(at, end);
-      at = end;
-      let n = this.memo.get(piece);
-      if (n === undefined) {
-        const bytes = ASCII.test(piece) ? piece : Buffer.from(piece, 'utf8').toString('latin1');
-        n = bpeCount(bytes, ranks);
-        if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-        this.memo.set(piece, n);
+      const hash = hashPiece(text, at, end);
+      let n = this.memo.get(text, at, end, hash);
+      if (n < 0) {
+        n = this.countPiece(text.slice(at, end));
+        this.memo.add(text, at, end, hash, n);
       }
       total += n;
+      at = end;
     }
     return total;
+  }
+
+  private countPiece(piece: string): number {
+    const bytes = ASCII.test(piece) ? piece : Buffer.from(piece, 'utf8').toString('latin1');
+    return bpeCount(bytes, this.encoding.ranks);
   }
 
   /** Where the next piece starts when none starts at `at` (tiktoken skips what its pattern never matches). */
