@@ -1,20 +1,46 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 export const BIN = new URL('../../bin/llmcost.js', import.meta.url).pathname;
 
+const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+
 /**
- * Median wall-clock milliseconds of `node bin/llmcost.js ...args` over `runs` runs (after one warm-up).
- * Pass several argument lists to interleave their runs, so a slow spell of the machine hits them all alike.
+ * Median wall-clock milliseconds of each variant over `runs` runs (after one warm-up), the variants'
+ * runs interleaved so a slow spell of the machine hits them all alike. A variant is one or more
+ * `llmcost ...args` commands started at the same moment, timed until the last one exits.
  */
-export function medianRunsMs(variants: string[][], runs: number): number[] {
+export async function medianRunsMs(variants: string[][][], runs: number): Promise<number[]> {
   const times = variants.map(() => [] as number[]);
   for (let i = 0; i <= runs; i++) {
-    variants.forEach((args, v) => {
-      const ms = runOnce(args);
+    for (const [v, commands] of variants.entries()) {
+      const ms = await runTogether(commands);
       if (i > 0) times[v]!.push(ms);
-    });
+    }
   }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!);
+  return times.map(median);
+}
+
+async function runTogether(commands: string[][]): Promise<number> {
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    commands.map(
+      (args) =>
+        new Promise<void>((resolve, reject) => {
+          const child = spawn(process.execPath, [BIN, ...args], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+          });
+          let stderr = '';
+          child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+          child.on('error', reject);
+          child.on('close', (code) =>
+            code === 0 || code === 1
+              ? resolve()
+              : reject(new Error(`llmcost ${args.join(' ')} failed: ${stderr}`)),
+          );
+        }),
+    ),
+  );
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 function runOnce(args: string[], input?: Buffer): number {
@@ -32,18 +58,10 @@ function runOnce(args: string[], input?: Buffer): number {
 export function medianRunMs(args: string[], runs: number, input?: Buffer): number {
   const times: number[] = [];
   for (let i = 0; i <= runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [BIN, ...args], {
-      input,
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0 && r.status !== 1)
-      throw new Error(`llmcost ${args.join(' ')} failed: ${r.stderr}`);
+    const ms = runOnce(args, input);
     if (i > 0) times.push(ms);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
 }
 
 export function line(label: string, value: string, target?: string, pass?: boolean): void {
