@@ -13,7 +13,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 export async function countInputs(
   ctx: Context,
   inputs: string[],
-  o: Pick<DiscoverOptions, 'include' | 'exclude' | 'onFound'>,
+  o: Pick<DiscoverOptions, 'include' | 'exclude'>,
 ): Promise<Discovery & { stdinBuffer?: Buffer }> {
   if (inputs.length === 0) {
     if (ctx.stdin.isTTY) {

@@ -12,7 +12,7 @@ import { counterFor } from '../tokenize/count.js';
 import { countText, type FileCount, type FileResult } from '../tokenize/count-file.js';
 import type { EncodingName } from '../tokenize/encoding.js';
 import { countingFor } from '../tokenize/families.js';
-import { CountPool, countFiles, PARALLEL_MANY_FILES } from '../tokenize/pool.js';
+import { countFiles } from '../tokenize/pool.js';
 import { readBaseline, writeBaseline } from './baseline-file.js';
 import { breachLine, budgetRules } from './count-gate.js';
 import { countInputs } from './count-inputs.js';
@@ -60,25 +60,15 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
       ...models.map((m) => countingFor(m.tokenizer).encoding),
     ]),
   ];
-  const threads = o.threads ?? ctx.cpus;
-  const options = { encodings, raw: !!o.raw, threads };
-  // A walk that finds many files starts the workers there and then, so their start-up overlaps the rest
-  // of it; a small folder (the usual prompts/ in CI) never pays for a worker it cannot use.
-  let pool: CountPool | undefined;
-  const onFound = (n: number) => {
-    if (n === PARALLEL_MANY_FILES && threads > 1) pool ??= new CountPool(options);
-  };
   const found = await countInputs(ctx, o.inputs, {
     ...(o.include ? { include: o.include } : {}),
     ...(o.exclude ? { exclude: o.exclude } : {}),
-    onFound,
-  }).catch((err: unknown) => {
-    pool?.close();
-    throw err;
   });
-  const results: FileResult[] = pool
-    ? await pool.count(found.files)
-    : await countFiles(found.files, options);
+  const results: FileResult[] = await countFiles(found.files, {
+    encodings,
+    raw: !!o.raw,
+    threads: o.threads ?? ctx.cpus,
+  });
   if (found.stdinBuffer)
     results.push(
       countText(

@@ -16,8 +16,6 @@ export interface DiscoverOptions {
   cwd: string;
   include?: string[];
   exclude?: string[];
-  /** Told the number of files found so far as the walk goes, e.g. to start workers for a large folder. */
-  onFound?: (found: number) => void;
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -74,7 +72,6 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
   const add = (abs: string) => {
     if (found.has(abs)) return; // named twice (a file and its folder, overlapping globs): counted once
     found.add(abs);
-    o.onFound?.(found.size);
   };
   const accept = (abs: string) => {
     const rel = include || exclude ? posixRelative(o.cwd, abs) : '';
