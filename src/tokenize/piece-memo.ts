@@ -2,13 +2,21 @@
  * Token counts of pieces already seen, looked up by the piece's place in the text rather than by a sliced
  * copy of it: a hit (nearly every piece of prose) allocates nothing. Slicing each piece to key a Map made
  * ~2.4M short strings per 11 MB of text, and the collector's traffic that came with them is what two busy
- * threads contend for. Open addressing over parallel arrays; the hash is FNV-1a of the UTF-16 code units.
+ * threads contend for. Open addressing; a slot is four numbers side by side (hash, count, where the
+ * piece's characters start in one shared pool, and its length), so a lookup touches two cache lines: the
+ * slot and the characters. The hash is FNV-1a of the UTF-16 code units.
  */
+const HASH = 0;
+const COUNT = 1;
+const START = 2;
+const LENGTH = 3; // 0: an empty slot (no piece is empty)
+const WIDTH = 4;
+
 export class PieceMemo {
-  private keys: (string | undefined)[] = [];
-  private hashes = new Int32Array(0);
-  private counts = new Int32Array(0);
+  private slots = new Int32Array(0);
   private mask = 0;
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
   private used = 0;
 
   /** `limit` bounds memory: when that many pieces are held, the memo starts over. */
@@ -22,48 +30,60 @@ export class PieceMemo {
 
   /** The count stored for text[start, end), or -1 when that piece has not been seen. */
   get(text: string, start: number, end: number, hash: number): number {
-    const { keys, hashes, mask } = this;
+    const { slots, chars, mask } = this;
+    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const key = keys[slot];
-      if (key === undefined) return -1;
-      if (hashes[slot] === hash && sameText(key, text, start, end)) return this.counts[slot]!;
+      const at = slot * WIDTH;
+      const len = slots[at + LENGTH]!;
+      if (len === 0) return -1;
+      if (slots[at + HASH] !== hash || len !== length) continue;
+      let i = 0;
+      for (let c = slots[at + START]!; i < length && chars[c + i] === text.charCodeAt(start + i);)
+        i++;
+      if (i === length) return slots[at + COUNT]!;
     }
   }
 
   /** Stores a piece known not to be held yet (get returned -1 for it). */
   add(text: string, start: number, end: number, hash: number, count: number): void {
-    if (this.used >= this.limit) this.reset(this.keys.length);
-    else if (2 * (this.used + 1) > this.keys.length) this.grow();
-    this.place(text.slice(start, end), hash, count);
+    if (this.used >= this.limit) this.reset(this.slots.length / WIDTH);
+    else if (2 * (this.used + 1) > this.slots.length / WIDTH) this.grow();
+    const length = end - start;
+    if (this.charsUsed + length > this.chars.length) {
+      const more = new Uint16Array(2 * (this.charsUsed + length));
+      more.set(this.chars.subarray(0, this.charsUsed));
+      this.chars = more;
+    }
+    for (let i = 0; i < length; i++) this.chars[this.charsUsed + i] = text.charCodeAt(start + i);
+    this.place(hash, count, this.charsUsed, length);
+    this.charsUsed += length;
     this.used++;
   }
 
-  private place(key: string, hash: number, count: number): void {
+  private place(hash: number, count: number, start: number, length: number): void {
     let slot = hash & this.mask;
-    while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
-    this.keys[slot] = key;
-    this.hashes[slot] = hash;
-    this.counts[slot] = count;
+    while (this.slots[slot * WIDTH + LENGTH] !== 0) slot = (slot + 1) & this.mask;
+    const at = slot * WIDTH;
+    this.slots[at + HASH] = hash;
+    this.slots[at + COUNT] = count;
+    this.slots[at + START] = start;
+    this.slots[at + LENGTH] = length;
   }
 
   private reset(slots: number): void {
-    this.keys = new Array<string | undefined>(slots).fill(undefined);
-    this.hashes = new Int32Array(slots);
-    this.counts = new Int32Array(slots);
+    this.slots = new Int32Array(slots * WIDTH);
     this.mask = slots - 1;
+    this.charsUsed = 0;
     this.used = 0;
   }
 
   private grow(): void {
-    const { keys, hashes, counts } = this;
-    this.reset(2 * keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (key !== undefined) {
-        this.place(key, hashes[i]!, counts[i]!);
-        this.used++;
-      }
-    }
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.slots.length / WIDTH - 1;
+    for (let at = 0; at < old.length; at += WIDTH)
+      if (old[at + LENGTH] !== 0)
+        this.place(old[at + HASH]!, old[at + COUNT]!, old[at + START]!, old[at + LENGTH]!);
   }
 }
 
@@ -72,11 +92,4 @@ export function hashPiece(text: string, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h;
-}
-
-function sameText(key: string, text: string, start: number, end: number): boolean {
-  if (key.length !== end - start) return false;
-  for (let i = 0; i < key.length; i++)
-    if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
 }
