@@ -52,14 +52,17 @@ export class HashedRanks implements RankTable {
 }
 
 export function readRankFile(path: string): { pattern: string; ranks: HashedRanks } {
-  const buf = readFileSync(path);
+  return parseRankFile(readFileSync(path), path);
+}
+
+export function parseRankFile(buf: Buffer, path: string): { pattern: string; ranks: HashedRanks } {
   if (buf.toString('latin1', 0, 8) !== MAGIC) throw new Error(`${path} is not a rank table`);
   const count = buf.readUInt32LE(8);
   const keyBytes = buf.readUInt32LE(12);
   const patternBytes = buf.readUInt32LE(16);
   const pattern = buf.toString('utf8', HEAD, HEAD + patternBytes);
   let at = HEAD + padded(patternBytes);
-  // One aligned copy of all the numbers, viewed three ways (the file buffer's offset may be unaligned).
+  // All the numbers, viewed three ways; copied only if the file's buffer is unaligned (a pooled Buffer).
   const words = 2 * count + 1 + buf.readUInt32LE(20);
   const nums = toUint32(buf.subarray(at, at + 4 * words));
   at += 4 * words;
@@ -74,11 +77,15 @@ export function readRankFile(path: string): { pattern: string; ranks: HashedRank
   };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** The file's numbers as a Uint32Array: a view when they can be (no copy), else a copy. */
 function toUint32(bytes: Uint8Array): Uint32Array {
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0)
+    return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
   const out = new Uint32Array(bytes.length / 4);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (new Uint8Array(new Uint32Array([1]).buffer)[0] === 1)
-    new Uint8Array(out.buffer).set(bytes); // little-endian machine: the bytes are the numbers
+  if (LITTLE_ENDIAN) new Uint8Array(out.buffer).set(bytes);
   else for (let i = 0; i < out.length; i++) out[i] = view.getUint32(4 * i, true);
   return out;
 }

@@ -5,7 +5,7 @@ import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
 import { bpeCount, MapRanks } from '../../src/tokenize/bpe.js';
-import { encodeRankFile, readRankFile } from '../../src/tokenize/rank-file.js';
+import { encodeRankFile, parseRankFile, readRankFile } from '../../src/tokenize/rank-file.js';
 
 const data = { o200k_base: o200k, cl100k_base: cl100k };
 // The tables `npm run build` writes (npm test builds first).
@@ -58,6 +58,19 @@ describe('rank file and BPE', () => {
     expect(bpeCount('cba', map)).toBe(3);
     expect(bpeCount('abc', map)).toBe(1);
     expect(bpeCount('x', map)).toBe(1);
+  });
+
+  it.each([
+    ['at an aligned offset (read as views)', 0],
+    ['at an unaligned offset (copied)', 1],
+  ])('parses a table held %s', (_label, offset) => {
+    const bytes = encodeRankFile('pat', small);
+    const held = Buffer.concat([Buffer.alloc(offset), bytes]).subarray(offset);
+    const { pattern, ranks } = parseRankFile(held, 't.bin');
+    expect(pattern).toBe('pat');
+    expect(small.map(([k]) => ranks.rank(k.toString('latin1'), 0, k.length))).toEqual([
+      0, 1, 2, 3, 4, 5,
+    ]);
   });
 
   it('round-trips through the binary layout with an unaligned pattern', () => {
