@@ -7,14 +7,17 @@
  */
 export type AsciiScan = (text: string, at: number) => number;
 
-/** The encodings' split patterns (as js-tiktoken gives them), which the scans below reproduce. */
+/**
+ * The encodings' split patterns (js-tiktoken's), as RegExp#source gives them back: recognising one
+ * compares strings rather than compiling two large Unicode regexes (~3 ms of every count).
+ */
 const O200K_PATTERN = String.raw`[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+('s|'S|'t|'T|'re|'rE|'Re|'RE|'ve|'vE|'Ve|'VE|'m|'M|'ll|'lL|'Ll|'LL|'d|'D)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*('s|'S|'t|'T|'re|'rE|'Re|'RE|'ve|'vE|'Ve|'VE|'m|'M|'ll|'lL|'Ll|'LL|'d|'D)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`;
 const CL100K_PATTERN = String.raw`('s|'S|'t|'T|'re|'rE|'Re|'RE|'ve|'vE|'Ve|'VE|'m|'M|'ll|'lL|'Ll|'LL|'d|'D)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+`;
 
 /** The scan that reproduces this split pattern, if there is one. */
 export function asciiScanFor(pattern: RegExp): AsciiScan | undefined {
-  if (pattern.source === new RegExp(O200K_PATTERN, 'u').source) return o200kAscii;
-  if (pattern.source === new RegExp(CL100K_PATTERN, 'u').source) return cl100kAscii;
+  if (pattern.source === O200K_PATTERN) return o200kAscii;
+  if (pattern.source === CL100K_PATTERN) return cl100kAscii;
   return undefined;
 }
 
