@@ -18,8 +18,7 @@ const SNIFF = 8192;
 
 /** Binary files hold a NUL in their first 8 K (git's rule; a NUL byte decodes to exactly one U+0000). */
 function isBinary(text: string): boolean {
-  const nul = text.indexOf('\0');
-  return nul >= 0 && nul < SNIFF;
+  return text.lastIndexOf('\0', SNIFF - 1) >= 0; // searches back from there: the rest is never read
 }
 
 /** Counts decoded UTF-8 text; a BOM is not counted. */

@@ -24,6 +24,8 @@ describe('countFile', () => {
   it.each([
     ['a NUL early', Buffer.from('PNG\0\x01\x02 binary', 'latin1'), true],
     ['a NUL only after the first 8 K', 'x'.repeat(9000) + '\0', false],
+    ['a NUL as the 8,192nd character', 'x'.repeat(8191) + '\0' + 'x'.repeat(100), true],
+    ['a NUL as the 8,193rd character', 'x'.repeat(8192) + '\0' + 'x'.repeat(100), false],
     ['a NUL early in a file over 4 MB', largeBinary(), true],
   ])('tells binary files by %s', (_label, body, binary) => {
     const r = countFile(file(`b${binary}${body.length}`, body), counters, false);
