@@ -90,6 +90,16 @@ const digits = (text: string, at: number): number => {
   return end < at + 3 && cls(text, end) === NON_ASCII ? -1 : end; // a 4th digit never belongs
 };
 
+/** The alternatives both patterns end with: \p{N}{1,3}, then symbols followed by a `tail` run, then spaces. */
+function notWord(text: string, at: number, c: number, tail: (c: number) => boolean): number {
+  if (c === DIGIT) return digits(text, at);
+  if (c & OTHER || text.charCodeAt(at) === 32) {
+    const end = symbols(text, at, tail);
+    if (end !== 0) return end;
+  }
+  return c & SPACE ? spaces(text, at) : -1;
+}
+
 const newlineOrSlash = (c: number) => c === 10 || c === 13 || c === 47;
 const newline = (c: number) => c === 10 || c === 13;
 
@@ -107,12 +117,7 @@ export const o200kAscii: AsciiScan = (text, at) => {
     return end + contraction(text, end);
   }
   if (w === NON_ASCII && word > at) return -1;
-  if (c === DIGIT) return digits(text, at);
-  if (c & OTHER || text.charCodeAt(at) === 32) {
-    const end = symbols(text, at, newlineOrSlash);
-    if (end !== 0) return end;
-  }
-  return c & SPACE ? spaces(text, at) : -1;
+  return notWord(text, at, c, newlineOrSlash);
 };
 
 /** cl100k_base: ('s…) | [^\r\n\p{L}\p{N}]?\p{L}+ | \p{N}{1,3} | ?[^\s\p{L}\p{N}]+[\r\n]* | … */
@@ -125,10 +130,5 @@ export const cl100kAscii: AsciiScan = (text, at) => {
   const w = cls(text, word);
   if (w & LETTER) return runEnd(text, word, LETTER);
   if (w === NON_ASCII && word > at) return -1;
-  if (c === DIGIT) return digits(text, at);
-  if (c & OTHER || text.charCodeAt(at) === 32) {
-    const end = symbols(text, at, newline);
-    if (end !== 0) return end;
-  }
-  return c & SPACE ? spaces(text, at) : -1;
+  return notWord(text, at, c, newline);
 };
