@@ -16,15 +16,26 @@ export class MapRanks implements RankTable {
   }
 }
 
+import { heapBpeCount } from './bpe-heap.js';
+
 const NONE = 0x7fffffff;
 // Scratch arrays reused across calls: a memo miss then allocates nothing, which matters when two threads
 // each warm their own memo at once.
 let starts = new Int32Array(64);
 let rankAt = new Int32Array(64);
 
+/** From this many bytes a heap finds each merge faster than a scan of every pair. */
+const HEAP_FROM = 128;
+
 export function bpeCount(bytes: string, ranks: RankTable): number {
   const n = bytes.length;
   if (n <= 1 || ranks.rank(bytes, 0, n) >= 0) return 1;
+  return n < HEAP_FROM ? scanBpeCount(bytes, ranks) : heapBpeCount(bytes, ranks);
+}
+
+/** Merges by scanning every adjacent pair for the lowest rank: quadratic, and fastest for short pieces. */
+export function scanBpeCount(bytes: string, ranks: RankTable): number {
+  const n = bytes.length;
   if (starts.length <= n) {
     starts = new Int32Array(2 * n);
     rankAt = new Int32Array(2 * n);
