@@ -68,6 +68,7 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
     encodings,
     raw: !!o.raw,
     threads: o.threads ?? ctx.cpus,
+    auto: o.threads === undefined,
   });
   if (found.stdinBuffer)
     results.push(

@@ -56,7 +56,7 @@ export function registerCount(program: Command, ctx: Context, exit: Exit): void 
     .option('--no-exit-code', 'report breaches without failing')
     .option(
       '--threads <n>',
-      'worker threads for large folders (default: one per core)',
+      'threads to count on (default: one per core once the files hold 16 MB)',
       positiveInt,
     )
     .option('--date <YYYY-MM-DD>', 'prices in force on this date (default: today)', isoDate);

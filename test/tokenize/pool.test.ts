@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,15 +6,40 @@ import type * as Pool from '../../src/tokenize/pool.js';
 
 // Worker threads run the built JavaScript (npm test builds first), so this test uses dist/.
 const built = '../../dist/tokenize/pool.js';
-const { CountPool, countFiles, PARALLEL_MIN_BYTES, worthParallel } = (await import(
+const { CountPool, countFiles, PARALLEL_MIN_BYTES, threadsFor, worthParallel } = (await import(
   built
 )) as typeof Pool;
+
+/** `count` files in a new folder, each `bytes` long (sparse: nothing is written but their sizes). */
+function sizedFiles(count: number, bytes: number): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'llmcost-sized-'));
+  return Array.from({ length: count }, (_, i) => {
+    const f = join(dir, `f${i}.txt`);
+    writeFileSync(f, '');
+    truncateSync(f, bytes);
+    return f;
+  });
+}
+
+describe('threadsFor', () => {
+  const big = Math.ceil(PARALLEL_MIN_BYTES / 40);
+  it.each([
+    ['the default, a small input', 40, 1000, 2, true, 1],
+    ['the default, 16 MB in 40 files', 40, big, 2, true, 2],
+    ['the default, 16 MB in too few files to share', 20, 2 * big, 2, true, 1],
+    ['threads asked for, a small input', 40, 1000, 2, false, 2],
+    ['more threads asked for than batches of files', 10, 1000, 4, false, 2],
+    ['one thread asked for, a large input', 40, big, 1, false, 1],
+  ])('%s', (_label, count, bytes, threads, auto, expected) => {
+    expect(threadsFor(sizedFiles(count, bytes), threads, auto)).toBe(expected);
+  });
+});
 
 describe('countFiles', () => {
   it('gives identical results on worker threads and on the main thread alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'llmcost-pool-'));
     const files: string[] = [];
-    const per = Math.ceil(PARALLEL_MIN_BYTES / 40) + 100;
+    const per = 30_000;
     for (let i = 0; i < 40; i++) {
       const f = join(dir, `f${i}.txt`);
       writeFileSync(
@@ -23,17 +48,14 @@ describe('countFiles', () => {
       );
       files.push(f);
     }
-    expect(worthParallel(files, 2)).toBe(true);
-    const serial = await countFiles(files, {
+    const o: Omit<Parameters<typeof countFiles>[1], 'threads'> = {
       encodings: ['o200k_base', 'cl100k_base'],
       raw: false,
-      threads: 1,
-    });
-    const parallel = await countFiles(files, {
-      encodings: ['o200k_base', 'cl100k_base'],
-      raw: false,
-      threads: 2,
-    });
+      auto: false,
+    };
+    expect(threadsFor(files, 2, false)).toBe(2);
+    const serial = await countFiles(files, { ...o, threads: 1 });
+    const parallel = await countFiles(files, { ...o, threads: 2 });
     expect(parallel).toEqual(serial);
     expect(serial.every((r) => 'tokens' in r && (r.tokens.o200k_base ?? 0) > 0)).toBe(true);
   });
@@ -48,7 +70,7 @@ describe('countFiles', () => {
     const pool = new CountPool({ encodings: ['o200k_base'], raw: false, threads: 2 });
     const results = await pool.count(files);
     expect(results).toEqual(
-      await countFiles(files, { encodings: ['o200k_base'], raw: false, threads: 1 }),
+      await countFiles(files, { encodings: ['o200k_base'], raw: false, threads: 1, auto: false }),
     );
     // How the files split depends on when the worker is ready (npm run bench measures that); each file
     // is counted exactly once either way.
@@ -69,7 +91,7 @@ describe('countFiles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'llmcost-pool-'));
     const files = Array.from({ length: 40 }, (_, i) => {
       const f = join(dir, `f${i}.txt`);
-      writeFileSync(f, `file ${i} `.padEnd(Math.ceil(PARALLEL_MIN_BYTES / 40) + 10, 'x y '));
+      writeFileSync(f, `file ${i} `.padEnd(20_000, 'x y '));
       return f;
     });
     const results = await new CountPool({
@@ -77,11 +99,16 @@ describe('countFiles', () => {
       raw: false,
       threads: 2,
     }).count(files);
-    const serial = await countFiles(files, { encodings: ['o200k_base'], raw: false, threads: 1 });
+    const serial = await countFiles(files, {
+      encodings: ['o200k_base'],
+      raw: false,
+      threads: 1,
+      auto: false,
+    });
     expect(results).toEqual(serial);
   });
 
   it('stays on the main thread for small inputs', () => {
-    expect(worthParallel(['package.json'], 8)).toBe(false);
+    expect(worthParallel(['package.json'])).toBe(false);
   });
 });
