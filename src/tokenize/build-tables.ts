@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 import { encodeRankFile } from './rank-file.js';
+import { withUnicodeWhiteSpace } from './white-space.js';
 
 const dir = new URL('./tables/', import.meta.url);
 mkdirSync(dir, { recursive: true });
@@ -18,5 +19,8 @@ for (const [name, data] of [
     for (let i = 2; i < fields.length; i++)
       entries.push([Buffer.from(fields[i]!, 'base64'), offset + i - 2]);
   }
-  writeFileSync(new URL(`${name}.bin`, dir), encodeRankFile(data.pat_str, entries));
+  writeFileSync(
+    new URL(`${name}.bin`, dir),
+    encodeRankFile(withUnicodeWhiteSpace(data.pat_str), entries),
+  );
 }

@@ -9,7 +9,8 @@ const ASCII = /^[\x00-\x7f]*$/;
 const MEMO_LIMIT = 500_000;
 
 /**
- * Counts tokens as js-tiktoken's encode(text, [], []) would (special-token text counted as plain text):
+ * Counts tokens as OpenAI's tiktoken encode_ordinary (and js-tiktoken's encode(text, [], []) but for
+ * U+0085/U+FEFF, see white-space.ts) would, special-token text counted as plain text:
  * split with the encoding's own pattern (ASCII by a scan that reproduces it, the rest by the regex), then
  * count each piece, memoized (prose repeats its words).
  */

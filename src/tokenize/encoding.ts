@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { MapRanks, type RankTable } from './bpe.js';
 import { readRankFile } from './rank-file.js';
+import { withUnicodeWhiteSpace } from './white-space.js';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -30,7 +31,11 @@ export function buildEncoding(name: EncodingName, data: RankModule): Encoding {
       ranks.set(atob(fields[i]!), offset + i - 2);
     }
   }
-  return { name, pattern: new RegExp(data.pat_str, 'gu'), ranks: new MapRanks(ranks) };
+  return {
+    name,
+    pattern: new RegExp(withUnicodeWhiteSpace(data.pat_str), 'gu'),
+    ranks: new MapRanks(ranks),
+  };
 }
 
 const cache = new Map<EncodingName, Promise<Encoding>>();

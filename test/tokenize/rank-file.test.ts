@@ -6,6 +6,7 @@ import o200k from 'js-tiktoken/ranks/o200k_base';
 import { describe, expect, it } from 'vitest';
 import { bpeCount, MapRanks } from '../../src/tokenize/bpe.js';
 import { encodeRankFile, parseRankFile, readRankFile } from '../../src/tokenize/rank-file.js';
+import { withUnicodeWhiteSpace } from '../../src/tokenize/white-space.js';
 
 const data = { o200k_base: o200k, cl100k_base: cl100k };
 // The tables `npm run build` writes (npm test builds first).
@@ -25,7 +26,7 @@ function tokens(name: keyof typeof data): [string, number][] {
 describe.each(['o200k_base', 'cl100k_base'] as const)('prebuilt %s table', (name) => {
   it('finds every token at its rank, in place inside a longer string', () => {
     const { pattern, ranks } = built(name);
-    expect(pattern).toBe(data[name].pat_str);
+    expect(pattern).toBe(withUnicodeWhiteSpace(data[name].pat_str));
     const all = tokens(name);
     expect(ranks.size).toBe(all.length);
     const wrong = all.filter(
