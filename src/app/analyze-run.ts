@@ -1,7 +1,7 @@
 import { displayPath } from '../files/paths.js';
 import type { Aggregator, Location } from '../core/aggregate.js';
 import { KeepLargest, RecentIds, type Held, type IdSet } from '../core/dedup.js';
-import type { UsageRecord } from '../core/usage-record.js';
+import { UNKNOWN_MODEL, type UsageRecord } from '../core/usage-record.js';
 import { UsageError } from '../errors.js';
 import { logBytes, fileBytes } from '../readers/bytes.js';
 import { csvRows, looksLikeCsv } from '../readers/csv-records.js';
@@ -58,6 +58,7 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
   const largest = new KeepLargest<{ raw: unknown; at: Location }>();
   const take = (r: UsageRecord, raw: unknown, at: Location) => {
     tally.records++;
+    if (r.model === UNKNOWN_MODEL) tally.withoutModel++;
     if (!i.admit(r)) {
       tally.filtered++;
       return;

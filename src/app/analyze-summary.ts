@@ -1,6 +1,7 @@
 import type { Budget } from '../commands/parse-args.js';
 import { checkBudget } from '../core/budget.js';
 import { promptOf, type priceGroup } from '../core/price-groups.js';
+import { UNKNOWN_MODEL } from '../core/usage-record.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { AnalyzeOptions } from './analyze.js';
 import type { Tally } from './analyze-tally.js';
@@ -40,13 +41,17 @@ export function summaryLines(
   const lines = [
     `period: ${period} (${o.tz} days) · ${int(total.records)} records · ${int(u.requests)} requests`,
     `tokens: ${int(u.input)} input · ${int(u.cacheRead)} cache read · ${int(u.cacheWrite5m + u.cacheWrite1h)} cache write · ${int(u.output)} output (${int(u.reasoning)} reasoning) · input:output ${u.output ? (promptOf(u) / u.output).toFixed(1) : '–'}:1`,
-    `cost: ${total.cost === null ? 'unpriced' : usd(total.cost)}${total.loggedCost !== null && total.calculatedCost !== null && Math.abs(total.calculatedCost - (total.cost ?? 0)) >= 0.005 ? ` (calculated from tokens: ${usd(total.calculatedCost)})` : ''} · caching saved ${usd(total.cacheSavings)}`,
+    `cost: ${total.cost === null ? (total.records ? 'unpriced' : '– (no token usage read)') : usd(total.cost)}${total.loggedCost !== null && total.calculatedCost !== null && Math.abs(total.calculatedCost - (total.cost ?? 0)) >= 0.005 ? ` (calculated from tokens: ${usd(total.calculatedCost)})` : ''} · caching saved ${usd(total.cacheSavings)}`,
   ];
   if (unpricedTokens) {
     lines.push(
       `unpriced: ${int(unpricedTokens)} tokens (${pct(unpricedTokens / allTokens)} of all) from ${total.unpricedModels.join(', ')}: not counted as $0; add prices with --pricing FILE.yaml`,
     );
   }
+  if (tally.withoutModel)
+    lines.push(
+      `${int(tally.withoutModel)} record(s) carry usage but name no model: their tokens are kept under "${UNKNOWN_MODEL}", unpriced`,
+    );
   if (batchFallbacks)
     lines.push(
       `${int(batchFallbacks)} batch record(s) priced at list price: no batch price in the catalog for their model.`,

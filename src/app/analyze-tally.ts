@@ -5,6 +5,8 @@ export class Tally {
   lines = 0;
   records = 0;
   filtered = 0;
+  /** Records with usage but no model name: kept, unpriced, under UNKNOWN_MODEL. */
+  withoutModel = 0;
   readonly skipped = new Map<string, number>();
   readonly duplicates = new Map<string, number>();
   readonly malformed = new Map<string, number>();
@@ -32,6 +34,7 @@ export class Tally {
       lines: this.lines,
       records: this.records,
       filtered: this.filtered,
+      withoutModel: this.withoutModel,
       skipped: obj(this.skipped),
       duplicates: obj(this.duplicates),
       malformed: obj(this.malformed),
@@ -46,6 +49,7 @@ export function mergeTally(into: Tally, from: Tally, lineOffset: number): void {
   into.lines += from.lines;
   into.records += from.records;
   into.filtered += from.filtered;
+  into.withoutModel += from.withoutModel;
   for (const key of ['skipped', 'duplicates', 'malformed', 'dialects'] as const) {
     for (const [reason, n] of from[key]) into.bump(into[key], reason, n);
   }

@@ -6,6 +6,7 @@ import { priceGroup, tokensOf, type RatioBand } from '../core/price-groups.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { Report, Section } from '../reporters/report.js';
 import {
+  billedPart,
   chartSection,
   dimName,
   groupColumns,
@@ -80,8 +81,10 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
 
   const budget = o.budget ? budgetCheck(o.budget, days) : undefined;
   const dated = days.filter((d) => d.keys[0] !== 'unknown');
-  const period = dated.length
-    ? `${dated[0]!.keys[0]} to ${dated[dated.length - 1]!.keys[0]}`
+  const billed = billedPart(agg.billed.values());
+  const spanned = [...new Set([...dated.map((d) => d.keys[0]!), ...billed.days])].sort();
+  const period = spanned.length
+    ? `${spanned[0]} to ${spanned[spanned.length - 1]}`
     : 'no timestamps';
   const unpricedTokens = tokensOf(total.unpriced);
   const allTokens = tokensOf(total.usage);
@@ -94,6 +97,7 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
     allTokens,
     agg.batchFallbacks,
   );
+  if (billed.line) summary.push(billed.line);
   const rows = groupRows(groups, o.by, total.cost, o.band);
   const flagged = rows
     .filter((r) => r.flag)
@@ -112,9 +116,18 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
     budgetLines.push(`within budget: no ${o.budget!.per} over ${usd(o.budget!.amount)}`);
   const sections: Section[] = [
     { kind: 'text', lines: summary },
-    { kind: 'table', table: { title: `By ${o.by.map(dimName).join(', ')}`, columns, rows } },
+    // A run over cost reports alone has no token groups: no empty table above the billed one.
+    ...(rows.length || !billed.section
+      ? [
+          {
+            kind: 'table' as const,
+            table: { title: `By ${o.by.map(dimName).join(', ')}`, columns, rows },
+          },
+        ]
+      : []),
     ...(flagged.length ? [{ kind: 'text' as const, lines: flagged, tone: 'warn' as const }] : []),
     ...(chart ? [chart] : []),
+    ...(billed.section ? [billed.section] : []),
     ...(agg.top.length ? [topSection(agg.top)] : []),
     ...(repriced.length ? [repriceSection(repriced, total.cost)] : []),
     ...(budgetLines.length
@@ -130,8 +143,8 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
   const report: Report = {
     json: {
       period: {
-        from: dated[0]?.keys[0] ?? null,
-        to: dated[dated.length - 1]?.keys[0] ?? null,
+        from: spanned[0] ?? null,
+        to: spanned[spanned.length - 1] ?? null,
         tz: o.tz,
       },
       costSource: o.costSource,
@@ -160,6 +173,7 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
         tokens: tokensOf(d.usage),
       })),
       top: agg.top,
+      billed: billed.json,
       reprice: repriced,
       ...(budget
         ? { budget: { amount: o.budget!.amount, per: o.budget!.per, over: budget.over } }

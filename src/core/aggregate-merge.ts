@@ -1,4 +1,11 @@
-import type { Aggregator, Bucket, GroupAcc, Location, TopRequest } from './aggregate.js';
+import type {
+  Aggregator,
+  BilledLine,
+  Bucket,
+  GroupAcc,
+  Location,
+  TopRequest,
+} from './aggregate.js';
 import { addUsage } from './types.js';
 
 /** An Aggregator's sums as plain data, to send between threads. */
@@ -8,6 +15,7 @@ export interface AggregateState {
   total: GroupAcc;
   reprice: [string, Bucket][][];
   top: TopRequest[];
+  billed: [string, BilledLine][];
   batchFallbacks: number;
 }
 
@@ -18,6 +26,7 @@ export function stateOf(a: Aggregator): AggregateState {
     total: a.total,
     reprice: a.reprice.map((m) => [...m]),
     top: a.top,
+    billed: [...a.billed],
     batchFallbacks: a.batchFallbacks,
   };
 }
@@ -77,6 +86,14 @@ export function mergeState(
   mergeGroup(a.total, s.total);
   s.reprice.forEach((entries, i) => mergeBuckets(a.reprice[i]!, entries));
   a.batchFallbacks += s.batchFallbacks;
+  for (const [k, line] of s.billed) {
+    const mine = a.billed.get(k);
+    if (!mine) a.billed.set(k, { ...line });
+    else {
+      mine.cost += line.cost;
+      mine.records += line.records;
+    }
+  }
   const shifted = s.top.map((t) => ({ ...t, location: shift(t.location, lineOffset) }));
   const merged = [...a.top, ...shifted].sort(byCostThenPlace).slice(0, top);
   a.top.splice(0, a.top.length, ...merged);

@@ -35,6 +35,14 @@ export interface GroupAcc {
   unpricedModels: Set<string>;
 }
 
+/** Billed amounts of cost reports for one day and line item. */
+export interface BilledLine {
+  day: string;
+  lineItem: string;
+  cost: number;
+  records: number;
+}
+
 export interface TopRequest {
   cost: number;
   model: string;
@@ -86,6 +94,8 @@ export class Aggregator {
   readonly total = newGroup([]);
   readonly reprice: Map<string, Bucket>[];
   readonly top: TopRequest[] = [];
+  /** Cost-report lines by day and line item, kept out of the token-based groups. */
+  readonly billed = new Map<string, BilledLine>();
   batchFallbacks = 0;
   private readonly keys = new PriceKeys();
 
@@ -97,6 +107,7 @@ export class Aggregator {
   }
 
   add(r: UsageRecord, raw: unknown, at: Location): void {
+    if (r.lineItem !== undefined) return this.addBilled(r);
     const res = this.book.resolve(r.model);
     const record = res.ok ? res.record : undefined;
     const useLog = this.o.costSource !== 'calculate' && r.loggedCost !== undefined;
@@ -123,6 +134,15 @@ export class Aggregator {
       const pk = this.keys.keyFor(target, r.timestamp, prompt, !!r.batch);
       addTokens(bucketIn(this.reprice[i]!, pk.key, pk, false), r);
     }
+  }
+
+  private addBilled(r: UsageRecord): void {
+    const day = this.o.calendar.day(r.timestamp);
+    const key = `${day}\u0000${r.lineItem}`;
+    let line = this.billed.get(key);
+    if (!line) this.billed.set(key, (line = { day, lineItem: r.lineItem!, cost: 0, records: 0 }));
+    line.cost += r.loggedCost ?? 0;
+    line.records++;
   }
 
   private addTo(acc: GroupAcc, r: UsageRecord, price: PriceKey | undefined, useLog: boolean): void {

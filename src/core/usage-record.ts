@@ -16,6 +16,12 @@ export interface UsageRecord {
   /** A cost the log itself carries (USD). */
   loggedCost?: number;
   batch?: boolean;
+  /**
+   * A billed amount from a cost report (OpenAI Costs API, the dashboard's cost export): no tokens,
+   * `loggedCost` is the amount. Summed apart from token-based usage, so a run over both never counts a
+   * dollar twice.
+   */
+  lineItem?: string;
   tags?: Record<string, string>;
   dedup?: Dedup;
 }
@@ -28,6 +34,12 @@ export interface Dedup {
   sidechain?: boolean;
   messageId?: string;
 }
+
+/**
+ * The model of a record that carries usage but names no model (an OpenAI Responses body logged without
+ * it): its tokens stay in the totals, unpriced, instead of leaving them.
+ */
+export const UNKNOWN_MODEL = '(unknown model)';
 
 export type Skip = { skip: string };
 export type Invalid = { invalid: string };

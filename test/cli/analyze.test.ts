@@ -77,17 +77,18 @@ describe('llmcost analyze input', () => {
       'not a JSON object': 2,
       'invalid JSON': 1,
       'unrecognized record shape': 1,
-      'missing field: no model': 1,
     });
     expect(doc.skipped).toEqual({ 'partial last line': 1 });
-    expect(doc.summary.usage.input).toBe(300);
+    // The completion without a model keeps its tokens, unpriced (#16).
+    expect(doc.withoutModel).toBe(1);
+    expect(doc.summary.usage.input).toBe(305);
     expect(doc.malformedSamples[0]).toEqual({
       file: 'fixtures/logs/bad.jsonl',
       line: 2,
       reason: 'invalid JSON',
     });
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('5 malformed record(s) skipped');
+    expect(r.stderr).toContain('4 malformed record(s) skipped');
     expect(r.stderr).toContain('fixtures/logs/bad.jsonl:2, fixtures/logs/bad.jsonl:3');
   });
 

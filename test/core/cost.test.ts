@@ -46,6 +46,21 @@ describe('priceRequest', () => {
     expect(cost.output).toBeCloseTo(1000 * 15e-6, 12);
   });
 
+  it.each([
+    // [model, largest prompt at the base price, base $/1M input, tier $/1M input]
+    // Anthropic "requests that exceed 200K input tokens"; Gemini "prompts <= 200k tokens": 200,000 is base.
+    ['claude-sonnet-4-5', 200_000, 3, 6],
+    ['gemini-2.5-pro', 200_000, 1.25, 2.5],
+    // OpenAI lists standard rates for prompts "<272K"; xAI's long-context rates start at "200k and above".
+    ['gpt-5.4', 271_999, 2.5, 5],
+    ['grok-4.5', 199_999, 2, 4],
+  ])('%s: %d prompt tokens are at the base price, one more at the tier', (id, at, base, tier) => {
+    const price = (n: number) =>
+      priceRequest(model(id), t({ input: n }), { day: DAY }).cost.input / n;
+    expect(price(at) * 1e6).toBeCloseTo(base, 9);
+    expect(price(at + 1) * 1e6).toBeCloseTo(tier, 9);
+  });
+
   it('counts cache reads and writes toward the tier threshold', () => {
     const { rates } = priceRequest(
       model('gemini-2.5-pro'),

@@ -172,6 +172,39 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 72200 },
   ],
   [
+    'xai (reasoning billed on top of completion_tokens)',
+    ['fixtures/logs/xai.jsonl'],
+    { 'grok-3-mini': [1, 22, 679, 0, 69 + 123, 123], 'grok-4': [2, 700, 400, 0, 500 + 60, 350] },
+    { '2025-10-01': 893, '2025-10-02': 1500 + 160 },
+  ],
+  [
+    'deepseek (prompt_cache_hit_tokens are cache reads)',
+    ['fixtures/logs/deepseek.jsonl'],
+    {
+      'deepseek-chat': [2, 200 + 36, 1000 + 64, 0, 310, 0],
+      'deepseek-reasoner': [1, 116, 384, 0, 800, 600],
+    },
+    { '2025-10-01': 2800, '2025-10-02': 110 },
+  ],
+  [
+    'openai-responses without a model',
+    ['fixtures/logs/openai-responses-no-model.jsonl'],
+    { '(unknown model)': [2, 240, 100, 0, 55, 20], 'gpt-5-mini': [1, 100, 0, 0, 10, 0] },
+    { '2025-10-01': 350, '2025-10-02': 155 },
+  ],
+  [
+    'app-log (a provider usage object in any envelope)',
+    ['fixtures/logs/app-log.jsonl'],
+    {
+      'gpt-4o': [1, 65, 1664, 0, 143, 0],
+      'claude-sonnet-4-5': [1, 12, 3000, 500, 400, 0],
+      'gemini-2.5-flash': [1, 200, 1000, 0, 150, 50],
+      'gpt-5-mini': [1, 300, 200, 0, 100, 64],
+      'claude-haiku-4-5': [1, 800, 0, 0, 60, 0],
+    },
+    { '2026-10-01': 1350 + 600 + 860, '2026-10-02': 1872 + 3912 },
+  ],
+  [
     '--map',
     [
       'fixtures/logs/mapped.jsonl',

@@ -1,4 +1,4 @@
-import type { Outcome } from '../../core/usage-record.js';
+import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { num, obj, str, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
@@ -11,25 +11,33 @@ export const gemini: Dialect = {
   detect: (o) => 'usageMetadata' in o || obj(o.response)?.usageMetadata !== undefined,
   normalize(o): Outcome {
     const r: Obj = obj(o.usageMetadata) ? o : (obj(o.response) ?? o);
-    const u = obj(r.usageMetadata)!;
+    const u = obj(r.usageMetadata);
+    if (!u) return { skip: 'response without usage' };
     const model = str(r.modelVersion) ?? str(o.model) ?? str(o.modelVersion);
     if (!model) return { invalid: 'no model (modelVersion)' };
-    const cached = num(u.cachedContentTokenCount);
-    const thoughts = num(u.thoughtsTokenCount);
     const ts = time(r.createTime ?? o.createTime ?? o.timestamp);
     const id = str(r.responseId);
     return {
       model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
-      input: Math.max(0, num(u.promptTokenCount) + num(u.toolUsePromptTokenCount) - cached),
-      cacheRead: cached,
-      cacheWrite5m: 0,
-      cacheWrite1h: 0,
-      output: num(u.candidatesTokenCount) + thoughts,
-      reasoning: thoughts,
-      requests: 1,
+      ...geminiUsage(u),
       ...(str(r.trafficType) ? { tags: { trafficType: r.trafficType as string } } : {}),
       ...(id ? { dedup: { key: `gemini:${id}`, keep: 'first' as const } } : {}),
     };
   },
 };
+
+/** The buckets of a `usageMetadata` object (the rule is in the dialect's comment above). */
+export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
+  const cached = num(u.cachedContentTokenCount);
+  const thoughts = num(u.thoughtsTokenCount);
+  return {
+    input: Math.max(0, num(u.promptTokenCount) + num(u.toolUsePromptTokenCount) - cached),
+    cacheRead: cached,
+    cacheWrite5m: 0,
+    cacheWrite1h: 0,
+    output: num(u.candidatesTokenCount) + thoughts,
+    reasoning: thoughts,
+    requests: 1,
+  };
+}

@@ -1,9 +1,11 @@
 import type { Outcome } from '../../core/usage-record.js';
 import type { Obj } from '../values.js';
 import { aiSdk } from './ai-sdk.js';
+import { appLog } from './app-log.js';
 import { anthropicBatch, anthropicMessage, anthropicStream } from './anthropic.js';
 import { bedrockConverse, bedrockInvocation } from './bedrock.js';
 import { claudeCode } from './claude-code.js';
+import { openaiCostCsv } from './cost-reports.js';
 import { openaiExportCsv, requestCsv } from './csv-exports.js';
 import { flat } from './flat.js';
 import { gemini } from './gemini.js';
@@ -34,7 +36,9 @@ export const DIALECTS: Dialect[] = [
   otel,
   bedrockConverse,
   aiSdk,
+  appLog,
   openaiExportCsv,
+  openaiCostCsv,
   requestCsv,
   flat,
 ];

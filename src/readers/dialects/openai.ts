@@ -1,8 +1,16 @@
-import type { Outcome, UsageRecord } from '../../core/usage-record.js';
+import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
 import { num, obj, str, time, type Obj } from '../values.js';
+import { costsApiResult } from './cost-reports.js';
 import type { Dialect } from './types.js';
 
-/** OpenAI usage objects: prompt/input counts include cached and cache-write tokens; output includes reasoning. */
+/**
+ * OpenAI-style usage objects, as OpenAI and the providers that copy its shape write them:
+ * - prompt_tokens (input_tokens) includes cached and cache-write tokens. The cached count is
+ *   `*_tokens_details.cached_tokens`, xAI's native SDK's `cached_prompt_text_tokens`, or DeepSeek's
+ *   `prompt_cache_hit_tokens` (DeepSeek: prompt = hit + miss; a hit is a cache read, a miss plain input).
+ * - completion_tokens (output_tokens) includes reasoning at OpenAI. xAI bills reasoning on top of it
+ *   (its total_tokens = prompt + completion + reasoning); see `reasoningOnTop`.
+ */
 export function openaiUsage(
   u: Obj,
   model: string,
@@ -11,9 +19,20 @@ export function openaiUsage(
 ): UsageRecord {
   const inDetails = obj(u.prompt_tokens_details) ?? obj(u.input_tokens_details);
   const outDetails = obj(u.completion_tokens_details) ?? obj(u.output_tokens_details);
-  const total = num(u.prompt_tokens ?? u.input_tokens);
-  const cached = inDetails ? num(inDetails.cached_tokens) : 0;
+  const hits = num(u.prompt_cache_hit_tokens);
+  const stated = u.prompt_tokens ?? u.input_tokens;
+  const total =
+    stated === undefined && 'prompt_cache_miss_tokens' in u
+      ? hits + num(u.prompt_cache_miss_tokens)
+      : num(stated);
+  const cached = Math.max(
+    inDetails ? num(inDetails.cached_tokens) : 0,
+    num(u.cached_prompt_text_tokens),
+    hits,
+  );
   const written = inDetails ? num(inDetails.cache_write_tokens) : 0;
+  const completion = num(u.completion_tokens ?? u.output_tokens);
+  const reasoning = outDetails ? num(outDetails.reasoning_tokens) : num(u.reasoning_tokens);
   // Built with one fixed shape (no spreads): this runs once per record on the analyze hot path.
   const r: UsageRecord = {
     model,
@@ -21,12 +40,37 @@ export function openaiUsage(
     cacheRead: cached,
     cacheWrite5m: written,
     cacheWrite1h: 0,
-    output: num(u.completion_tokens ?? u.output_tokens),
-    reasoning: outDetails ? num(outDetails.reasoning_tokens) : 0,
+    output: reasoningOnTop(u, model, total, completion, reasoning)
+      ? completion + reasoning
+      : completion,
+    reasoning,
     requests: 1,
   };
   if (ts !== undefined) r.timestamp = ts;
   return extra ? Object.assign(r, extra) : r;
+}
+
+/** xAI's own model names (`grok-…`, `xai/grok-…`); OpenRouter's `x-ai/…` reports OpenAI's semantics. */
+const XAI_MODEL = /^(xai\/)?grok/i;
+
+/**
+ * Whether reasoning tokens come on top of completion_tokens. The record's own total_tokens decides when it
+ * tells (prompt + completion + reasoning: on top; prompt + completion: included); without it, xAI's models
+ * are on top (docs.x.ai: reasoning_tokens are billed as output beside completion_tokens) and every other
+ * provider follows OpenAI ("reasoning tokens are still counted in the total completion tokens").
+ */
+function reasoningOnTop(
+  u: Obj,
+  model: string,
+  prompt: number,
+  completion: number,
+  reasoning: number,
+): boolean {
+  if (reasoning <= 0) return false;
+  const total = typeof u.total_tokens === 'number' ? u.total_tokens : undefined;
+  if (total === prompt + completion + reasoning) return true;
+  if (total === prompt + completion) return false;
+  return XAI_MODEL.test(model);
 }
 
 /** The optional fields of an OpenAI record: batch tier, a cost the log carries, and the response id. */
@@ -54,8 +98,7 @@ export const openaiChat: Dialect = {
             ? 'stream chunk without usage'
             : 'response without usage',
       };
-    const model = str(o.model);
-    if (!model) return { invalid: 'no model' };
+    const model = str(o.model) ?? UNKNOWN_MODEL;
     return openaiUsage(u, model, time(o.created), openaiExtras(o, o.id, u.cost));
   },
 };
@@ -74,8 +117,7 @@ export const openaiResponses: Dialect = {
       return { skip: 'non-terminal response event' };
     const u = obj(r?.usage);
     if (!r || !u) return { skip: 'response without usage' };
-    const model = str(r.model);
-    if (!model) return { invalid: 'no model' };
+    const model = str(r.model) ?? UNKNOWN_MODEL;
     return openaiUsage(u, model, time(r.created_at), openaiExtras(r, r.id));
   },
 };
@@ -89,9 +131,8 @@ export const openaiBatch: Dialect = {
     if (!res || num(res.status_code) !== 200) return { skip: 'failed batch request' };
     const body = obj(res.body);
     const u = obj(body?.usage);
-    const model = str(body?.model);
+    const model = str(body?.model) ?? UNKNOWN_MODEL;
     if (!body || !u) return { skip: 'batch response without usage' };
-    if (!model) return { invalid: 'no model' };
     return openaiUsage(u, model, time(body.created ?? body.created_at), {
       batch: true,
       ...(str(body.id) ? { dedup: { key: `openai:${body.id}`, keep: 'first' } } : {}),
@@ -125,7 +166,10 @@ function usageApiResult(r: Obj, start: unknown): UsageRecord {
   };
 }
 
-/** Organization Usage API: pages of daily buckets, single buckets, or single results. */
+/**
+ * Organization Usage API (completions results: tokens) and Costs API (costs results: billed amounts, see
+ * cost-reports.ts): pages of daily buckets, single buckets, or single results.
+ */
 export const openaiUsageApi: Dialect = {
   name: 'openai-usage-api',
   detect: (o) =>
@@ -134,19 +178,26 @@ export const openaiUsageApi: Dialect = {
     o.object === 'organization.usage.completions.result' ||
     o.object === 'organization.costs.result',
   normalize(o): Outcome {
-    if (o.object === 'organization.costs.result') return { skip: 'cost line item (no tokens)' };
+    if (o.object === 'organization.costs.result') return costsApiResult(o, o.start_time);
     if (o.object === 'organization.usage.completions.result')
       return usageApiResult(o, o.start_time);
     const buckets = o.object === 'page' ? (Array.isArray(o.data) ? o.data : []) : [o];
     const out: UsageRecord[] = [];
+    const skipped: Outcome[] = [];
     for (const b of buckets) {
       const bucket = obj(b);
       for (const r of Array.isArray(bucket?.results) ? bucket.results : []) {
         const result = obj(r);
         if (result?.object === 'organization.usage.completions.result')
           out.push(usageApiResult(result, bucket!.start_time));
+        else if (result?.object === 'organization.costs.result') {
+          const line = costsApiResult(result, bucket!.start_time);
+          if ('model' in line) out.push(line);
+          else skipped.push(line);
+        }
       }
     }
-    return out.length ? out : { skip: 'usage page without completion results' };
+    if (out.length) return out;
+    return skipped[0] ?? { skip: 'usage page without results' };
   },
 };

@@ -1,0 +1,102 @@
+import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
+import { obj, str, tagValue, time, type Obj } from '../values.js';
+import { anthropicUsage } from './anthropic.js';
+import { geminiUsage } from './gemini.js';
+import { openaiUsage } from './openai.js';
+import type { Dialect } from './types.js';
+
+/**
+ * The line an application writes after a call: its own envelope around a provider's documented usage
+ * object, found at the top level or one level down (`response.usage`, `data.usage`, `result.usageMetadata`).
+ * - `prompt_tokens`/`completion_tokens` (OpenAI, and the providers that copy it): openaiUsage's rules.
+ * - `input_tokens`/`output_tokens` with Anthropic's cache fields (`cache_read_input_tokens`,
+ *   `cache_creation_input_tokens`, `cache_creation`), or a `claude` model: Anthropic's, where input
+ *   excludes the cache. With `input_tokens_details` or neither: OpenAI Responses', where it includes it
+ *   (without cache fields the two readings give the same buckets).
+ * - `usageMetadata`: Gemini's.
+ * Model: `model` (or `modelVersion`) beside the usage object, else at the top level; a record with usage
+ * and no model keeps its tokens under UNKNOWN_MODEL. Time: timestamp, created_at, createdAt, time, ts,
+ * created, date or @timestamp (ISO 8601, epoch seconds or ms). Tags: `user` and the scalar values of
+ * `metadata` and `tags`, so `--by feature` reads `metadata.feature`.
+ */
+export const appLog: Dialect = {
+  name: 'app-log',
+  detect: (o) => found(o) !== undefined,
+  normalize(o): Outcome {
+    const at = found(o);
+    if (!at) return { invalid: 'no usage object' };
+    const model = str(at.holder.model) ?? str(at.holder.modelVersion) ?? str(o.model);
+    const name = model ?? UNKNOWN_MODEL;
+    const ts = time(TIME_FIELDS.map((k) => o[k] ?? at.holder[k]).find((v) => v !== undefined));
+    let r: UsageRecord;
+    if (at.kind === 'gemini') r = { model: name, ...geminiUsage(at.usage) };
+    else if (at.kind === 'anthropic') r = { model: name, ...anthropicUsage(at.usage) };
+    else r = openaiUsage(at.usage, name, undefined);
+    if (ts !== undefined) r.timestamp = ts;
+    const tags = tagsOf(o);
+    if (tags) r.tags = tags;
+    return r;
+  },
+};
+
+const TIME_FIELDS = [
+  'timestamp',
+  'created_at',
+  'createdAt',
+  'time',
+  'ts',
+  'created',
+  'date',
+  '@timestamp',
+];
+
+interface Found {
+  holder: Obj;
+  usage: Obj;
+  kind: 'openai' | 'anthropic' | 'gemini';
+}
+
+function usageIn(holder: Obj): Found | undefined {
+  const meta = obj(holder.usageMetadata);
+  if (meta && ('promptTokenCount' in meta || 'candidatesTokenCount' in meta))
+    return { holder, usage: meta, kind: 'gemini' };
+  const u = obj(holder.usage);
+  if (!u) return undefined;
+  if ('prompt_tokens' in u || 'completion_tokens' in u) return { holder, usage: u, kind: 'openai' };
+  if (!('input_tokens' in u || 'output_tokens' in u)) return undefined;
+  const anthropic =
+    'cache_read_input_tokens' in u ||
+    'cache_creation_input_tokens' in u ||
+    'cache_creation' in u ||
+    (!('input_tokens_details' in u) && /claude/i.test(String(holder.model ?? '')));
+  return { holder, usage: u, kind: anthropic ? 'anthropic' : 'openai' };
+}
+
+/** The usage object at the top level, else in the first top-level object that holds one. */
+function found(o: Obj): Found | undefined {
+  const top = usageIn(o);
+  if (top) return top;
+  for (const k in o) {
+    const inner = obj(o[k]);
+    const hit = inner && usageIn(inner);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Tags in a prototype-less object: a key such as `__proto__` or `constructor` is only a name here. */
+function tagsOf(o: Obj): Record<string, string> | undefined {
+  let tags: Record<string, string> | undefined;
+  const bag = (): Record<string, string> =>
+    (tags ??= Object.create(null) as Record<string, string>);
+  const user = tagValue(o.user);
+  if (user && typeof o.user !== 'object') bag().user = user;
+  for (const source of [obj(o.metadata), obj(o.tags)]) {
+    if (!source) continue;
+    for (const [k, v] of Object.entries(source)) {
+      if (v === null || typeof v === 'object') continue;
+      bag()[k] = String(v);
+    }
+  }
+  return tags;
+}

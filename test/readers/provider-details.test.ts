@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { appLog } from '../../src/readers/dialects/app-log.js';
+import { openaiChat } from '../../src/readers/dialects/openai.js';
+import { runCli } from '../helpers/run-cli.js';
+
+async function analyze(args: string[]) {
+  const r = await runCli(['analyze', ...args, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+const costOf = (doc: { groups: { model: string; cost: number | null }[] }, model: string) =>
+  doc.groups.find((g) => g.model === model)?.cost;
+
+describe('xAI', () => {
+  it('bills reasoning as output on top of completion_tokens and cached prompt tokens as reads', async () => {
+    const doc = await analyze(['fixtures/logs/xai.jsonl']);
+    // grok-3-mini $0.30 / $0.075 cached / $0.50; grok-4 $3 / $0.75 / $15 (per 1M)
+    expect(costOf(doc, 'grok-3-mini')).toBeCloseTo((22 * 0.3 + 679 * 0.075 + 192 * 0.5) / 1e6, 12);
+    expect(costOf(doc, 'grok-4')).toBeCloseTo((700 * 3 + 400 * 0.75 + 560 * 15) / 1e6, 12);
+  });
+
+  it('lets total_tokens decide, so an OpenAI-semantics total keeps reasoning inside', () => {
+    const usage = { prompt_tokens: 100, completion_tokens: 60, total_tokens: 160 };
+    const line = (model: string, u: object) => ({
+      object: 'chat.completion',
+      model,
+      choices: [],
+      usage: { ...usage, ...u, completion_tokens_details: { reasoning_tokens: 50 } },
+    });
+    expect(openaiChat.normalize(line('x-ai/grok-4', {}))).toMatchObject({ output: 60 });
+    expect(openaiChat.normalize(line('grok-4', {}))).toMatchObject({ output: 60 });
+    expect(openaiChat.normalize(line('o4-mini', { total_tokens: 210 }))).toMatchObject({
+      output: 110,
+    });
+    expect(openaiChat.normalize(line('o4-mini', { total_tokens: undefined }))).toMatchObject({
+      output: 60,
+      reasoning: 50,
+    });
+  });
+});
+
+describe('DeepSeek', () => {
+  it('prices prompt_cache_hit_tokens at the cache-read price and misses as input', async () => {
+    const doc = await analyze(['fixtures/logs/deepseek.jsonl']);
+    // deepseek-chat and deepseek-reasoner: $0.28 input, $0.028 cache hit, $0.42 output
+    expect(costOf(doc, 'deepseek-chat')).toBeCloseTo(
+      (236 * 0.28 + 1064 * 0.028 + 310 * 0.42) / 1e6,
+      12,
+    );
+    expect(costOf(doc, 'deepseek-reasoner')).toBeCloseTo(
+      (116 * 0.28 + 384 * 0.028 + 800 * 0.42) / 1e6,
+      12,
+    );
+  });
+});
+
+describe('records with usage but no model', () => {
+  it('keep their tokens under an unpriced unknown model and say how many', async () => {
+    const doc = await analyze(['fixtures/logs/openai-responses-no-model.jsonl']);
+    expect(doc.withoutModel).toBe(2);
+    expect(doc.malformed).toEqual({});
+    expect(costOf(doc, '(unknown model)')).toBeNull();
+    expect(doc.summary.unpriced).toMatchObject({ tokens: 395, models: ['(unknown model)'] });
+    expect(doc.summary.cost).toBeCloseTo((100 * 0.25 + 10 * 2) / 1e6, 12);
+    const text = await runCli(['analyze', 'fixtures/logs/openai-responses-no-model.jsonl']);
+    expect(text.stdout).toContain('2 record(s) carry usage but name no model');
+  });
+});
+
+describe('OpenAI cost reports', () => {
+  it('reads Costs API pages as billed amounts per day and line item', async () => {
+    const doc = await analyze(['fixtures/logs/openai-costs-api.json']);
+    expect(doc.billed.total).toBeCloseTo(1.76, 12);
+    expect(doc.billed.lines).toEqual([
+      { day: '2025-10-01', lineItem: 'gpt-4o-2024-08-06, output', cost: 1.2, records: 1 },
+      { day: '2025-10-01', lineItem: 'gpt-4o-2024-08-06, input', cost: 0.06, records: 1 },
+      { day: '2025-10-02', lineItem: 'web search tool calls', cost: 0.5, records: 1 },
+    ]);
+    expect(doc.malformed).toEqual({});
+    expect(doc.summary.records).toBe(0);
+    expect(doc.period).toMatchObject({ from: '2025-10-01', to: '2025-10-02' });
+  });
+
+  it('reads the dashboard cost CSV, skipping the blank rows of days without spend', async () => {
+    const doc = await analyze(['fixtures/logs/openai-costs.csv']);
+    expect(doc.billed.total).toBeCloseTo(0.3409 + 1.25 + 0.02, 12);
+    expect(doc.billed.lines.map((l: { day: string }) => l.day)).toEqual([
+      '2025-10-01',
+      '2025-10-01',
+      '2025-10-03',
+    ]);
+    expect(doc.skipped).toEqual({ 'empty cost bucket': 1 });
+    expect(doc.malformed).toEqual({});
+  });
+
+  it('shows billed amounts beside token-based usage without adding them twice', async () => {
+    const usage = await analyze(['fixtures/logs/openai-usage-api.json']);
+    const both = await analyze([
+      'fixtures/logs/openai-usage-api.json',
+      'fixtures/logs/openai-costs-api.json',
+    ]);
+    expect(both.summary.cost).toBeCloseTo(usage.summary.cost, 12);
+    expect(both.summary.usage).toEqual(usage.summary.usage);
+    expect(both.billed.total).toBeCloseTo(1.76, 12);
+    const text = await runCli(['analyze', 'fixtures/logs/openai-costs-api.json']);
+    expect(text.stdout).toContain('billed in cost reports: $1.76 on 2 day(s), 3 line(s)');
+    expect(text.stdout).toMatch(/2025-10-02 .* web search tool calls .* \$0\.50/);
+  });
+
+  it('skips an amount in another currency rather than adding it to dollars', async () => {
+    const line = JSON.stringify({
+      object: 'organization.costs.result',
+      amount: { value: 3, currency: 'eur' },
+      line_item: 'gpt-4o, input',
+    });
+    const r = await runCli(['analyze', '-', '--json'], { stdin: `${line}\n` });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.billed.total).toBe(0);
+    expect(doc.skipped).toEqual({ 'cost in EUR, not USD': 1 });
+  });
+});
+
+describe('the plain application log', () => {
+  it('tags records with user and metadata, for --by', async () => {
+    const doc = await analyze(['fixtures/logs/app-log.jsonl', '--by', 'feature']);
+    const requests = Object.fromEntries(
+      doc.groups.map((g: { feature: string; requests: number }) => [g.feature, g.requests]),
+    );
+    expect(requests).toEqual({ summarize: 2, chat: 1, '(none)': 2 });
+    const users = await analyze(['fixtures/logs/app-log.jsonl', '--by', 'user']);
+    expect(users.groups.map((g: { user: string }) => g.user).sort()).toEqual([
+      '(none)',
+      'u1390',
+      'u7',
+    ]);
+  });
+
+  it('finds the usage object one level down and reads epoch seconds and milliseconds', () => {
+    expect(
+      appLog.normalize({
+        ts: 1790929800,
+        response: { model: 'claude-sonnet-4-5', usage: { input_tokens: 5, output_tokens: 1 } },
+      }),
+    ).toMatchObject({ model: 'claude-sonnet-4-5', input: 5, output: 1, timestamp: 1790929800000 });
+    expect(
+      appLog.normalize({
+        time: 1790929800123,
+        data: { model: 'gpt-4o', usage: { prompt_tokens: 10, completion_tokens: 2 } },
+      }),
+    ).toMatchObject({ model: 'gpt-4o', input: 10, output: 2, timestamp: 1790929800123 });
+    expect(appLog.detect({ model: 'gpt-4o', usage: { total: 3 } })).toBe(false);
+    expect(appLog.normalize({ usage: { prompt_tokens: 4, completion_tokens: 1 } })).toMatchObject({
+      model: '(unknown model)',
+      input: 4,
+    });
+  });
+
+  it('keeps metadata keys such as __proto__ and constructor as plain tags', () => {
+    const r = appLog.normalize(
+      JSON.parse(
+        '{"model":"gpt-4o","usage":{"prompt_tokens":1,"completion_tokens":1},"metadata":{"__proto__":"x","constructor":"y"}}',
+      ),
+    );
+    expect(r).toMatchObject({ tags: { constructor: 'y' } });
+    expect(Object.keys((r as { tags: object }).tags).sort()).toEqual(['__proto__', 'constructor']);
+  });
+});
