@@ -3,7 +3,7 @@ import { posixRelative } from '../files/paths.js';
 import type { Prepared } from '../commands/common.js';
 import type { Context } from '../context.js';
 import type { Breach, BudgetRule } from '../core/prompt-budget.js';
-import { globToRegExp } from '../files/glob.js';
+import { compileGlob } from '../files/glob.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { CountOptions } from './count.js';
 
@@ -12,7 +12,7 @@ export function budgetRules(ctx: Context, p: Prepared, o: CountOptions): BudgetR
   const rules: BudgetRule[] = [];
   const base = p.config.file ? dirname(p.config.file) : ctx.cwd;
   for (const b of o.budgets ?? []) {
-    const re = globToRegExp(b.path.replace(/^\.\//, ''));
+    const re = compileGlob(b.path.replace(/^\.\//, ''));
     rules.push({
       label: b.path,
       maxTokens: b.maxTokens,

@@ -3,7 +3,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { comparePaths, posixRelative } from './paths.js';
 import { UsageError } from '../errors.js';
 import { IgnoreRules } from './gitignore.js';
-import { globBase, globToRegExp, isGlob } from './glob.js';
+import { compileGlob, globBase, isGlob, type GlobMatcher } from './glob.js';
 
 export interface Discovery {
   /** Absolute paths, in a stable order. */
@@ -24,7 +24,7 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 function matcher(globs: string[] | undefined): ((rel: string) => boolean) | undefined {
   if (!globs?.length) return undefined;
   const tests = globs.map((g) => ({
-    re: globToRegExp(g.replace(/^\.\//, '')),
+    re: compileGlob(g.replace(/^\.\//, '')),
     base: !g.includes('/'),
   }));
   return (rel) => tests.some((t) => t.re.test(t.base ? rel.slice(rel.lastIndexOf('/') + 1) : rel));
@@ -78,7 +78,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
     if ((include && !include(rel)) || exclude?.(rel)) skipped.excluded++;
     else add(abs);
   };
-  const walk = (dir: string, scopes: IgnoreScope[], want?: RegExp) => {
+  const walk = (dir: string, scopes: IgnoreScope[], want?: GlobMatcher) => {
     const own = readIgnore(dir);
     const here = own && !scopes.some((s) => s.dir === dir) ? [...scopes, own] : scopes;
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
@@ -111,7 +111,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
     else if (isGlob(input)) {
       const base = resolve(o.cwd, globBase(input));
       if (statSync(base, { throwIfNoEntry: false })?.isDirectory()) {
-        walk(base, ancestorScopes(base), globToRegExp(posixRelative(o.cwd, abs)));
+        walk(base, ancestorScopes(base), compileGlob(posixRelative(o.cwd, abs)));
       }
     } else throw new UsageError(`no such file or folder: ${input}`);
   }

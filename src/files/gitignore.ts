@@ -1,7 +1,7 @@
-import { globToRegExp } from './glob.js';
+import { compileGlob, type GlobMatcher } from './glob.js';
 
 interface Rule {
-  re: RegExp;
+  re: GlobMatcher;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -16,7 +16,7 @@ export class IgnoreRules {
 
   constructor(text: string) {
     for (const raw of text.split(/\r?\n/)) {
-      let line = raw.replace(/(?<!\\)\s+$/, '');
+      let line = trimEnd(raw);
       if (!line || line.startsWith('#')) continue;
       const negate = line.startsWith('!');
       if (negate) line = line.slice(1);
@@ -26,7 +26,7 @@ export class IgnoreRules {
       const anchored = line.includes('/');
       if (line.startsWith('/')) line = line.slice(1);
       const glob = anchored ? line : `**/${line}`;
-      this.rules.push({ re: globToRegExp(glob), negate, dirOnly });
+      this.rules.push({ re: compileGlob(glob, { braces: false }), negate, dirOnly });
     }
   }
 
@@ -39,4 +39,16 @@ export class IgnoreRules {
     }
     return verdict;
   }
+}
+
+/**
+ * Trailing spaces are dropped unless escaped with a backslash (git's rule). A loop, not a regular
+ * expression: `\s+$` backtracks quadratically on a long run of spaces that is not at the end.
+ */
+function trimEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t' || line[end - 1] === '\r'))
+    end--;
+  if (end < line.length && end > 0 && line[end - 1] === '\\') end++;
+  return line.slice(0, end);
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { globBase, globToRegExp, isGlob } from '../files/glob.js';
+import { compileGlob, globBase, isGlob } from '../files/glob.js';
 
 const LOG = /\.(jsonl|ndjson|json|csv)(\.gz)?$/i;
 
@@ -29,7 +29,7 @@ export function discoverLogs(inputs: string[], cwd: string): string[] {
     if (st?.isFile()) out.push(abs);
     else if (st?.isDirectory()) walk(abs, out);
     else if (isGlob(input)) {
-      const re = globToRegExp(abs.split('\\').join('/'));
+      const re = compileGlob(abs.split('\\').join('/'));
       const base = resolve(cwd, globBase(input));
       if (existsSync(base)) walk(base, out, (p) => re.test(p.split('\\').join('/')));
     } else throw new UsageError(`no such file or folder: ${input}`);
