@@ -6,5 +6,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20000,
     env: { TZ: 'UTC', NO_COLOR: '1' },
+    globalSetup: ['test/helpers/temp-root.ts'],
   },
 });

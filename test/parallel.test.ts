@@ -1,6 +1,7 @@
+import { tempDir } from './helpers/temp.js';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processContext } from '../src/context.js';
@@ -54,7 +55,7 @@ function mixedLog(): string {
 
 describe('analyze on several threads', () => {
   it('gives exactly the report of a single pass', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'llmcost-par-'));
+    const dir = tempDir('llmcost-par');
     const file = join(dir, 'mixed.jsonl');
     writeFileSync(file, mixedLog());
     const args = [
@@ -88,7 +89,7 @@ describe('analyze on several threads', () => {
 
 describe('count on several threads', () => {
   it('counts a large folder exactly as one thread does', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'llmcost-par-count-'));
+    const dir = tempDir('llmcost-par-count');
     // 300 files (a walk that finds 256 starts the workers) of ~16 KB: enough for the worker to take some.
     for (let i = 0; i < 300; i++)
       writeFileSync(

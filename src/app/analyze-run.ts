@@ -7,7 +7,8 @@ import { logBytes, fileBytes } from '../readers/bytes.js';
 import { csvRows, looksLikeCsv } from '../readers/csv-records.js';
 import { DialectDetector } from '../readers/dialects/index.js';
 import type { Dialect } from '../readers/dialects/types.js';
-import { lineBatches } from '../readers/lines.js';
+import { lineBatches, MAX_LINE_BYTES } from '../readers/lines.js';
+import { badReason, checkRecord } from '../readers/check-record.js';
 import type { Obj } from '../readers/values.js';
 import { Tally } from './analyze-tally.js';
 
@@ -77,14 +78,21 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
     const handle = (o: unknown, at: Location) => {
       if (o === null || typeof o !== 'object' || Array.isArray(o))
         return tally.bad('not a JSON object', at);
-      const got = detector.normalize(o as Obj);
-      if (!got) return tally.bad('unrecognized record shape', at);
-      tally.bump(tally.dialects, got.dialect);
-      const out = got.outcome;
-      if (Array.isArray(out)) for (const r of out) take(r, o, at);
-      else if ('skip' in out) tally.bump(tally.skipped, out.skip);
-      else if ('invalid' in out) tally.bad(`missing field: ${out.invalid}`, at);
-      else take(out, o, at);
+      // One record never stops the run: whatever it holds, it is counted as malformed with the reason.
+      let records: UsageRecord[];
+      try {
+        const got = detector.normalize(o as Obj);
+        if (!got) return tally.bad('unrecognized record shape', at);
+        tally.bump(tally.dialects, got.dialect);
+        const out = got.outcome;
+        if ('skip' in out) return tally.bump(tally.skipped, out.skip);
+        if ('invalid' in out) return tally.bad(`missing field: ${out.invalid}`, at);
+        records = Array.isArray(out) ? out : [out];
+        records.forEach(checkRecord);
+      } catch (err) {
+        return tally.bad(badReason(err), at);
+      }
+      for (const r of records) take(r, o, at);
     };
     try {
       const bytes =
@@ -98,7 +106,8 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
       ) {
         for await (const row of csvRows(stream)) {
           tally.lines++;
-          handle(row.record, { file, line: row.line });
+          if ('error' in row) tally.bad(row.error, { file, line: row.line });
+          else handle(row.record, { file, line: row.line });
         }
         continue;
       }
@@ -116,7 +125,6 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
         throw new UsageError(`cannot read ${file}: ${e.code}`);
       if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR')
         throw new UsageError(`cannot read ${file}: corrupt gzip data`);
-      if (e.name === 'CsvError') throw new UsageError(`${file}: invalid CSV: ${e.message}`);
       throw err;
     }
   }
@@ -129,45 +137,78 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
   return { tally, lines, held: [], collapsed: 0 };
 }
 
-async function readJsonLines(
+/** A `.json` file is parsed whole up to this size; past it, it is read as JSON lines. */
+const MAX_DOCUMENT_BYTES = 128 * 1024 * 1024;
+
+/**
+ * A `.json` file: one JSON document (an array of records, or one record) when it parses whole, else its
+ * lines. Returns the stream to read as lines, or undefined when the document was handled.
+ */
+async function jsonDocument(
   stream: AsyncIterable<Buffer>,
+  file: string,
+  tally: Tally,
+  handle: (o: unknown, at: Location) => void,
+): Promise<AsyncIterable<Buffer> | undefined> {
+  const it = stream[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (let n = await it.next(); !n.done; n = await it.next()) {
+    chunks.push(n.value);
+    size += n.value.length;
+    if (size > MAX_DOCUMENT_BYTES) {
+      // Too large to hold as one string: only JSON lines can be read from it, as they stream.
+      return (async function* () {
+        yield* chunks.splice(0);
+        for (let m = await it.next(); !m.done; m = await it.next()) yield m.value;
+      })();
+    }
+  }
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return (async function* () {
+      yield Buffer.from(text);
+    })();
+  }
+  const items = Array.isArray(doc) ? doc : [doc];
+  items.forEach((item, k) => {
+    tally.lines++;
+    handle(item, { file, line: Array.isArray(doc) ? k + 1 : 1 });
+  });
+  return undefined;
+}
+
+async function readJsonLines(
+  source: AsyncIterable<Buffer>,
   file: string,
   wholeJson: boolean,
   tally: Tally,
   handle: (o: unknown, at: Location) => void,
   progress?: (lines: number) => void,
 ): Promise<number> {
-  if (wholeJson) {
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(c);
-    const text = Buffer.concat(chunks)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '');
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      doc = undefined;
-    }
-    if (doc !== undefined) {
-      const items = Array.isArray(doc) ? doc : [doc];
-      items.forEach((item, k) => {
-        tally.lines++;
-        handle(item, { file, line: Array.isArray(doc) ? k + 1 : 1 });
-      });
-      return 0;
-    }
-    stream = (async function* () {
-      yield Buffer.from(text);
-    })();
-  }
+  const stream = wholeJson ? await jsonDocument(source, file, tally, handle) : source;
+  if (!stream) return 0;
   let complete = 0;
   for await (const batch of lineBatches(stream)) {
     const { lines, first } = batch;
     if (!batch.partial) complete = first + lines.length - 1;
+    for (const n of batch.tooLong ?? []) {
+      tally.lines++;
+      tally.bad(`line longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB (not read)`, {
+        file,
+        line: n,
+      });
+    }
     for (let k = 0; k < lines.length; k++) {
       let line = lines[k]!;
       if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      // Files joined with cat keep each one's BOM at the start of a line.
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       if (line.length === 0) continue;
       const c0 = line.charCodeAt(0);
       if ((c0 === 32 || c0 === 9) && line.trim() === '') continue;

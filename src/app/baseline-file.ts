@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { comparePaths } from '../files/paths.js';
+import { writeFileAtomic } from '../files/write-atomic.js';
 
 /** A saved snapshot of prompt sizes: `llmcost count --save-baseline FILE`, compared with `--baseline FILE`. */
 export interface BaselineDoc {
@@ -26,7 +27,7 @@ export function readBaseline(path: string, display: string): BaselineDoc {
   if (
     !files ||
     typeof files !== 'object' ||
-    Object.values(files).some((v) => typeof v !== 'number')
+    Object.values(files).some((v) => !Number.isSafeInteger(v) || (v as number) < 0)
   ) {
     throw new UsageError(`baseline ${display}: files: expected an object of path -> token count`);
   }
@@ -48,7 +49,7 @@ export function writeBaseline(
     files: sorted,
   };
   try {
-    writeFileSync(path, JSON.stringify(doc, null, 2) + '\n');
+    writeFileAtomic(path, JSON.stringify(doc, null, 2) + '\n');
   } catch (err) {
     throw new UsageError(
       `cannot write baseline ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,

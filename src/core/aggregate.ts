@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import { costOf } from './cost.js';
 import type { PriceBook } from './price-book.js';
 import { PriceKeys, type PriceKey } from './pricing-keys.js';
@@ -177,7 +178,7 @@ export class Aggregator {
       case 'provider':
         return record?.provider ?? r.tags?.provider ?? '(unpriced)';
       default:
-        return r.tags?.[d.field] ?? this.o.field(raw, d.field) ?? '(none)';
+        return own(r.tags, d.field) ?? this.o.field(raw, d.field) ?? '(none)';
     }
   }
 

@@ -1,3 +1,4 @@
+import { own } from './own.js';
 import { nameKeys } from './resolve-name.js';
 import { nearest } from './similarity.js';
 import type { ModelRecord } from './types.js';
@@ -74,5 +75,5 @@ export class PriceBook {
 }
 
 function label(provider: string): string {
-  return PLATFORM_LABEL[provider] ?? provider;
+  return own(PLATFORM_LABEL, provider) ?? provider;
 }

@@ -1,3 +1,4 @@
+import { own } from './own.js';
 /** Prompt-size gates for CI: per-file and total token budgets, and growth against a saved baseline. */
 export interface Counted {
   path: string;
@@ -73,7 +74,7 @@ export function diffBaseline(
   const now = new Map(files.map((f) => [f.path, f.tokens]));
   const diff: BaselineDiff = { changed: [], added: [], removed: [], breaches: [] };
   for (const f of files) {
-    const before = baseline[f.path];
+    const before = own(baseline, f.path);
     if (before === undefined) {
       diff.added.push(f);
       continue;

@@ -1,3 +1,5 @@
+import { own } from './own.js';
+
 /**
  * Turns a model name as logs and users write it into lookup keys, most specific first, each with the
  * platform it implies (Bedrock, Vertex, Azure) and why the key was derived.
@@ -61,9 +63,9 @@ export function nameKeys(raw: string): NameKey[] {
   for (;;) {
     const slash = name.indexOf('/');
     const prefix = slash > 0 ? name.slice(0, slash) : '';
-    if (!(prefix in ROUTE_PREFIXES)) break;
+    if (!Object.hasOwn(ROUTE_PREFIXES, prefix)) break;
     name = name.slice(slash + 1);
-    platform = ROUTE_PREFIXES[prefix] ?? platform;
+    platform = own(ROUTE_PREFIXES, prefix) ?? platform;
     push(name, `provider prefix "${prefix}/"`, platform);
   }
   const geo = GEO.exec(name);

@@ -1,12 +1,15 @@
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 
-export interface CsvRow {
-  record: Record<string, string>;
-  line: number;
-}
+export type CsvRow =
+  | { record: Record<string, string>; line: number }
+  /** The rest of the file cannot be read as CSV (an unclosed quote, say): the reason, where it starts. */
+  | { error: string; line: number };
 
-/** CSV with a header row; every value a string; BOM and CRLF handled; ragged rows tolerated. */
+/**
+ * CSV with a header row; every value a string; BOM and CRLF handled; ragged rows tolerated. A parse error
+ * ends the file with one row saying why (the rows before it were read); it never ends the run.
+ */
 export async function* csvRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<CsvRow> {
   const parser = Readable.from(bytes).pipe(
     parse({
@@ -19,11 +22,19 @@ export async function* csvRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Csv
       trim: true,
     }),
   );
-  for await (const row of parser as AsyncIterable<{
-    record: Record<string, string>;
-    info: { lines: number };
-  }>) {
-    yield { record: row.record, line: row.info.lines };
+  let line = 1;
+  try {
+    for await (const row of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      line = row.info.lines;
+      yield { record: row.record, line };
+    }
+  } catch (err) {
+    const e = err as Error & { code?: string; lines?: number };
+    if (e.name !== 'CsvError' && !e.code?.startsWith('CSV_')) throw err;
+    yield { error: `invalid CSV: ${e.message.split(':')[0]}`, line: e.lines ?? line + 1 };
   }
 }
 

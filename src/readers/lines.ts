@@ -1,6 +1,11 @@
 /**
  * Splits a byte stream into lines, a batch per chunk (iterating line by line would dominate the run).
  * Handles a UTF-8 BOM, CRLF, lines split across chunks and a last line without a newline.
+ *
+ * A line split across many chunks is kept as a list of pieces and joined once, when its newline comes
+ * (joining on every chunk was quadratic: a 200 MB line took minutes). A line longer than MAX_LINE_BYTES
+ * is not kept at all: its bytes are dropped as they arrive and its number is reported in `tooLong`, so
+ * memory stays bounded whatever the input.
  */
 export interface LineBatch {
   lines: string[];
@@ -8,35 +13,86 @@ export interface LineBatch {
   first: number;
   /** The stream's last line, which had no newline: possibly still being written. */
   partial?: boolean;
+  /** Numbers of lines over MAX_LINE_BYTES before these, left out of `lines`. */
+  tooLong?: number[];
 }
 
-export async function* lineBatches(bytes: AsyncIterable<Buffer>): AsyncGenerator<LineBatch> {
-  let carry: Buffer | undefined;
+/** The longest line read (bytes); a longer one is reported as too long, never held in memory. */
+export const MAX_LINE_BYTES = 128 * 1024 * 1024;
+
+export async function* lineBatches(
+  bytes: AsyncIterable<Buffer>,
+  maxLine = MAX_LINE_BYTES,
+): AsyncGenerator<LineBatch> {
+  let pieces: Buffer[] = [];
+  let held = 0;
+  let dropping = false;
+  let tooLong: number[] = [];
   let next = 1;
   let bomChecked = false;
-  for await (let chunk of bytes) {
-    if (carry) {
-      chunk = Buffer.concat([carry, chunk]);
-      carry = undefined;
-    }
+  const take = () => {
+    const t = tooLong;
+    tooLong = [];
+    return t.length ? { tooLong: t } : {};
+  };
+  for await (const chunk of bytes) {
     const cut = chunk.lastIndexOf(10);
     if (cut < 0) {
-      carry = chunk;
+      if (dropping) continue;
+      if (held + chunk.length > maxLine) {
+        dropping = true;
+        pieces = [];
+        held = 0;
+      } else {
+        pieces.push(chunk);
+        held += chunk.length;
+      }
       continue;
     }
-    let text = chunk.toString('utf8', 0, cut);
-    if (cut + 1 < chunk.length) carry = chunk.subarray(cut + 1);
+    // The line carried over ends at this chunk's first newline.
+    const firstNl = chunk.indexOf(10);
+    let head: Buffer;
+    if (dropping || held + firstNl > maxLine) {
+      tooLong.push(next);
+      next++;
+      dropping = false;
+      head = chunk.subarray(firstNl + 1, cut);
+      pieces = [];
+      held = 0;
+      if (firstNl === cut) {
+        if (cut + 1 < chunk.length) {
+          pieces = [chunk.subarray(cut + 1)];
+          held = chunk.length - cut - 1;
+        }
+        yield { lines: [], first: next, ...take() };
+        continue;
+      }
+    } else {
+      head = pieces.length
+        ? Buffer.concat([...pieces, chunk.subarray(0, cut)])
+        : chunk.subarray(0, cut);
+      pieces = [];
+      held = 0;
+    }
+    if (cut + 1 < chunk.length) {
+      pieces.push(chunk.subarray(cut + 1));
+      held = chunk.length - cut - 1;
+    }
+    let text = head.toString('utf8');
     if (!bomChecked) {
       bomChecked = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     const lines = text.split('\n');
-    yield { lines, first: next };
+    yield { lines, first: next, ...take() };
     next += lines.length;
   }
-  if (carry && carry.length) {
-    let text = carry.toString('utf8');
+  if (dropping) {
+    tooLong.push(next);
+    yield { lines: [], first: next + 1, ...take() };
+  } else if (held) {
+    let text = Buffer.concat(pieces).toString('utf8');
     if (!bomChecked && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    yield { lines: [text], first: next, partial: true };
+    yield { lines: [text], first: next, partial: true, ...take() };
   }
 }

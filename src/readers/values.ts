@@ -5,20 +5,54 @@ export function obj(v: unknown): Obj | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
 }
 
-/** A token count: numbers, "59200.0", "1,234"; missing or blank -> 0. */
-export function num(v: unknown): number {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : 0;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v.replace(/,/g, ''));
-    return Number.isFinite(n) ? n : 0;
+/**
+ * A record that cannot be read: thrown by the field readers below and by the reader's checks, caught per
+ * record, and counted as malformed with `message` as the reason. The run goes on.
+ */
+export class BadRecord extends Error {}
+
+/** Integers written as text ("1234", "59200.0", "1,234"), as CSV exports and OTLP's int64 strings write them. */
+const INTEGER_TEXT = /^\s*\d{1,3}(?:,?\d{3})*(?:\.0*)?\s*$|^\s*\d+(?:\.0*)?\s*$/;
+
+/**
+ * A token or request count: a finite, non-negative whole number, or one written as text; missing, null or
+ * blank is 0. Anything else (negative, fractional, 1e400, true, {}, "x") makes the record malformed with
+ * the field named: silently reading it as 0 would lose data, reading it as negative would subtract.
+ */
+export function num(v: unknown, field = 'token count'): number {
+  if (typeof v === 'number') {
+    if (Number.isSafeInteger(v) && v >= 0) return v;
+    throw new BadRecord(
+      `invalid ${field} (${v < 0 ? 'negative' : Number.isFinite(v) ? 'not a whole number' : 'not finite'})`,
+    );
   }
-  return 0;
+  if (v === undefined || v === null || v === '') return 0;
+  if (typeof v === 'string' && INTEGER_TEXT.test(v)) {
+    const n = Number(v.replace(/,/g, ''));
+    if (Number.isSafeInteger(n)) return n;
+  }
+  throw new BadRecord(`invalid ${field} (${describe(v)})`);
 }
 
-export function optNum(v: unknown): number | undefined {
+/** A cost or other amount: any finite number (credits may be negative), or one written as text. */
+export function optNum(v: unknown, field = 'amount'): number | undefined {
   if (v === null || v === undefined || v === '') return undefined;
-  const n = typeof v === 'number' ? v : Number(String(v).replace(/,/g, ''));
-  return Number.isFinite(n) ? n : undefined;
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && v.trim() !== ''
+        ? Number(v.replace(/,/g, ''))
+        : NaN;
+  if (Number.isFinite(n)) return n;
+  throw new BadRecord(`invalid ${field} (${describe(v)})`);
+}
+
+/** What kind of bad value it was, for a malformed-record reason (never the value: reasons are tallied). */
+function describe(v: unknown): string {
+  if (typeof v === 'string') return 'not a number';
+  if (typeof v === 'number') return 'not finite';
+  if (Array.isArray(v)) return 'an array';
+  return v !== null && typeof v === 'object' ? 'an object' : typeof v;
 }
 
 export function str(v: unknown): string | undefined {
@@ -29,11 +63,15 @@ export function str(v: unknown): string | undefined {
  * A timestamp in ms: Unix seconds or ms (by magnitude), nanosecond strings (OTel), ISO 8601. A date-time
  * without an offset ("2026-01-02 03:04:05.123", Langfuse exports) is UTC, not local time.
  */
+/** The last instant a Date can hold (year 275760), in ms. */
+export const MAX_DATE_MS = 8.64e15;
+
 export function time(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
-    if (v > 1e17) return Math.floor(v / 1e6);
-    if (v > 1e11) return Math.floor(v);
-    return Math.floor(v * 1000);
+    const ms = v > 1e17 ? Math.floor(v / 1e6) : v > 1e11 ? Math.floor(v) : Math.floor(v * 1000);
+    // Past what a Date can hold (year 275760): no day to put it in.
+    if (ms > MAX_DATE_MS) throw new BadRecord('timestamp out of range');
+    return ms;
   }
   if (typeof v !== 'string' || v === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(v)) return time(Number(v));
@@ -52,13 +90,19 @@ export function bool(v: unknown): boolean {
 export function getPath(o: unknown, path: string): unknown {
   let cur: unknown = o;
   for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
     cur = (cur as Obj)[part];
   }
   return cur;
 }
 
+/** A tag's text: scalars as they are, objects as JSON (a value nested too deeply to write is malformed). */
 export function tagValue(v: unknown): string | undefined {
   if (v === null || v === undefined || v === '') return undefined;
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (typeof v !== 'object') return String(v);
+  try {
+    return JSON.stringify(v);
+  } catch {
+    throw new BadRecord('tag value nested too deeply');
+  }
 }

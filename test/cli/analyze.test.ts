@@ -1,5 +1,5 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.js';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { time } from '../../src/readers/values.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const chat = readFileSync('fixtures/logs/openai-chat.jsonl');
-const tmp = () => mkdtempSync(join(tmpdir(), 'llmcost-analyze-'));
+const tmp = () => tempDir('llmcost-analyze');
 const json = (stdout: string) => JSON.parse(stdout);
 
 describe('llmcost analyze input', () => {

@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.js';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -9,7 +9,7 @@ import { UsageError } from '../../src/errors.js';
 const repo = join(process.cwd(), 'fixtures/count-repo');
 const inRepo = (args: string[], env: Record<string, string> = {}) =>
   runCli(['count', ...args], { cwd: repo, env });
-const tmp = () => mkdtempSync(join(tmpdir(), 'llmcost-'));
+const tmp = () => tempDir('llmcost');
 
 describe('llmcost count', () => {
   it('counts piped stdin', async () => {

@@ -1,3 +1,4 @@
+import { tempDir } from '../helpers/temp.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -288,9 +289,7 @@ describe('dialect rules', () => {
   });
 
   it('prices an unknown model once --pricing adds it', async () => {
-    const dir = (await import('node:fs')).mkdtempSync(
-      (await import('node:path')).join((await import('node:os')).tmpdir(), 'llmcost-'),
-    );
+    const dir = tempDir('llmcost');
     const file = `${dir}/p.yaml`;
     (await import('node:fs')).writeFileSync(
       file,

@@ -1,5 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.js';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countFile } from '../../src/tokenize/count-file.js';
@@ -8,7 +8,7 @@ import { buildEncoding } from '../../src/tokenize/encoding.js';
 import o200k from 'js-tiktoken/ranks/o200k_base';
 
 const counters = [new TokenCounter(buildEncoding('o200k_base', o200k))];
-const dir = mkdtempSync(join(tmpdir(), 'llmcost-file-'));
+const dir = tempDir('llmcost-file');
 const file = (name: string, body: string | Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, body);

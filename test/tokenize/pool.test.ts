@@ -1,5 +1,5 @@
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.js';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type * as Pool from '../../src/tokenize/pool.js';
@@ -12,7 +12,7 @@ const { CountPool, countFiles, PARALLEL_MIN_BYTES, threadsFor, worthParallel } =
 
 /** `count` files in a new folder, each `bytes` long (sparse: nothing is written but their sizes). */
 function sizedFiles(count: number, bytes: number): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'llmcost-sized-'));
+  const dir = tempDir('llmcost-sized');
   return Array.from({ length: count }, (_, i) => {
     const f = join(dir, `f${i}.txt`);
     writeFileSync(f, '');
@@ -37,7 +37,7 @@ describe('threadsFor', () => {
 
 describe('countFiles', () => {
   it('gives identical results on worker threads and on the main thread alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'llmcost-pool-'));
+    const dir = tempDir('llmcost-pool');
     const files: string[] = [];
     const per = 30_000;
     for (let i = 0; i < 40; i++) {
@@ -61,7 +61,7 @@ describe('countFiles', () => {
   });
 
   it('counts each file of a large input once, results in input order', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'llmcost-pool-'));
+    const dir = tempDir('llmcost-pool');
     const files = Array.from({ length: 200 }, (_, i) => {
       const f = join(dir, `f${i}.txt`);
       writeFileSync(f, `file ${i}: ` + 'the quick brown fox, 42 lazy dogs; '.repeat(200 + i));
@@ -88,7 +88,7 @@ describe('countFiles', () => {
   it('counts every file on the main thread when a worker cannot start or fails', async () => {
     // From src/ there is no worker.js to start, which is exactly a worker failing.
     const { CountPool } = await import('../../src/tokenize/pool.js');
-    const dir = mkdtempSync(join(tmpdir(), 'llmcost-pool-'));
+    const dir = tempDir('llmcost-pool');
     const files = Array.from({ length: 40 }, (_, i) => {
       const f = join(dir, `f${i}.txt`);
       writeFileSync(f, `file ${i} `.padEnd(20_000, 'x y '));

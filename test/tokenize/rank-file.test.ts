@@ -1,5 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.js';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cl100k from 'js-tiktoken/ranks/cl100k_base';
 import o200k from 'js-tiktoken/ranks/o200k_base';
@@ -75,7 +75,7 @@ describe('rank file and BPE', () => {
   });
 
   it('round-trips through the binary layout with an unaligned pattern', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'llmcost-ranks-')), 't.bin');
+    const file = join(tempDir('llmcost-ranks'), 't.bin');
     writeFileSync(file, encodeRankFile('odd', small));
     const { pattern, ranks } = readRankFile(file);
     expect(pattern).toBe('odd');

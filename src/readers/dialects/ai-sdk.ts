@@ -22,7 +22,7 @@ export const aiSdk: Dialect = {
     const details: Obj = obj(u.inputTokenDetails) ?? {};
     const total = num(u.inputTokens ?? u.promptTokens);
     const read = num(details.cacheReadTokens ?? u.cachedInputTokens);
-    const write = num(details.cacheWriteTokens);
+    const write = num(details.cacheWriteTokens, 'cacheWriteTokens');
     const outDetails: Obj = obj(u.outputTokenDetails) ?? {};
     const ts = time(o.timestamp ?? response?.timestamp);
     return {

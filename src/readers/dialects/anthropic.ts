@@ -12,16 +12,16 @@ export function anthropicUsage(
   UsageRecord,
   'input' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h' | 'output' | 'reasoning' | 'requests'
 > {
-  const written = num(u.cache_creation_input_tokens);
+  const written = num(u.cache_creation_input_tokens, 'cache_creation_input_tokens');
   const split = obj(u.cache_creation);
-  const w1h = split ? num(split.ephemeral_1h_input_tokens) : 0;
-  const w5m = split ? num(split.ephemeral_5m_input_tokens) : written;
+  const w1h = split ? num(split.ephemeral_1h_input_tokens, 'ephemeral_1h_input_tokens') : 0;
+  const w5m = split ? num(split.ephemeral_5m_input_tokens, 'ephemeral_5m_input_tokens') : written;
   return {
-    input: num(u.input_tokens),
-    cacheRead: num(u.cache_read_input_tokens),
+    input: num(u.input_tokens, 'input_tokens'),
+    cacheRead: num(u.cache_read_input_tokens, 'cache_read_input_tokens'),
     cacheWrite5m: split && w5m + w1h < written ? written - w1h : w5m,
     cacheWrite1h: w1h,
-    output: num(u.output_tokens),
+    output: num(u.output_tokens, 'output_tokens'),
     reasoning: num(obj(u.output_tokens_details)?.thinking_tokens),
     requests: 1,
   };

@@ -19,7 +19,7 @@ export function costLine(
 ): Outcome {
   const cur = str(currency)?.toLowerCase();
   if (cur !== undefined && cur !== 'usd') return { skip: `cost in ${cur.toUpperCase()}, not USD` };
-  const amount = optNum(value);
+  const amount = optNum(value, 'cost amount');
   if (amount === undefined) return { invalid: 'no cost amount' };
   const item = str(lineItem) ?? '(all line items)';
   const comma = item.lastIndexOf(', ');

@@ -18,11 +18,11 @@ export const openaiExportCsv: Dialect = {
       )
     )
       return { skip: 'empty usage bucket' };
-    const cached = num(o.input_cached_tokens);
+    const cached = num(o.input_cached_tokens, 'input_cached_tokens');
     const uncached =
       o.input_uncached_tokens !== undefined && o.input_uncached_tokens !== ''
-        ? num(o.input_uncached_tokens)
-        : Math.max(0, num(o.input_tokens) - cached);
+        ? num(o.input_uncached_tokens, 'input_uncached_tokens')
+        : Math.max(0, num(o.input_tokens, 'input_tokens') - cached);
     const ts = time(o.start_time_iso ?? o.start_time);
     const tags: Record<string, string> = {};
     for (const k of ['project_id', 'user_id', 'api_key_id', 'service_tier']) {
@@ -36,9 +36,9 @@ export const openaiExportCsv: Dialect = {
       cacheRead: cached,
       cacheWrite5m: 0,
       cacheWrite1h: 0,
-      output: num(o.output_tokens),
+      output: num(o.output_tokens, 'output_tokens'),
       reasoning: 0,
-      requests: num(o.num_model_requests) || 1,
+      requests: num(o.num_model_requests, 'num_model_requests') || 1,
       ...(bool(o.batch) ? { batch: true } : {}),
       ...(Object.keys(tags).length ? { tags } : {}),
     };
@@ -52,17 +52,17 @@ export const requestCsv: Dialect = {
   normalize(o): Outcome {
     const model = str(o.model);
     if (!model) return { invalid: 'no model' };
-    const cached = num(o.cached_tokens);
+    const cached = num(o.cached_tokens, 'cached_tokens');
     const ts = time(o.request_created_at ?? o.created_at ?? o.timestamp);
-    const cost = optNum(o.cost);
+    const cost = optNum(o.cost, 'cost');
     return {
       model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
-      input: Math.max(0, num(o.prompt_tokens) - cached),
+      input: Math.max(0, num(o.prompt_tokens, 'prompt_tokens') - cached),
       cacheRead: cached,
       cacheWrite5m: 0,
       cacheWrite1h: 0,
-      output: num(o.completion_tokens),
+      output: num(o.completion_tokens, 'completion_tokens'),
       reasoning: 0,
       requests: 1,
       ...(cost !== undefined ? { loggedCost: cost } : {}),

@@ -15,18 +15,18 @@ export const flat: Dialect = {
     const model = str(o.model);
     if (!model) return { invalid: 'no model' };
     const ts = time(o.timestamp);
-    const cost = optNum(o.cost);
+    const cost = optNum(o.cost, 'cost');
     const tags = obj(o.tags);
     return {
       model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
-      input: num(o.input_tokens),
-      cacheRead: num(o.cache_read_tokens),
-      cacheWrite5m: num(o.cache_write_tokens),
-      cacheWrite1h: num(o.cache_write_1h_tokens),
-      output: num(o.output_tokens),
-      reasoning: num(o.reasoning_tokens),
-      requests: optNum(o.requests) ?? 1,
+      input: num(o.input_tokens, 'input_tokens'),
+      cacheRead: num(o.cache_read_tokens, 'cache_read_tokens'),
+      cacheWrite5m: num(o.cache_write_tokens, 'cache_write_tokens'),
+      cacheWrite1h: num(o.cache_write_1h_tokens, 'cache_write_1h_tokens'),
+      output: num(o.output_tokens, 'output_tokens'),
+      reasoning: num(o.reasoning_tokens, 'reasoning_tokens'),
+      requests: optNum(o.requests, 'requests') ?? 1,
       ...(cost !== undefined ? { loggedCost: cost } : {}),
       ...(bool(o.batch) ? { batch: true } : {}),
       ...(tags

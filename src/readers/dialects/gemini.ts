@@ -29,14 +29,19 @@ export const gemini: Dialect = {
 
 /** The buckets of a `usageMetadata` object (the rule is in the dialect's comment above). */
 export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
-  const cached = num(u.cachedContentTokenCount);
-  const thoughts = num(u.thoughtsTokenCount);
+  const cached = num(u.cachedContentTokenCount, 'cachedContentTokenCount');
+  const thoughts = num(u.thoughtsTokenCount, 'thoughtsTokenCount');
   return {
-    input: Math.max(0, num(u.promptTokenCount) + num(u.toolUsePromptTokenCount) - cached),
+    input: Math.max(
+      0,
+      num(u.promptTokenCount, 'promptTokenCount') +
+        num(u.toolUsePromptTokenCount, 'toolUsePromptTokenCount') -
+        cached,
+    ),
     cacheRead: cached,
     cacheWrite5m: 0,
     cacheWrite1h: 0,
-    output: num(u.candidatesTokenCount) + thoughts,
+    output: num(u.candidatesTokenCount, 'candidatesTokenCount') + thoughts,
     reasoning: thoughts,
     requests: 1,
   };

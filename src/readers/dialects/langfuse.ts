@@ -33,11 +33,11 @@ export const langfuse: Dialect = {
     let cacheWrite = 0;
     let output = 0;
     for (const [k, v] of Object.entries(details)) {
-      const n = num(v);
-      if (READ_KEYS.includes(k)) cacheRead += n;
-      else if (WRITE_KEYS.includes(k)) cacheWrite += n;
-      else if (k.includes('input')) input += n;
-      else if (k.includes('output')) output += n;
+      const n = () => num(v, `usage detail ${k}`);
+      if (READ_KEYS.includes(k)) cacheRead += n();
+      else if (WRITE_KEYS.includes(k)) cacheWrite += n();
+      else if (k.includes('input')) input += n();
+      else if (k.includes('output')) output += n();
     }
     const costs = obj(o.costDetails) ?? obj(o.cost_details);
     const cost = optNum(costs?.total ?? o.total_cost ?? o.calculatedTotalCost);

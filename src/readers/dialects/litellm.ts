@@ -53,7 +53,7 @@ export const litellm: Dialect = {
     const uo = obj(meta.usage_object) ?? {};
     const details = obj(uo.prompt_tokens_details) ?? {};
     const cacheRead = num(uo.cache_read_input_tokens ?? details.cached_tokens);
-    const cacheWrite = num(uo.cache_creation_input_tokens);
+    const cacheWrite = num(uo.cache_creation_input_tokens, 'cache_creation_input_tokens');
     const ts = time(o.startTime);
     const cost = optNum(o.response_cost ?? o.spend);
     const id = str(o.id) ?? str(o.request_id);
@@ -61,11 +61,11 @@ export const litellm: Dialect = {
     return {
       model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
-      input: Math.max(0, num(o.prompt_tokens) - cacheRead - cacheWrite),
+      input: Math.max(0, num(o.prompt_tokens, 'prompt_tokens') - cacheRead - cacheWrite),
       cacheRead,
       cacheWrite5m: cacheWrite,
       cacheWrite1h: 0,
-      output: num(o.completion_tokens),
+      output: num(o.completion_tokens, 'completion_tokens'),
       reasoning: num(obj(uo.completion_tokens_details)?.reasoning_tokens),
       requests: 1,
       ...(cost !== undefined ? { loggedCost: cost } : {}),

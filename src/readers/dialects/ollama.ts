@@ -20,11 +20,11 @@ export const ollama: Dialect = {
     return {
       model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
-      input: num(o.prompt_eval_count),
+      input: num(o.prompt_eval_count, 'prompt_eval_count'),
       cacheRead: 0,
       cacheWrite5m: 0,
       cacheWrite1h: 0,
-      output: num(o.eval_count),
+      output: num(o.eval_count, 'eval_count'),
       reasoning: 0,
       requests: 1,
       tags: { provider: 'ollama (local)' },

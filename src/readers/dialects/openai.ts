@@ -19,20 +19,22 @@ export function openaiUsage(
 ): UsageRecord {
   const inDetails = obj(u.prompt_tokens_details) ?? obj(u.input_tokens_details);
   const outDetails = obj(u.completion_tokens_details) ?? obj(u.output_tokens_details);
-  const hits = num(u.prompt_cache_hit_tokens);
+  const hits = num(u.prompt_cache_hit_tokens, 'prompt_cache_hit_tokens');
   const stated = u.prompt_tokens ?? u.input_tokens;
   const total =
     stated === undefined && 'prompt_cache_miss_tokens' in u
-      ? hits + num(u.prompt_cache_miss_tokens)
-      : num(stated);
+      ? hits + num(u.prompt_cache_miss_tokens, 'prompt_cache_miss_tokens')
+      : num(stated, 'prompt_tokens');
   const cached = Math.max(
-    inDetails ? num(inDetails.cached_tokens) : 0,
-    num(u.cached_prompt_text_tokens),
+    inDetails ? num(inDetails.cached_tokens, 'cached_tokens') : 0,
+    num(u.cached_prompt_text_tokens, 'cached_prompt_text_tokens'),
     hits,
   );
-  const written = inDetails ? num(inDetails.cache_write_tokens) : 0;
-  const completion = num(u.completion_tokens ?? u.output_tokens);
-  const reasoning = outDetails ? num(outDetails.reasoning_tokens) : num(u.reasoning_tokens);
+  const written = inDetails ? num(inDetails.cache_write_tokens, 'cache_write_tokens') : 0;
+  const completion = num(u.completion_tokens ?? u.output_tokens, 'completion_tokens');
+  const reasoning = outDetails
+    ? num(outDetails.reasoning_tokens, 'reasoning_tokens')
+    : num(u.reasoning_tokens, 'reasoning_tokens');
   // Built with one fixed shape (no spreads): this runs once per record on the analyze hot path.
   const r: UsageRecord = {
     model,
@@ -128,7 +130,8 @@ export const openaiBatch: Dialect = {
   detect: (o) => typeof o.custom_id === 'string' && 'response' in o && !('result' in o),
   normalize(o): Outcome {
     const res = obj(o.response);
-    if (!res || num(res.status_code) !== 200) return { skip: 'failed batch request' };
+    if (!res || num(res.status_code, 'status_code') !== 200)
+      return { skip: 'failed batch request' };
     const body = obj(res.body);
     const u = obj(body?.usage);
     const model = str(body?.model) ?? UNKNOWN_MODEL;
@@ -141,12 +144,12 @@ export const openaiBatch: Dialect = {
 };
 
 function usageApiResult(r: Obj, start: unknown): UsageRecord {
-  const cached = num(r.input_cached_tokens);
-  const written = num(r.input_cache_write_tokens);
+  const cached = num(r.input_cached_tokens, 'input_cached_tokens');
+  const written = num(r.input_cache_write_tokens, 'input_cache_write_tokens');
   const uncached =
     r.input_uncached_tokens !== undefined && r.input_uncached_tokens !== null
-      ? num(r.input_uncached_tokens)
-      : Math.max(0, num(r.input_tokens) - cached - written);
+      ? num(r.input_uncached_tokens, 'input_uncached_tokens')
+      : Math.max(0, num(r.input_tokens, 'input_tokens') - cached - written);
   const tags: Record<string, string> = {};
   for (const k of ['project_id', 'user_id', 'api_key_id', 'service_tier'])
     if (str(r[k])) tags[k] = r[k] as string;
@@ -158,9 +161,9 @@ function usageApiResult(r: Obj, start: unknown): UsageRecord {
     cacheRead: cached,
     cacheWrite5m: written,
     cacheWrite1h: 0,
-    output: num(r.output_tokens),
+    output: num(r.output_tokens, 'output_tokens'),
     reasoning: 0,
-    requests: num(r.num_model_requests) || 1,
+    requests: num(r.num_model_requests, 'num_model_requests') || 1,
     ...(r.batch === true ? { batch: true } : {}),
     ...(Object.keys(tags).length ? { tags } : {}),
   };

@@ -16,19 +16,19 @@ export const openrouter: Dialect = {
     const d = obj(o.data) ?? o;
     const model = str(d.model);
     if (!model) return { invalid: 'no model' };
-    const cached = num(d.native_tokens_cached);
+    const cached = num(d.native_tokens_cached, 'native_tokens_cached');
     const ts = time(d.created_at);
     const cost = optNum(d.total_cost ?? d.usage);
     const provider = str(d.provider_name);
     return {
       model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
-      input: Math.max(0, num(d.native_tokens_prompt) - cached),
+      input: Math.max(0, num(d.native_tokens_prompt, 'native_tokens_prompt') - cached),
       cacheRead: cached,
       cacheWrite5m: 0,
       cacheWrite1h: 0,
-      output: num(d.native_tokens_completion),
-      reasoning: num(d.native_tokens_reasoning),
+      output: num(d.native_tokens_completion, 'native_tokens_completion'),
+      reasoning: num(d.native_tokens_reasoning, 'native_tokens_reasoning'),
       requests: 1,
       ...(cost !== undefined ? { loggedCost: cost } : {}),
       ...(provider ? { tags: { provider } } : {}),

@@ -1,0 +1,36 @@
+import type { UsageRecord } from '../core/usage-record.js';
+import { BadRecord, MAX_DATE_MS } from './values.js';
+
+const COUNTS = [
+  'input',
+  'cacheRead',
+  'cacheWrite5m',
+  'cacheWrite1h',
+  'output',
+  'reasoning',
+  'requests',
+] as const;
+
+/**
+ * The invariants every normalized record keeps, whatever dialect made it: whole, non-negative, finite
+ * token and request counts, a finite logged cost, a timestamp a Date can hold. A record that breaks one
+ * is malformed (BadRecord), not summed: a negative count would subtract from totals.
+ */
+export function checkRecord(r: UsageRecord): void {
+  for (const k of COUNTS) {
+    const v = r[k];
+    if (!Number.isSafeInteger(v) || v < 0) throw new BadRecord(`invalid ${k} count`);
+  }
+  if (r.loggedCost !== undefined && !Number.isFinite(r.loggedCost))
+    throw new BadRecord('invalid cost (not finite)');
+  if (r.timestamp !== undefined && !(Math.abs(r.timestamp) <= MAX_DATE_MS))
+    throw new BadRecord('timestamp out of range');
+}
+
+/** The malformed-record reason for an error thrown while reading one record. */
+export function badReason(err: unknown): string {
+  if (err instanceof BadRecord) return err.message;
+  if (err instanceof RangeError && /call stack/i.test(err.message))
+    return 'record nested too deeply';
+  return `unreadable record (${err instanceof Error ? err.name : typeof err})`;
+}
