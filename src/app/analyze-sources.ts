@@ -25,7 +25,8 @@ export function resolveSources(ctx: Context, inputs: string[], claude: boolean):
       );
     return ['-'];
   }
-  const sources = discoverLogs(all, ctx.cwd);
+  const { files: sources, notes } = discoverLogs(all, ctx.cwd);
+  for (const note of notes) ctx.stderr.write(`${note}\n`);
   if (!sources.length)
     throw new UsageError(
       `no log files (.jsonl, .ndjson, .json, .csv, or .gz of them) in ${all.join(', ')}`,

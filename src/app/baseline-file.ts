@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readText } from '../files/read-text.js';
 import { UsageError } from '../errors.js';
 import { comparePaths } from '../files/paths.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
@@ -14,14 +14,16 @@ export interface BaselineDoc {
 
 export function readBaseline(path: string, display: string): BaselineDoc {
   let doc: unknown;
+  let text: string;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
+    text = readText(path, `baseline ${display}`);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    throw new UsageError(
-      `cannot read baseline ${display}: ${e.code ?? e.message}`,
-      'create one with --save-baseline FILE',
-    );
+    throw new UsageError((err as Error).message, 'create one with --save-baseline FILE');
+  }
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`cannot read baseline ${display}: ${(err as Error).message}`);
   }
   const files = (doc as BaselineDoc | null)?.files;
   if (

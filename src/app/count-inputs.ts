@@ -25,6 +25,25 @@ export async function countInputs(
     inputs = ['-'];
   }
   const found = discover(inputs, { ...o, cwd: ctx.cwd });
-  if (!found.stdin) return found;
-  return { ...found, stdinBuffer: await readAll(ctx.stdin) };
+  for (const note of found.notes) ctx.stderr.write(`${note}\n`);
+  if (!found.stdin) {
+    // A gate that counted nothing must not pass: a glob or --include that matches no file is an error.
+    if (!found.files.length) {
+      const { ignored, excluded } = found.skipped;
+      throw new UsageError(
+        `no files to count in ${inputs.join(' ')}`,
+        ignored || excluded
+          ? `${ignored} ignored by .gitignore, ${excluded} left out by --include/--exclude`
+          : 'check the paths and globs (quote globs so the shell does not expand them)',
+      );
+    }
+    return found;
+  }
+  const stdinBuffer = await readAll(ctx.stdin);
+  if (!stdinBuffer.length && !found.files.length)
+    throw new UsageError(
+      'nothing to count: standard input was empty',
+      'give files, folders or globs, or pipe text in',
+    );
+  return { ...found, stdinBuffer };
 }

@@ -67,7 +67,7 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
   const results: FileResult[] = await countFiles(found.files, {
     encodings,
     raw: !!o.raw,
-    threads: o.threads ?? ctx.cpus,
+    threads: Math.min(o.threads ?? ctx.cpus, ctx.cpus),
     auto: o.threads === undefined,
   });
   if (found.stdinBuffer)

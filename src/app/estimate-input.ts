@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readText } from '../files/read-text.js';
 import { resolve } from 'node:path';
 import type { Budget } from '../commands/parse-args.js';
 import { budget as parseBudget } from '../commands/parse-args.js';
@@ -38,14 +38,8 @@ export async function loadEstimate(
     const modelName = flags.model ?? scenarioFile.model;
     if (!modelName) throw new UsageError('--prompt needs --model to choose a tokenizer');
     const record = resolveModel(book, modelName, '--model');
-    let text: string;
-    try {
-      text = readFileSync(resolve(cwd, flags.prompt), 'utf8');
-    } catch (err) {
-      throw new UsageError(
-        `cannot read ${flags.prompt}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-      );
-    }
+    // A prompt is read whole: 64 MiB is far past any model's context window.
+    const text = readText(resolve(cwd, flags.prompt), flags.prompt, 64 * 1024 * 1024);
     const counted = await countText(text, record.tokenizer);
     flags = { ...flags, input: counted.tokens };
     notes.push(

@@ -62,6 +62,11 @@ export function runEstimate(p: Prepared, o: EstimateRun): AppResult {
   const sv = run(() => savings(w, s.primary));
   const months = project(e.monthlyCost, s.growth, s.months);
   const yearly = project(e.monthlyCost, s.growth, 12).at(-1)!.cumulative;
+  if (![e.monthlyCost, yearly, ...months.map((m) => m.cumulative)].every(Number.isFinite))
+    throw new UsageError(
+      'the estimate is not a finite number: requests, token counts or growth are too large',
+      'check --requests, --input, --output and --growth (or the scenario file)',
+    );
   const worst = s.maxOutput !== undefined ? run(() => worstCase(w, s.maxOutput!)) : undefined;
   const compared = s.compare.map((name) => {
     const record = resolveModel(p.book, name, '--compare');

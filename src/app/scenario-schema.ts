@@ -9,9 +9,12 @@ const rate = z.preprocess(
 const growthRate = z.preprocess(
   (v) =>
     typeof v === 'string' && v.trim().endsWith('%') ? Number(v.trim().slice(0, -1)) / 100 : v,
-  z.number().gt(-1, 'must be above -100%'),
+  z.number().gt(-1, 'must be above -100%').max(10, 'must be at most 1000% a month'),
 );
-const tokens = z.number().nonnegative('must not be negative');
+const tokens = z
+  .number()
+  .nonnegative('must not be negative')
+  .max(1e12, 'must be at most 1,000,000,000,000');
 
 const route = z.strictObject({
   share: rate,

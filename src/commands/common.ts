@@ -3,6 +3,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { findConfig } from '../config/find.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { list } from './parse-args.js';
 import { CATALOG_DATE, loadPriceBook, type OverrideSet } from '../pricing/catalog.js';
 import type { PriceBook } from '../core/price-book.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
@@ -87,6 +88,8 @@ function applyConfigDefaults(cmd: Command, section: string, loaded: LoadedConfig
     const where = `${loaded.file}: ${section}.${key}`;
     if (!option) throw new UsageError(`${where}: not an option of llmcost ${cmd.name()}`);
     if (cmd.getOptionValueSource(key) === 'cli') continue;
+    const wrongType = configTypeError(option, value);
+    if (wrongType) throw new UsageError(`${where}: ${wrongType}`);
     let parsed: unknown = value;
     if (option.parseArg && typeof value !== 'boolean') {
       const text = Array.isArray(value) ? value.join(',') : String(value);
@@ -101,6 +104,27 @@ function applyConfigDefaults(cmd: Command, section: string, loaded: LoadedConfig
     }
     cmd.setOptionValueWithSource(key, parsed, 'config');
   }
+}
+
+/**
+ * Why a config value cannot stand for this option, or undefined: a flag takes true/false, a value option a
+ * string or number, and only a list option (parsed by `list`) an array of them. Nothing is coerced:
+ * `by: {a: 1}` would otherwise read as the text "[object Object]".
+ */
+function configTypeError(option: Option, value: unknown): string | undefined {
+  const takesValue = option.required || option.optional;
+  if (!takesValue) return typeof value === 'boolean' ? undefined : 'expected true or false';
+  const scalar = (v: unknown) =>
+    typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+  if (Array.isArray(value))
+    return option.parseArg === list && value.length > 0 && value.every(scalar)
+      ? undefined
+      : option.parseArg === list
+        ? 'expected a list of names'
+        : 'expected one value, not a list';
+  return scalar(value)
+    ? undefined
+    : `expected a value, got ${value === null ? 'null' : typeof value}`;
 }
 
 export { CATALOG_DATE };

@@ -7,7 +7,7 @@ import {
   isoDate,
   list,
   nonNegativeInt,
-  percent,
+  growth,
   period,
   positiveInt,
   share,
@@ -50,7 +50,7 @@ export function registerEstimate(program: Command, ctx: Context, exit: Exit): vo
       'show the worst case with every response at this cap',
       nonNegativeInt,
     )
-    .option('--growth <rate>', 'monthly traffic growth, e.g. 10%', percent)
+    .option('--growth <rate>', 'monthly traffic growth, e.g. 10%', growth)
     .option('--months <n>', 'months to project (default 12)', positiveInt)
     .option('--compare <models>', 'the same workload on these models too (comma-separated)', list)
     .option(

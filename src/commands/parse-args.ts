@@ -28,6 +28,13 @@ export function share(v: string): number {
   return n;
 }
 
+/** Monthly traffic growth: "10%" or 0.1; above -100% and at most +1000% (more overflows a projection). */
+export function growth(v: string): number {
+  const n = percent(v);
+  if (n > 10) throw new InvalidArgumentError('expected a growth of at most 1000% a month.');
+  return n;
+}
+
 /** A growth or change rate: "10%" or 0.1; may be negative. */
 export function percent(v: string): number {
   const s = v.trim();
@@ -72,9 +79,11 @@ export function period(v: string): Period {
 }
 
 /** A UTC date YYYY-MM-DD. */
+/** A calendar day as YYYY-MM-DD that exists (Date.parse rolls 2025-02-30 over to March 2; this does not). */
 export function isoDate(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : NaN;
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== v) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD that exists.');
   }
   return v;
 }

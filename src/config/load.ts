@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readText } from '../files/read-text.js';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { UsageError } from '../errors.js';
@@ -7,14 +8,7 @@ import { configSchema, type Config } from './schema.js';
 import { findConfig } from './find.js';
 
 export function readYaml(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(
-      `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-    );
-  }
+  const text = readText(file, file);
   try {
     return parse(text.replace(/^\uFEFF/, '')) ?? {};
   } catch (err) {

@@ -1,7 +1,12 @@
-/** Day, week and month keys in a time zone. Offsets are looked up once per hour of the epoch and cached. */
+/**
+ * Day, week and month keys in a time zone. Offsets are looked up once per slot of the epoch and cached:
+ * an hour in UTC, a quarter of an hour elsewhere, since zones sit at :30 and :45 offsets (Asia/Kolkata,
+ * Asia/Kathmandu, Australia/Eucla) and some change offset on the half hour (Australia/Lord_Howe).
+ */
 export class Calendar {
   private readonly fmt: Intl.DateTimeFormat | undefined;
-  private readonly hourCache = new Map<number, string>();
+  private readonly slotMs: number;
+  private readonly slotCache = new Map<number, string>();
 
   constructor(readonly tz: string) {
     this.fmt =
@@ -13,18 +18,18 @@ export class Calendar {
             month: '2-digit',
             day: '2-digit',
           });
+    this.slotMs = this.fmt ? 900_000 : 3_600_000;
   }
 
   /** YYYY-MM-DD in the calendar's zone, or "unknown" without a time. */
   day(ms: number | undefined): string {
     if (ms === undefined) return 'unknown';
-    const hour = Math.floor(ms / 3_600_000);
-    let d = this.hourCache.get(hour);
+    const slot = Math.floor(ms / this.slotMs);
+    let d = this.slotCache.get(slot);
     if (d === undefined) {
-      d = this.fmt
-        ? this.fmt.format(new Date(hour * 3_600_000))
-        : new Date(hour * 3_600_000).toISOString().slice(0, 10);
-      this.hourCache.set(hour, d);
+      const start = new Date(slot * this.slotMs);
+      d = this.fmt ? this.fmt.format(start) : start.toISOString().slice(0, 10);
+      this.slotCache.set(slot, d);
     }
     return d;
   }

@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readText } from './read-text.js';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { comparePaths, posixRelative } from './paths.js';
+import { posixRelative } from './paths.js';
 import { UsageError } from '../errors.js';
 import { IgnoreRules } from './gitignore.js';
+import { FolderVisits } from './folder-visits.js';
 import { compileGlob, globBase, isGlob, type GlobMatcher } from './glob.js';
 
 export interface Discovery {
@@ -10,6 +12,8 @@ export interface Discovery {
   files: string[];
   stdin: boolean;
   skipped: { ignored: number; excluded: number };
+  /** Symbolic-link loops that were not followed, one line each, for stderr. */
+  notes: string[];
 }
 
 export interface DiscoverOptions {
@@ -37,7 +41,7 @@ interface IgnoreScope {
 
 function readIgnore(dir: string): IgnoreScope | undefined {
   const file = join(dir, '.gitignore');
-  return existsSync(file) ? { dir, rules: new IgnoreRules(readFileSync(file, 'utf8')) } : undefined;
+  return existsSync(file) ? { dir, rules: new IgnoreRules(readText(file, file)) } : undefined;
 }
 
 /** .gitignore files from the repository root (the nearest folder holding .git) down to `dir`. */
@@ -68,6 +72,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
   const exclude = matcher(o.exclude);
   const found = new Set<string>();
   const skipped = { ignored: 0, excluded: 0 };
+  const notes: string[] = [];
   let stdin = false;
   const add = (abs: string) => {
     if (found.has(abs)) return; // named twice (a file and its folder, overlapping globs): counted once
@@ -78,26 +83,30 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
     if ((include && !include(rel)) || exclude?.(rel)) skipped.excluded++;
     else add(abs);
   };
+  // Per named input: two globs over one folder walk it twice, each folder once per walk.
+  let folders = new FolderVisits(o.cwd, notes);
   const walk = (dir: string, scopes: IgnoreScope[], want?: GlobMatcher) => {
+    const entries = folders.enter(dir);
+    if (!entries) return;
     const own = readIgnore(dir);
     const here = own && !scopes.some((s) => s.dir === dir) ? [...scopes, own] : scopes;
-    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      comparePaths(a.name, b.name),
-    );
     const prefix = dir.endsWith(sep) ? dir : dir + sep; // dir is normalized: no join() per entry
     for (const e of entries) {
       const abs = prefix + e.name;
-      const isDir =
-        e.isDirectory() ||
-        (e.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isDirectory() === true);
+      // Symbolic links are followed: to a folder (walked once, see FolderVisits) or to a file.
+      const target = e.isSymbolicLink() ? statSync(abs, { throwIfNoEntry: false }) : e;
+      const isDir = target?.isDirectory() === true;
       if (isDir && ALWAYS_SKIPPED.has(e.name)) continue;
       if (ignored(here, abs, isDir)) {
         skipped.ignored++;
         continue;
       }
       if (isDir) walk(abs, here, want);
+      else if (target && !target.isFile())
+        skipped.excluded++; // a FIFO or socket in a folder is not a prompt
       else if (!want || want.test(posixRelative(o.cwd, abs))) accept(abs);
     }
+    folders.leave(dir);
   };
   for (const input of inputs) {
     if (input === '-') {
@@ -106,8 +115,10 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
     }
     const abs = resolve(o.cwd, input);
     const st = statSync(abs, { throwIfNoEntry: false });
-    if (st?.isFile()) add(abs);
-    else if (st?.isDirectory()) walk(abs, ancestorScopes(abs));
+    folders = new FolderVisits(o.cwd, notes);
+    if (st?.isDirectory()) walk(abs, ancestorScopes(abs));
+    else if (st)
+      add(abs); // a file, or a FIFO, /dev/stdin or <(…) named on purpose: read as a stream
     else if (isGlob(input)) {
       const base = resolve(o.cwd, globBase(input));
       if (statSync(base, { throwIfNoEntry: false })?.isDirectory()) {
@@ -115,5 +126,5 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
       }
     } else throw new UsageError(`no such file or folder: ${input}`);
   }
-  return { files: [...found], stdin, skipped };
+  return { files: [...found], stdin, skipped, notes };
 }

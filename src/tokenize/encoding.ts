@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { MapRanks, type RankTable } from './bpe.js';
 import { readRankFile } from './rank-file.js';
 import { withUnicodeWhiteSpace } from './white-space.js';
@@ -46,7 +47,7 @@ export function loadEncoding(name: EncodingName): Promise<Encoding> {
   if (!hit) {
     const file = new URL(`./tables/${name}.bin`, import.meta.url);
     if (existsSync(file)) {
-      const { pattern, ranks } = readRankFile(file.pathname);
+      const { pattern, ranks } = readRankFile(fileURLToPath(file));
       hit = Promise.resolve({ name, pattern: new RegExp(pattern, 'gu'), ranks });
     } else {
       hit = (

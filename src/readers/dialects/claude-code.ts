@@ -21,7 +21,13 @@ export const claudeCode: Dialect = {
   detect: (o) =>
     typeof o.type === 'string' &&
     (NOT_USAGE.has(o.type) || o.type === 'assistant') &&
-    ('sessionId' in o || 'parentUuid' in o || 'leafUuid' in o || 'uuid' in o || 'messageId' in o),
+    ('sessionId' in o ||
+      'parentUuid' in o ||
+      'leafUuid' in o ||
+      'uuid' in o ||
+      'messageId' in o ||
+      // A user line of an older or trimmed transcript may carry none of the ids, only its message.
+      (o.type === 'user' && obj(o.message)?.role === 'user')),
   normalize(o): Outcome {
     if (o.type !== 'assistant') return { skip: `${String(o.type)} line` };
     const m = obj(o.message);
