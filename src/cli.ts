@@ -1,3 +1,4 @@
+import { printable } from './reporters/printable.js';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 import type { Context } from './context.js';
@@ -14,7 +15,7 @@ export function buildProgram(ctx: Context, exit: { code: number }): Command {
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
-      writeErr: (s) => ctx.stderr.write(s),
+      writeErr: (s) => ctx.stderr.write(s.split('\n').map(printable).join('\n')),
     })
     .addHelpText(
       'after',
@@ -28,7 +29,7 @@ Prices: bundled catalog dated ${CATALOG_DATE}; override with --pricing FILE.yaml
     cmd.exitOverride();
     cmd.configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
-      writeErr: (s) => ctx.stderr.write(s),
+      writeErr: (s) => ctx.stderr.write(s.split('\n').map(printable).join('\n')),
     });
     cmd.showSuggestionAfterError(true);
   }
@@ -63,12 +64,12 @@ function reportError(ctx: Context, err: unknown): number {
     return EXIT.usage; // commander already printed its one-line message
   }
   if (err instanceof UsageError) {
-    ctx.stderr.write(`llmcost: ${err.message}\n`);
-    if (err.hint) ctx.stderr.write(`hint: ${err.hint}\n`);
+    ctx.stderr.write(`llmcost: ${printable(err.message)}\n`);
+    if (err.hint) ctx.stderr.write(`hint: ${printable(err.hint)}\n`);
     return EXIT.usage;
   }
   const e = err as Error;
-  ctx.stderr.write(`llmcost: internal error: ${e?.message ?? String(err)}\n`);
+  ctx.stderr.write(`llmcost: internal error: ${printable(e?.message ?? String(err))}\n`);
   if (ctx.env.LLMCOST_DEBUG === '1' && e?.stack) ctx.stderr.write(`${e.stack}\n`);
   else ctx.stderr.write('hint: set LLMCOST_DEBUG=1 for a stack trace, and please report it\n');
   return EXIT.usage;

@@ -42,12 +42,23 @@ function stream(s: NodeJS.WriteStream): Output {
   };
 }
 
-/** `llmcost … | head` closes stdout early: end quietly with exit 0 instead of an EPIPE stack trace. */
+/**
+ * `llmcost … | head` closes stdout early: end quietly with exit 0 instead of an EPIPE stack trace. Any
+ * other failed write (a full disk, a closed descriptor) is one line on stderr and exit 2: the output is
+ * incomplete and a script reading it must know.
+ */
 export function exitQuietlyOnEpipe(): void {
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
+  process.stdout.on('error', outputFailed);
+}
+
+function outputFailed(err: NodeJS.ErrnoException): never {
+  if (err.code === 'EPIPE') process.exit(0);
+  try {
+    process.stderr.write(`llmcost: cannot write the output: ${err.code ?? err.message}\n`);
+  } catch {
+    // stderr is gone too: the exit code is all that is left to say it
+  }
+  process.exit(2);
 }
 
 /**
@@ -58,9 +69,9 @@ export function exitWhenFlushed(code: number): void {
   process.exitCode = code;
   let pending = 2;
   const flushed = (err?: Error | null) => {
-    if ((err as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') process.exit(0);
+    if (err) outputFailed(err as NodeJS.ErrnoException);
     if (--pending === 0) process.exit(code);
   };
   process.stdout.write('', flushed);
-  process.stderr.write('', flushed);
+  process.stderr.write('', (err) => (err ? process.exit(code || 2) : flushed()));
 }

@@ -1,3 +1,4 @@
+import { printable } from '../reporters/printable.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { dialectByName, DIALECTS } from '../readers/dialects/index.js';
@@ -26,7 +27,7 @@ export function resolveSources(ctx: Context, inputs: string[], claude: boolean):
     return ['-'];
   }
   const { files: sources, notes } = discoverLogs(all, ctx.cwd);
-  for (const note of notes) ctx.stderr.write(`${note}\n`);
+  for (const note of notes) ctx.stderr.write(`${printable(note)}\n`);
   if (!sources.length)
     throw new UsageError(
       `no log files (.jsonl, .ndjson, .json, .csv, or .gz of them) in ${all.join(', ')}`,

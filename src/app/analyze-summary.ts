@@ -1,3 +1,6 @@
+import type { Dim } from '../core/aggregate.js';
+import type { PricedGroup } from '../core/price-groups.js';
+import { nearest } from '../core/similarity.js';
 import type { Budget } from '../commands/parse-args.js';
 import { checkBudget } from '../core/budget.js';
 import { promptOf, type priceGroup } from '../core/price-groups.js';
@@ -45,7 +48,7 @@ export function summaryLines(
   ];
   if (unpricedTokens) {
     lines.push(
-      `unpriced: ${int(unpricedTokens)} tokens (${pct(unpricedTokens / allTokens)} of all) from ${total.unpricedModels.join(', ')}: not counted as $0; add prices with --pricing FILE.yaml`,
+      `unpriced: ${int(unpricedTokens)} tokens (${pct(unpricedTokens / allTokens)} of all) from ${someOf(total.unpricedModels)}: not counted as $0; add prices with --pricing FILE.yaml`,
     );
   }
   if (tally.withoutModel)
@@ -67,4 +70,36 @@ export function summaryLines(
   if (tally.filtered)
     lines.push(`filtered out by --since/--until/--model: ${int(tally.filtered)} records`);
   return lines;
+}
+
+/**
+ * Warnings for a run that found nothing to sum, and for each --by field no record carries (with the
+ * nearest names the records do carry).
+ */
+export function emptyWarnings(
+  by: Dim[],
+  groups: PricedGroup[],
+  records: number,
+  lines: number,
+  billed: number,
+  fieldsSeen: Iterable<string>,
+): string[] {
+  if (records === 0)
+    return billed ? [] : [`llmcost: no usage records found (${int(lines)} line(s) read)`];
+  const out: string[] = [];
+  by.forEach((d, i) => {
+    if (typeof d === 'string' || groups.some((g) => g.keys[i] !== '(none)')) return;
+    const names = [...new Set([...fieldsSeen, 'day', 'week', 'month', 'model', 'provider'])];
+    out.push(
+      `llmcost: --by ${d.field}: no record carries it; nearest: ${nearest(d.field.slice(0, 80), names, 3).join(', ')}`,
+    );
+  });
+  return out;
+}
+
+/** Up to ten names, then how many more (the JSON output lists them all). */
+function someOf(names: string[]): string {
+  return names.length <= 10
+    ? names.join(', ')
+    : `${names.slice(0, 10).join(', ')} and ${int(names.length - 10)} more`;
 }

@@ -19,7 +19,7 @@ import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
 import { PARALLEL_MIN_BYTES, planRanges, runParallel } from './analyze-parallel.js';
 import type { Tally } from './analyze-tally.js';
 import { progressLine, showProgress } from './analyze-progress.js';
-import { budgetCheck, summaryLines } from './analyze-summary.js';
+import { budgetCheck, emptyWarnings, summaryLines } from './analyze-summary.js';
 import { ok, type AppResult } from './result.js';
 
 export interface AnalyzeOptions extends EngineSpec {
@@ -184,7 +184,14 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
     sections,
     primary: { columns, rows },
   };
-  const diagnostics: string[] = [];
+  const diagnostics: string[] = emptyWarnings(
+    o.by,
+    groups,
+    total.records,
+    tally.lines,
+    billed.json.lines.length,
+    agg.fieldsSeen,
+  );
   const bad = tally.count(tally.malformed);
   if (bad) {
     const reasons = [...tally.malformed].map(([r, n]) => `${int(n)} ${r}`).join(', ');

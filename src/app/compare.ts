@@ -3,7 +3,7 @@ import type { Prepared } from '../commands/common.js';
 import { compactTokens, int, usd } from '../reporters/format-values.js';
 import type { Column, Report } from '../reporters/report.js';
 import { ok, type AppResult } from './result.js';
-import { selectModels, unknownLine } from './select-models.js';
+import { selectModels, unknownLine, unknownProviderLines } from './select-models.js';
 import { perDay } from '../core/workload.js';
 
 export interface CompareOptions {
@@ -109,10 +109,10 @@ export function runCompare(p: Prepared, o: CompareOptions): AppResult {
     ],
     primary: { columns: COLUMNS, rows: tableRows },
   };
-  return ok(
-    p.render(report),
-    unknown.length && p.format !== 'table' ? unknown.map(unknownLine) : [],
-  );
+  return ok(p.render(report), [
+    ...unknownProviderLines(p.book, o.provider),
+    ...(unknown.length && p.format !== 'table' ? unknown.map(unknownLine) : []),
+  ]);
 }
 
 function toRow(r: CompareRow) {

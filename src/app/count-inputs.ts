@@ -1,3 +1,4 @@
+import { printable } from '../reporters/printable.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { discover, type DiscoverOptions, type Discovery } from '../files/discover.js';
@@ -25,7 +26,7 @@ export async function countInputs(
     inputs = ['-'];
   }
   const found = discover(inputs, { ...o, cwd: ctx.cwd });
-  for (const note of found.notes) ctx.stderr.write(`${note}\n`);
+  for (const note of found.notes) ctx.stderr.write(`${printable(note)}\n`);
   if (!found.stdin) {
     // A gate that counted nothing must not pass: a glob or --include that matches no file is an error.
     if (!found.files.length) {

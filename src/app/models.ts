@@ -1,3 +1,4 @@
+import { unknownProviderLines } from './select-models.js';
 import type { Prepared } from '../commands/common.js';
 import { periodAt } from '../core/price-period.js';
 import type { ModelRecord } from '../core/types.js';
@@ -81,6 +82,7 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
         r.aliases.some((a) => a.includes(needle))),
   );
   const rows = records.map((r) => modelRow(r, o.date));
+  const warnings = unknownProviderLines(p.book, o.provider);
   const report: Report = {
     json: {
       date: o.date,
@@ -104,7 +106,7 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
     ],
     primary: { columns: COLUMNS, rows },
   };
-  return ok(p.render(report));
+  return ok(p.render(report), warnings);
 }
 
 function resolveOne(p: Prepared, name: string, date: string): AppResult {

@@ -1,3 +1,4 @@
+import { nearest } from '../core/similarity.js';
 import type { PriceBook } from '../core/price-book.js';
 import type { ModelRecord } from '../core/types.js';
 
@@ -32,4 +33,16 @@ export function selectModels(
 
 export function unknownLine(u: { name: string; candidates: string[] }): string {
   return `${u.name}: not in the price catalog (unpriced)${u.candidates.length ? `; did you mean ${u.candidates.join(', ')}?` : ''}`;
+}
+
+/** A warning for each --provider name no catalog record has, with the nearest provider names. */
+export function unknownProviderLines(book: PriceBook, providers: string[] | undefined): string[] {
+  const known = [...new Set(book.records.map((r) => r.provider))];
+  return (providers ?? [])
+    .map((p) => p.toLowerCase())
+    .filter((p) => !known.includes(p))
+    .map(
+      (p) =>
+        `llmcost: --provider "${p}" matches no provider in the catalog; did you mean ${nearest(p.slice(0, 80), known, 3).join(', ')}?`,
+    );
 }

@@ -1,3 +1,4 @@
+import { printable } from '../reporters/printable.js';
 import type { Command } from 'commander';
 import type { AppResult } from '../app/result.js';
 import type { Context } from '../context.js';
@@ -22,7 +23,7 @@ export function registerCommands(program: Command, ctx: Context, state: { code: 
       state.code = v;
     },
     write(r) {
-      for (const line of r.diagnostics) ctx.stderr.write(`${line}\n`);
+      for (const line of r.diagnostics) ctx.stderr.write(`${printable(line)}\n`);
       ctx.stdout.write(r.output);
       state.code = r.exitCode;
     },

@@ -95,6 +95,8 @@ export class Aggregator {
   readonly total = newGroup([]);
   readonly reprice: Map<string, Bucket>[];
   readonly top: TopRequest[] = [];
+  /** Tag names and top-level fields of records that lacked a --by field: suggestions for a typo. */
+  readonly fieldsSeen = new Set<string>();
   /** Cost-report lines by day and line item, kept out of the token-based groups. */
   readonly billed = new Map<string, BilledLine>();
   batchFallbacks = 0;
@@ -177,9 +179,19 @@ export class Aggregator {
         return record?.id ?? r.model;
       case 'provider':
         return record?.provider ?? r.tags?.provider ?? '(unpriced)';
-      default:
-        return own(r.tags, d.field) ?? this.o.field(raw, d.field) ?? '(none)';
+      default: {
+        const v = own(r.tags, d.field) ?? this.o.field(raw, d.field);
+        if (v === undefined) this.noteFields(r, raw);
+        return v ?? '(none)';
+      }
     }
+  }
+
+  private noteFields(r: UsageRecord, raw: unknown): void {
+    if (this.fieldsSeen.size >= 200) return;
+    for (const k in r.tags) this.fieldsSeen.add(k);
+    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw))
+      for (const k of Object.keys(raw).slice(0, 50)) this.fieldsSeen.add(k);
   }
 
   private offerTop(r: UsageRecord, price: PriceKey, useLog: boolean, at: Location): void {

@@ -5,7 +5,8 @@ import type { ModelRecord } from './types.js';
 
 export type Resolution =
   | { ok: true; record: ModelRecord; reason: string }
-  | { ok: false; name: string; candidates: string[] };
+  /** `candidates` (nearest catalog names) is computed on first read: most misses are never shown. */
+  | { ok: false; name: string; readonly candidates: string[] };
 
 const PLATFORM_LABEL: Record<string, string> = {
   bedrock: 'Bedrock',
@@ -39,6 +40,8 @@ export class PriceBook {
     const hit = this.cache.get(name);
     if (hit) return hit;
     const res = this.lookup(name);
+    // Bounded: a log with millions of distinct model names must not hold them all.
+    if (this.cache.size >= 100_000) this.cache.clear();
     this.cache.set(name, res);
     return res;
   }
@@ -70,7 +73,16 @@ export class PriceBook {
       return { ok: true, record: chosen, reason: `${kind} "${nk.key}"${how}` };
     }
     const last = keys[keys.length - 1]?.key ?? name;
-    return { ok: false, name, candidates: nearest(last, [...this.index.keys()], 3) };
+    const pool = this.index;
+    let candidates: string[] | undefined;
+    return {
+      ok: false,
+      name,
+      get candidates() {
+        // Bounded by name length too: edit distance is quadratic in it.
+        return (candidates ??= nearest(last.slice(0, 80), [...pool.keys()], 3));
+      },
+    };
   }
 }
 

@@ -38,11 +38,23 @@ export async function* csvRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<Csv
   }
 }
 
-/** A log is CSV when its first non-blank line does not start a JSON value. */
+/** Column names of the CSV exports llmcost reads: a header naming one of these is a usage CSV. */
+const KNOWN_COLUMN =
+  /(^|_)(tokens|model|cost|spend|amount_value|line_item|num_model_requests)(_|$)/i;
+
+/**
+ * Whether stdin (or a file whose name does not say) is CSV: its first line must look like the header of a
+ * known export, two or more columns with one such name. Anything else is read as JSON lines, so stray text
+ * (`cat: usage.jsonl: No such file or directory`) is reported as malformed instead of taken as a header.
+ */
 export function looksLikeCsv(head: Buffer): boolean {
   const text = head
     .toString('utf8', 0, Math.min(head.length, 4096))
     .replace(/^\uFEFF/, '')
     .trimStart();
-  return text.length > 0 && text[0] !== '{' && text[0] !== '[';
+  if (!text.length || text[0] === '{' || text[0] === '[') return false;
+  const columns = (/^[^\r\n]*/.exec(text)?.[0] ?? '')
+    .split(',')
+    .map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  return columns.length >= 2 && columns.some((c) => KNOWN_COLUMN.test(c));
 }

@@ -1,9 +1,15 @@
+import { spreadsheetSafe } from './printable.js';
 import { cleanNumber, type Report } from './report.js';
 
 function field(raw: unknown): string {
   const v = cleanNumber(raw);
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s =
+    typeof v === 'string'
+      ? spreadsheetSafe(v)
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

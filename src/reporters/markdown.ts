@@ -1,17 +1,18 @@
+import { printable } from './printable.js';
 import { cellText, type Report } from './report.js';
 
-const escape = (s: string) => s.replace(/\|/g, '\\|');
+const escape = (s: string) => printable(s).replace(/\|/g, '\\|');
 
 export function renderMarkdown(report: Report): string {
   const out: string[] = [];
   for (const section of report.sections) {
     if (section.kind === 'text') {
-      out.push(section.lines.map((l) => (l.trim() ? l : '')).join('  \n'));
+      out.push(section.lines.map((l) => (l.trim() ? printable(l) : '')).join('  \n'));
       continue;
     }
     const { table } = section;
     const lines: string[] = [];
-    if (table.title) lines.push(`### ${table.title}`, '');
+    if (table.title) lines.push(`### ${printable(table.title)}`, '');
     lines.push(`| ${table.columns.map((c) => escape(c.header)).join(' | ')} |`);
     lines.push(`|${table.columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`);
     for (const row of table.rows) {
