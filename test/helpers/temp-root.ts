@@ -2,7 +2,7 @@
  * Vitest global setup: every temporary folder the tests make lives under one root made here, and the root
  * is removed when the run ends, pass or fail (unreadable folders a test made are opened up first).
  */
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,7 +11,8 @@ function openUp(dir: string): void {
     chmodSync(dir, 0o755);
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
-      if (statSync(p, { throwIfNoEntry: false })?.isDirectory()) openUp(p);
+      // lstat: a symbolic link is removed as a link, never followed (a test makes link loops).
+      if (lstatSync(p, { throwIfNoEntry: false })?.isDirectory()) openUp(p);
     }
   } catch {
     // rmSync below reports what still cannot be removed
