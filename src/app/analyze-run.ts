@@ -79,20 +79,21 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
       if (o === null || typeof o !== 'object' || Array.isArray(o))
         return tally.bad('not a JSON object', at);
       // One record never stops the run: whatever it holds, it is counted as malformed with the reason.
-      let records: UsageRecord[];
+      let out;
       try {
         const got = detector.normalize(o as Obj);
         if (!got) return tally.bad('unrecognized record shape', at);
         tally.bump(tally.dialects, got.dialect);
-        const out = got.outcome;
-        if ('skip' in out) return tally.bump(tally.skipped, out.skip);
-        if ('invalid' in out) return tally.bad(`missing field: ${out.invalid}`, at);
-        records = Array.isArray(out) ? out : [out];
-        records.forEach(checkRecord);
+        out = got.outcome;
+        if (Array.isArray(out)) for (const r of out) checkRecord(r);
+        else if (!('skip' in out) && !('invalid' in out)) checkRecord(out);
       } catch (err) {
         return tally.bad(badReason(err), at);
       }
-      for (const r of records) take(r, o, at);
+      if (Array.isArray(out)) for (const r of out) take(r, o, at);
+      else if ('skip' in out) tally.bump(tally.skipped, out.skip);
+      else if ('invalid' in out) tally.bad(`missing field: ${out.invalid}`, at);
+      else take(out, o, at);
     };
     try {
       const bytes =

@@ -1,25 +1,36 @@
 import type { UsageRecord } from '../core/usage-record.js';
 import { BadRecord, MAX_DATE_MS } from './values.js';
 
-const COUNTS = [
-  'input',
-  'cacheRead',
-  'cacheWrite5m',
-  'cacheWrite1h',
-  'output',
-  'reasoning',
-  'requests',
-] as const;
+const count = (v: number) => Number.isSafeInteger(v) && v >= 0;
 
 /**
  * The invariants every normalized record keeps, whatever dialect made it: whole, non-negative, finite
  * token and request counts, a finite logged cost, a timestamp a Date can hold. A record that breaks one
- * is malformed (BadRecord), not summed: a negative count would subtract from totals.
+ * is malformed (BadRecord), not summed: a negative count would subtract from totals. Written out field by
+ * field: this runs once per record on the analyze hot path.
  */
 export function checkRecord(r: UsageRecord): void {
-  for (const k of COUNTS) {
-    const v = r[k];
-    if (!Number.isSafeInteger(v) || v < 0) throw new BadRecord(`invalid ${k} count`);
+  if (
+    !count(r.input) ||
+    !count(r.cacheRead) ||
+    !count(r.cacheWrite5m) ||
+    !count(r.cacheWrite1h) ||
+    !count(r.output) ||
+    !count(r.reasoning) ||
+    !count(r.requests)
+  ) {
+    const k = (
+      [
+        'input',
+        'cacheRead',
+        'cacheWrite5m',
+        'cacheWrite1h',
+        'output',
+        'reasoning',
+        'requests',
+      ] as const
+    ).find((f) => !count(r[f]));
+    throw new BadRecord(`invalid ${k} count`);
   }
   if (r.loggedCost !== undefined && !Number.isFinite(r.loggedCost))
     throw new BadRecord('invalid cost (not finite)');
