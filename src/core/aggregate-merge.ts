@@ -60,6 +60,7 @@ function mergeGroup(into: GroupAcc, from: GroupAcc): void {
   addUsage(into.usage, from.usage);
   into.records += from.records;
   into.loggedCost += from.loggedCost;
+  into.loggedRecords += from.loggedRecords;
   mergeBuckets(into.buckets, from.buckets);
   addUsage(into.unpriced, from.unpriced);
   for (const m of from.unpricedModels) into.unpricedModels.add(m);

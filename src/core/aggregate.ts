@@ -31,6 +31,8 @@ export interface GroupAcc {
   usage: Usage;
   records: number;
   loggedCost: number;
+  /** Records whose logged cost is in `loggedCost` (those of unknown models too). */
+  loggedRecords: number;
   buckets: Map<string, Bucket>;
   unpriced: Usage;
   unpricedModels: Set<string>;
@@ -67,6 +69,7 @@ function newGroup(keys: string[]): GroupAcc {
     usage: emptyUsage(),
     records: 0,
     loggedCost: 0,
+    loggedRecords: 0,
     buckets: new Map(),
     unpriced: emptyUsage(),
     unpricedModels: new Set(),
@@ -151,12 +154,17 @@ export class Aggregator {
   private addTo(acc: GroupAcc, r: UsageRecord, price: PriceKey | undefined, useLog: boolean): void {
     addUsage(acc.usage, r);
     acc.records++;
+    // A cost the log carries counts even where the catalog has no price: only the calculated cost of
+    // an unknown model is unpriced.
+    if (useLog) {
+      acc.loggedCost += r.loggedCost!;
+      acc.loggedRecords++;
+    }
     if (!price) {
       addUsage(acc.unpriced, r);
       acc.unpricedModels.add(r.model);
       return;
     }
-    if (useLog) acc.loggedCost += r.loggedCost!;
     const b = bucketIn(acc.buckets, useLog ? `${price.key}|L` : price.key, price, useLog);
     addTokens(b, r);
   }

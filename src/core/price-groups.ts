@@ -45,12 +45,13 @@ export function priceGroup(g: GroupAcc, source: CostSource): PricedGroup {
     anyPriced = true;
     batchFallback ||= b.price.batchFallback;
   }
-  const hasLogged = [...g.buckets.values()].some((b) => b.logged);
+  const hasLogged = g.loggedRecords > 0;
+  const costed = source === 'calculate' ? anyPriced : anyPriced || hasLogged;
   return {
     keys: g.keys,
     records: g.records,
     usage: g.usage,
-    cost: anyPriced ? (source === 'calculate' ? calculated : g.loggedCost + unlogged) : null,
+    cost: costed ? (source === 'calculate' ? calculated : g.loggedCost + unlogged) : null,
     calculatedCost: anyPriced ? calculated : null,
     loggedCost: hasLogged ? g.loggedCost : null,
     cacheSavings: savings,

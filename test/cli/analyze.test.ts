@@ -308,3 +308,27 @@ describe('timestamps', () => {
     }
   });
 });
+
+describe('logged cost of a model the catalog does not know', () => {
+  const stdin = [
+    '{"model":"my-finetune-v3","input_tokens":100,"output_tokens":10,"cost":0.5}',
+    '{"model":"gpt-4o","input_tokens":1000000,"output_tokens":0}',
+  ].join('\n');
+  it.each([
+    ['log', 0.5, 0.5],
+    ['auto', 0.5 + 2.5, 0.5],
+    ['calculate', 2.5, null],
+  ])('--cost-source %s: cost %d, logged %s', async (source, cost, logged) => {
+    const r = await runCli(['analyze', '-', '--cost-source', source, '--json'], { stdin });
+    const doc = json(r.stdout);
+    expect(doc.summary.cost).toBeCloseTo(cost, 12);
+    expect(doc.summary.loggedCost).toBe(logged);
+    // Only its calculated cost is unpriced: the tokens stay listed as such (and with --cost-source log,
+    // a known model's record without a logged cost is unpriced too).
+    expect(doc.summary.unpriced.models).toEqual(
+      source === 'log' ? ['gpt-4o', 'my-finetune-v3'] : ['my-finetune-v3'],
+    );
+    const ft = doc.groups.find((g: { model: string }) => g.model === 'my-finetune-v3');
+    expect(ft.cost).toBe(source === 'calculate' ? null : 0.5);
+  });
+});
