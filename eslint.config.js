@@ -38,6 +38,25 @@ const coreRules = {
   ],
 };
 
+/** A layer may not import the layers named: `../x/…`, `../../x/…` and `../x.js` alike. */
+function layer(files, forbidden, why) {
+  const group = forbidden.flatMap((l) => [
+    `../${l}/*`,
+    `../../${l}/*`,
+    `../${l}.js`,
+    `../../${l}.js`,
+  ]);
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group, message: `One-way layers: ${why}.` }] },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -72,7 +91,6 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['src/core/**/*.ts'], rules: coreRules },
   {
     files: ['src/**/*.ts'],
     ignores: [
@@ -90,4 +108,46 @@ export default tseslint.config(
       ],
     },
   },
+  // The one-way rule: cli -> commands -> app -> {core, pricing, tokenize, readers, reporters, files,
+  // config}, config -> pricing -> core. scripts/check-imports.mjs checks the whole graph and cycles.
+  layer(['src/commands/**/*.ts'], ['cli', 'main'], 'commands are below the CLI'),
+  layer(['src/app/**/*.ts'], ['cli', 'main', 'commands'], 'app is below commands'),
+  layer(
+    ['src/config/**/*.ts'],
+    ['cli', 'main', 'commands', 'app', 'readers', 'reporters', 'tokenize'],
+    'config sits below app and uses only pricing, files and core',
+  ),
+  layer(
+    ['src/pricing/**/*.ts'],
+    ['cli', 'main', 'commands', 'app', 'config', 'readers', 'reporters', 'tokenize'],
+    'pricing sits below config and uses only core and files',
+  ),
+  layer(
+    ['src/readers/**/*.ts'],
+    ['cli', 'main', 'commands', 'app', 'config', 'reporters', 'tokenize', 'pricing'],
+    'readers turn bytes into records and use only core and files',
+  ),
+  layer(
+    ['src/reporters/**/*.ts', 'src/tokenize/**/*.ts'],
+    ['cli', 'main', 'commands', 'app', 'config', 'readers', 'pricing', 'files'],
+    'reporters and tokenize use only core',
+  ),
+  layer(
+    ['src/files/**/*.ts'],
+    [
+      'cli',
+      'main',
+      'commands',
+      'app',
+      'config',
+      'readers',
+      'reporters',
+      'tokenize',
+      'pricing',
+      'core',
+    ],
+    'files is the bottom layer',
+  ),
+  // Last, so that its no-restricted-globals (process and console) is not replaced by the block above.
+  { files: ['src/core/**/*.ts'], rules: coreRules },
 );

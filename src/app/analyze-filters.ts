@@ -1,12 +1,11 @@
 import type { PriceBook } from '../core/price-book.js';
 import type { Calendar } from '../core/time-buckets.js';
 import type { UsageRecord } from '../core/usage-record.js';
-import type { EngineSpec } from './analyze-engine.js';
 
 /** --since/--until (inclusive days in the report's zone) and --model (log name or resolved id). */
 export function admitter(
   book: PriceBook,
-  o: Pick<EngineSpec, 'since' | 'until' | 'models'>,
+  o: { since?: string | undefined; until?: string | undefined; models?: string[] | undefined },
   calendar: Calendar,
 ): (r: UsageRecord) => boolean {
   const wanted = o.models?.length

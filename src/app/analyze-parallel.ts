@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { Prepared } from '../commands/common.js';
+import type { Prepared } from './prepared.js';
 import { mergeState, shift, type AggregateState } from '../core/aggregate-merge.js';
 import { KeepLargest, SharedIds } from '../core/dedup.js';
 import type { OverrideSet } from '../pricing/catalog.js';

@@ -1,12 +1,11 @@
 import type { Dim } from '../core/aggregate.js';
 import type { PricedGroup } from '../core/price-groups.js';
 import { nearest } from '../core/similarity.js';
-import type { Budget } from '../commands/parse-args.js';
+import type { Budget } from '../core/budget.js';
 import { checkBudget } from '../core/budget.js';
 import { promptOf, type priceGroup } from '../core/price-groups.js';
 import { UNKNOWN_MODEL } from '../core/usage-record.js';
 import { int, pct, usd } from '../reporters/format-values.js';
-import type { AnalyzeOptions } from './analyze.js';
 import type { Tally } from './analyze-tally.js';
 
 /** Days (or months) whose spend is over the budget. */
@@ -32,7 +31,7 @@ export function budgetCheck(budget: Budget, days: ReturnType<typeof priceGroup>[
 
 /** The lines above the tables: period, tokens, cost, unpriced usage, and what was skipped and why. */
 export function summaryLines(
-  o: AnalyzeOptions,
+  o: { tz: string },
   tally: Tally,
   total: ReturnType<typeof priceGroup>,
   period: string,

@@ -1,5 +1,5 @@
-import type { Prepared } from '../commands/common.js';
-import type { Budget } from '../commands/parse-args.js';
+import type { Prepared } from './prepared.js';
+import type { Budget } from '../core/budget.js';
 import type { Context } from '../context.js';
 import { costOf } from '../core/cost.js';
 import { priceGroup, tokensOf, type RatioBand } from '../core/price-groups.js';

@@ -1,5 +1,5 @@
 import { compareModels, type CompareRow } from '../core/compare.js';
-import type { Prepared } from '../commands/common.js';
+import type { Prepared } from './prepared.js';
 import { compactTokens, int, usd } from '../reporters/format-values.js';
 import type { Column, Report } from '../reporters/report.js';
 import { ok, type AppResult } from './result.js';

@@ -1,14 +1,19 @@
 import { dirname, resolve } from 'node:path';
 import { posixRelative } from '../files/paths.js';
-import type { Prepared } from '../commands/common.js';
+import type { Prepared } from './prepared.js';
 import type { Context } from '../context.js';
 import type { Breach, BudgetRule } from '../core/prompt-budget.js';
 import { compileGlob } from '../files/glob.js';
 import { int, pct, usd } from '../reporters/format-values.js';
-import type { CountOptions } from './count.js';
 
 /** Config budgets (paths relative to the config file) and --max-tokens (every file). */
-export function budgetRules(ctx: Context, p: Prepared, o: CountOptions): BudgetRule[] {
+/** The budget flags and config entries of a count. */
+export interface BudgetOptions {
+  maxTokens?: number;
+  budgets?: { path: string; maxTokens: number }[];
+}
+
+export function budgetRules(ctx: Context, p: Prepared, o: BudgetOptions): BudgetRule[] {
   const rules: BudgetRule[] = [];
   const base = p.config.file ? dirname(p.config.file) : ctx.cwd;
   for (const b of o.budgets ?? []) {

@@ -1,7 +1,7 @@
 import { constants } from 'node:buffer';
 import { resolve } from 'node:path';
 import { displayPath } from '../files/paths.js';
-import type { Prepared } from '../commands/common.js';
+import type { Prepared } from './prepared.js';
 import type { Context } from '../context.js';
 import { checkBudgets, diffBaseline, type Breach } from '../core/prompt-budget.js';
 import { priceRequest } from '../core/price-request.js';

@@ -1,7 +1,7 @@
 import { readText } from '../files/read-text.js';
 import { resolve } from 'node:path';
-import type { Budget } from '../commands/parse-args.js';
-import { budget as parseBudget } from '../commands/parse-args.js';
+import type { Budget } from '../core/budget.js';
+import { BUDGET_FORMAT, parseBudget } from '../core/budget.js';
 import type { PriceBook } from '../core/price-book.js';
 import { UsageError } from '../errors.js';
 import { countText } from '../tokenize/count.js';
@@ -14,7 +14,7 @@ export interface EstimateInput {
   notes: string[];
 }
 
-interface Flags extends EstimateFlags {
+export interface EstimateInputFlags extends EstimateFlags {
   prompt?: string;
   budget?: Budget;
 }
@@ -24,7 +24,7 @@ export async function loadEstimate(
   cwd: string,
   book: PriceBook,
   file: string | undefined,
-  flags: Flags,
+  flags: EstimateInputFlags,
 ): Promise<EstimateInput> {
   let scenarioFile: ScenarioFile = {};
   if (file) {
@@ -48,11 +48,8 @@ export async function loadEstimate(
   }
   let budget = flags.budget;
   if (!budget && scenarioFile.budget) {
-    try {
-      budget = parseBudget(scenarioFile.budget);
-    } catch (err) {
-      throw new UsageError(`${file}: budget: ${(err as Error).message}`);
-    }
+    budget = parseBudget(scenarioFile.budget);
+    if (!budget) throw new UsageError(`${file}: budget: ${BUDGET_FORMAT}`);
   }
   return {
     scenario: buildScenario(book, scenarioFile, flags),

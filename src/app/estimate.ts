@@ -1,10 +1,10 @@
-import type { Prepared } from '../commands/common.js';
+import type { Prepared } from './prepared.js';
 import { checkBudget } from '../core/budget.js';
 import { estimate, savings, worstCase, type Workload } from '../core/estimate.js';
 import { NoBatchPriceError } from '../core/price-period.js';
 import { project } from '../core/projection.js';
 import { perDay } from '../core/workload.js';
-import type { Budget } from '../commands/parse-args.js';
+import type { Budget } from '../core/budget.js';
 import { UsageError } from '../errors.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { Report, Section } from '../reporters/report.js';

@@ -1,5 +1,5 @@
 import { unknownProviderLines } from './select-models.js';
-import type { Prepared } from '../commands/common.js';
+import type { Prepared } from './prepared.js';
 import { periodAt } from '../core/price-period.js';
 import type { ModelRecord } from '../core/types.js';
 import { compactTokens, perM } from '../reporters/format-values.js';

@@ -8,3 +8,9 @@ export interface AppResult {
 export function ok(output: string, diagnostics: string[] = [], exitCode = 0): AppResult {
   return { output, diagnostics, exitCode };
 }
+
+/** Where a command puts its result: the exit code so far, and a writer for output and diagnostics. */
+export interface Exit {
+  code: number;
+  write: (r: AppResult) => void;
+}

@@ -4,7 +4,7 @@ import type { Dim } from '../core/aggregate.js';
 import { isValidTimeZone } from '../core/time-buckets.js';
 import { UsageError } from '../errors.js';
 import { addCommonOptions, prepare } from './common.js';
-import type { Exit } from './index.js';
+import type { Exit } from '../app/result.js';
 import { budget, isoDate, list, positiveInt } from './parse-args.js';
 
 const TIME_AND_MODEL = new Set(['day', 'week', 'month', 'model', 'provider']);

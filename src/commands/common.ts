@@ -1,13 +1,12 @@
+import type { Prepared } from '../app/prepared.js';
 import { Option, type Command } from 'commander';
 import type { LoadedConfig } from '../config/load.js';
 import { findConfig } from '../config/find.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { list } from './parse-args.js';
-import { CATALOG_DATE, loadPriceBook, type OverrideSet } from '../pricing/catalog.js';
-import type { PriceBook } from '../core/price-book.js';
+import { CATALOG_DATE, loadPriceBook } from '../pricing/catalog.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
-import type { Report } from '../reporters/report.js';
 import { chalkPainter } from '../reporters/paint.js';
 
 export function addCommonOptions(cmd: Command): Command {
@@ -23,16 +22,6 @@ export function addCommonOptions(cmd: Command): Command {
       'pricing overrides (YAML); repeatable',
       (v: string, prev: string[] = []) => [...prev, v],
     );
-}
-
-export interface Prepared {
-  format: Format;
-  color: boolean;
-  config: LoadedConfig;
-  book: PriceBook;
-  /** The pricing overrides the book was built with, for threads that build their own. */
-  overrides: OverrideSet[];
-  render: (report: Report) => string;
 }
 
 /** Loads config (its section fills flags the user did not give), overrides and the price book. */
@@ -128,3 +117,4 @@ function configTypeError(option: Option, value: unknown): string | undefined {
 }
 
 export { CATALOG_DATE };
+export type { Prepared };

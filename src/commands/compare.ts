@@ -1,8 +1,9 @@
+import type { CompareOptions } from '../app/compare.js';
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { addCommonOptions, prepare, priceDate } from './common.js';
 import { list, nonNegativeInt, period, positiveInt, share, isoDate } from './parse-args.js';
-import type { Exit } from './index.js';
+import type { Exit } from '../app/result.js';
 
 export function registerCompare(program: Command, ctx: Context, exit: Exit): void {
   const cmd = program
@@ -40,7 +41,29 @@ Examples:
   cmd.action(async () => {
     const p = await prepare(ctx, cmd, 'compare');
     const { runCompare } = await import('../app/compare.js');
-    const o = cmd.opts();
-    exit.write(runCompare(p, { ...o, date: priceDate(ctx, o.date) } as never));
+    exit.write(
+      runCompare(p, compareOptions(cmd.opts<CompareFlags>(), priceDate(ctx, cmd.opts().date))),
+    );
   });
+}
+
+type CompareFlags = Omit<CompareOptions, 'date'>;
+
+/** Flags (config defaults already applied) -> the use case's options, field by field. */
+function compareOptions(o: CompareFlags, date: string): CompareOptions {
+  return {
+    input: o.input,
+    output: o.output,
+    requests: o.requests,
+    per: o.per,
+    cachedInput: o.cachedInput,
+    batch: o.batch,
+    provider: o.provider,
+    models: o.models,
+    minContext: o.minContext,
+    hideTooSmall: o.hideTooSmall,
+    top: o.top,
+    daysPerMonth: o.daysPerMonth,
+    date,
+  };
 }

@@ -1,8 +1,9 @@
+import type { CountOptions } from '../app/count.js';
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { addCommonOptions, prepare, priceDate } from './common.js';
-import type { Exit } from './index.js';
+import type { Exit } from '../app/result.js';
 import { isoDate, list, nonNegativeInt, percent, period, positiveInt } from './parse-args.js';
 
 export function registerCount(program: Command, ctx: Context, exit: Exit): void {
@@ -73,25 +74,52 @@ Budgets can also live in llmcost.config.yaml:
   );
   cmd.action(async (inputs: string[]) => {
     const p = await prepare(ctx, cmd, 'count');
-    const o = cmd.opts();
+    const o = cmd.opts<CountFlags>();
     if (o.maxGrowth !== undefined && !o.baseline)
       throw new UsageError('--max-growth needs --baseline FILE');
     const budgets = await configBudgets(p.config.config.count, p.config.file);
     const { runCount } = await import('../app/count.js');
-    const models: string[] | undefined = o.model
-      ? [o.model, ...((o.models as string[] | undefined) ?? []).filter((m) => m !== o.model)]
-      : o.models;
-    exit.write(
-      await runCount(ctx, p, {
-        ...o,
-        ...(models ? { models } : {}),
-        inputs,
-        exitOnBreach: o.exitCode !== false,
-        date: priceDate(ctx, o.date),
-        ...(budgets ? { budgets } : {}),
-      } as never),
-    );
+    exit.write(await runCount(ctx, p, countOptions(o, inputs, priceDate(ctx, o.date), budgets)));
   });
+}
+
+type CountFlags = Omit<CountOptions, 'inputs' | 'exitOnBreach' | 'date' | 'budgets'> & {
+  model?: string;
+  exitCode?: boolean;
+  date?: string;
+};
+
+/** Flags (config defaults already applied) -> the use case's options, field by field. */
+function countOptions(
+  o: CountFlags,
+  inputs: string[],
+  date: string,
+  budgets: CountOptions['budgets'],
+): CountOptions {
+  // --model picks the tokenizer: it goes first, then the other --models.
+  const models = o.model ? [o.model, ...(o.models ?? []).filter((m) => m !== o.model)] : o.models;
+  return {
+    inputs,
+    include: o.include,
+    exclude: o.exclude,
+    raw: o.raw,
+    models,
+    encoding: o.encoding,
+    requests: o.requests,
+    per: o.per,
+    daysPerMonth: o.daysPerMonth,
+    sort: o.sort,
+    top: o.top,
+    maxTokens: o.maxTokens,
+    maxTotal: o.maxTotal,
+    saveBaseline: o.saveBaseline,
+    baseline: o.baseline,
+    maxGrowth: o.maxGrowth,
+    exitOnBreach: o.exitCode !== false,
+    date,
+    budgets,
+    threads: o.threads,
+  };
 }
 
 async function configBudgets(

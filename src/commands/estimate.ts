@@ -1,7 +1,8 @@
+import type { EstimateInputFlags } from '../app/estimate-input.js';
 import { Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { addCommonOptions, prepare, priceDate } from './common.js';
-import type { Exit } from './index.js';
+import type { Exit } from '../app/result.js';
 import {
   budget,
   isoDate,
@@ -72,8 +73,37 @@ Examples:
     const p = await prepare(ctx, cmd, 'estimate');
     const { loadEstimate } = await import('../app/estimate-input.js');
     const { runEstimate } = await import('../app/estimate.js');
-    const date = priceDate(ctx, cmd.opts().date);
-    const input = await loadEstimate(ctx.cwd, p.book, scenarioFile, cmd.opts());
-    exit.write(runEstimate(p, { ...input, date, exitOnBudget: cmd.opts().exitCode !== false }));
+    const o = cmd.opts<EstimateInputFlags & { date?: string; exitCode?: boolean }>();
+    const input = await loadEstimate(ctx.cwd, p.book, scenarioFile, estimateFlags(o));
+    exit.write(
+      runEstimate(p, {
+        ...input,
+        date: priceDate(ctx, o.date),
+        exitOnBudget: o.exitCode !== false,
+      }),
+    );
   });
+}
+
+/** Flags (config defaults already applied) -> the scenario's flag layer, field by field. */
+function estimateFlags(o: EstimateInputFlags): EstimateInputFlags {
+  return {
+    model: o.model,
+    requests: o.requests,
+    per: o.per,
+    input: o.input,
+    output: o.output,
+    daysPerMonth: o.daysPerMonth,
+    cacheHitRate: o.cacheHitRate,
+    cachedPrefix: o.cachedPrefix,
+    prefixHitRate: o.prefixHitRate,
+    cacheTtl: o.cacheTtl,
+    batchShare: o.batchShare,
+    maxOutput: o.maxOutput,
+    growth: o.growth,
+    months: o.months,
+    compare: o.compare,
+    prompt: o.prompt,
+    budget: o.budget,
+  };
 }

@@ -1,17 +1,12 @@
 import { printable } from '../reporters/printable.js';
 import type { Command } from 'commander';
-import type { AppResult } from '../app/result.js';
+import type { Exit } from '../app/result.js';
 import type { Context } from '../context.js';
 import { registerCompare } from './compare.js';
 import { registerModels } from './models.js';
 import { registerEstimate } from './estimate.js';
 import { registerCount } from './count.js';
 import { registerAnalyze } from './analyze.js';
-
-export interface Exit {
-  code: number;
-  write: (r: AppResult) => void;
-}
 
 /** Every subcommand is registered here; command bodies are imported only when that command runs. */
 export function registerCommands(program: Command, ctx: Context, state: { code: number }): void {

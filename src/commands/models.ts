@@ -1,7 +1,8 @@
+import type { ModelsOptions } from '../app/models.js';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { addCommonOptions, prepare, priceDate } from './common.js';
-import type { Exit } from './index.js';
+import type { Exit } from '../app/result.js';
 import { isoDate, list } from './parse-args.js';
 
 export function registerModels(program: Command, ctx: Context, exit: Exit): void {
@@ -23,7 +24,13 @@ Examples:
   cmd.action(async () => {
     const p = await prepare(ctx, cmd, 'models');
     const { runModels } = await import('../app/models.js');
-    const o = cmd.opts();
-    exit.write(runModels(p, { ...o, date: priceDate(ctx, o.date) } as never));
+    const o = cmd.opts<Omit<ModelsOptions, 'date'> & { date?: string }>();
+    const options: ModelsOptions = {
+      provider: o.provider,
+      search: o.search,
+      resolve: o.resolve,
+      date: priceDate(ctx, o.date),
+    };
+    exit.write(runModels(p, options));
   });
 }

@@ -1,3 +1,4 @@
+import { BUDGET_FORMAT, parseBudget, type Budget, type BudgetPeriod } from '../core/budget.js';
 import { InvalidArgumentError } from 'commander';
 
 /** Commander argument parsers: each rejects bad input with a message that names what was expected. */
@@ -53,22 +54,14 @@ export function list(v: string, previous?: string[]): string[] {
   return [...(previous ?? []), ...items];
 }
 
-export type Period = 'day' | 'month';
-
-export interface Budget {
-  amount: number;
-  per: Period;
-}
+export type Period = BudgetPeriod;
+export type { Budget };
 
 /** "100/day", "$2,500/month", "2500/mo". */
 export function budget(v: string): Budget {
-  const m = /^\s*\$?([\d,_]*\.?\d+)\s*\/\s*(day|d|daily|month|mo|monthly)\s*$/i.exec(v);
-  if (!m?.[1] || !m[2])
-    throw new InvalidArgumentError('expected AMOUNT/day or AMOUNT/month, e.g. 50/day.');
-  const amount = Number(m[1].replace(/[,_]/g, ''));
-  if (!Number.isFinite(amount))
-    throw new InvalidArgumentError('expected AMOUNT/day or AMOUNT/month, e.g. 50/day.');
-  return { amount, per: m[2].toLowerCase().startsWith('d') ? 'day' : 'month' };
+  const b = parseBudget(v);
+  if (!b) throw new InvalidArgumentError(BUDGET_FORMAT);
+  return b;
 }
 
 export function period(v: string): Period {

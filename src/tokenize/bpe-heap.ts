@@ -1,4 +1,4 @@
-import type { RankTable } from './bpe.js';
+import type { RankTable } from './rank-table.js';
 
 const SHIFT = 2 ** 32; // a heap key is rank * SHIFT + start: lowest rank first, leftmost on ties
 

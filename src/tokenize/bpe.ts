@@ -1,11 +1,8 @@
+import type { RankTable } from './rank-table.js';
 /**
  * Byte-pair token counting over "binary strings" (one char per byte, 0-255). Merges follow tiktoken
  * exactly: take the lowest-ranked adjacent pair, leftmost on ties, until no pair has a rank.
  */
-export interface RankTable {
-  /** Rank of the token bytes.slice(start, end), or -1 when it is not a token; never slices. */
-  rank(bytes: string, start: number, end: number): number;
-}
 
 /** A rank table over a Map (js-tiktoken's data loaded at run time, when the build wrote no table file). */
 export class MapRanks implements RankTable {
@@ -17,6 +14,8 @@ export class MapRanks implements RankTable {
 }
 
 import { heapBpeCount } from './bpe-heap.js';
+
+export type { RankTable };
 
 const NONE = 0x7fffffff;
 // Scratch arrays reused across calls: a memo miss then allocates nothing, which matters when two threads

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { parseOrThrow } from '../config/dotted-path.js';
-import { readYaml } from '../config/load.js';
-import type { Config } from '../config/schema.js';
-import type { OverrideSet } from './catalog.js';
-import { pricingFile } from './overrides-schema.js';
+import { parseOrThrow } from './dotted-path.js';
+import { readYaml } from './load.js';
+import type { Config } from './schema.js';
+import type { OverrideSet } from '../pricing/catalog.js';
+import { pricingFile } from '../pricing/overrides-schema.js';
 
 /** Override sets in precedence order: the config file's `pricing:`, then each --pricing file. */
 export function overrideSets(
