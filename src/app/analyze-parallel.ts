@@ -43,7 +43,9 @@ export function planRanges(sources: string[], threads: number, minBytes: number)
     sources.length !== 1 ||
     !file ||
     file === '-' ||
-    !/\.(jsonl|ndjson)$/i.test(file)
+    !/\.(jsonl|ndjson)$/i.test(file) ||
+    // A Codex rollout is read in order: its usage lines depend on the lines before them.
+    /(^|[\\/])rollout-[^\\/]*\.jsonl$/i.test(file)
   )
     return undefined;
   const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;

@@ -4,20 +4,34 @@ import { UsageError } from '../errors.js';
 import { dialectByName, DIALECTS } from '../readers/dialects/index.js';
 import { mappedDialect, parseFieldMap } from '../readers/dialects/mapped.js';
 import type { Dialect } from '../readers/dialects/types.js';
-import { claudeProjectDirs, discoverLogs } from '../readers/discover-logs.js';
+import { AGENT_HOMES, agentLogDirs, discoverLogs, type Agent } from '../readers/discover-logs.js';
 
-/** Inputs to read: the arguments, Claude Code folders with --claude, else piped stdin. */
-export function resolveSources(ctx: Context, inputs: string[], claude: boolean): string[] {
+const AGENT_FOLDERS: Record<Agent, string> = {
+  claude: 'Claude Code projects folder',
+  codex: 'Codex CLI sessions folder',
+  'gemini-cli': 'Gemini CLI chats folder',
+  opencode: 'OpenCode messages folder',
+};
+
+/** Inputs to read: the arguments, the coding agents' log folders asked for, else piped stdin. */
+export function resolveSources(
+  ctx: Context,
+  inputs: string[],
+  agents: Agent[],
+  anyAgent = false,
+): string[] {
   const all = [...inputs];
-  if (claude) {
-    const dirs = claudeProjectDirs(ctx.env);
-    if (!dirs.length)
-      throw new UsageError(
-        'no Claude Code projects folder found',
-        'set CLAUDE_CONFIG_DIR, or check ~/.claude/projects exists',
-      );
+  for (const agent of agents) {
+    const dirs = agentLogDirs(agent, ctx.env);
+    if (!dirs.length && !anyAgent)
+      throw new UsageError(`no ${AGENT_FOLDERS[agent]} found`, `set ${AGENT_HOMES[agent]}`);
     all.push(...dirs);
   }
+  if (anyAgent && all.length === inputs.length)
+    throw new UsageError(
+      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, OpenCode)',
+      Object.values(AGENT_HOMES).join('; '),
+    );
   if (!all.length) {
     if (ctx.stdin.isTTY)
       throw new UsageError(

@@ -15,6 +15,16 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
     .description('where did the money go? stream usage logs (JSONL, CSV, gzip) and report spend')
     .argument('[inputs...]', 'log files, folders or globs; - for stdin (default: stdin when piped)')
     .option('--claude', 'read Claude Code transcripts ($CLAUDE_CONFIG_DIR or ~/.claude/projects)')
+    .option('--codex', 'read Codex CLI rollouts ($CODEX_HOME/sessions, default ~/.codex)')
+    .option(
+      '--gemini-cli',
+      'read Gemini CLI chats ($GEMINI_CLI_HOME/tmp/*/chats, default ~/.gemini)',
+    )
+    .option(
+      '--opencode',
+      'read OpenCode messages ($OPENCODE_DATA_DIR, default ~/.local/share/opencode)',
+    )
+    .option('--agents', 'read every coding agent whose logs are on this machine')
     .option('--dialect <name>', 'force one log dialect instead of detecting it per record')
     .option('--map <fields>', 'map any JSON/CSV shape: model=PATH,inputTotal=PATH,output=PATH,...')
     .option(
@@ -73,7 +83,10 @@ Examples:
     if (!band || Number(band[1]) >= Number(band[2]))
       throw new UsageError(`--ratio-band: expected LOW:HIGH such as 2:5, got "${o.ratioBand}"`);
     const { resolveSources, forcedDialect } = await import('../app/analyze-sources.js');
-    const sources = resolveSources(ctx, inputs, !!o.claude);
+    const agents = (['claude', 'codex', 'gemini-cli', 'opencode'] as const).filter(
+      (a) => o.agents || o[a === 'gemini-cli' ? 'geminiCli' : a],
+    );
+    const sources = resolveSources(ctx, inputs, [...agents], !!o.agents);
     forcedDialect(o.dialect, o.map); // validates --dialect and --map before any reading
     const by: Dim[] = (o.by ?? ['model']).map((d: string) =>
       TIME_AND_MODEL.has(d) ? d : { field: d },

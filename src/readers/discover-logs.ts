@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { FolderVisits } from '../files/folder-visits.js';
@@ -68,4 +68,48 @@ export function claudeProjectDirs(env: Record<string, string | undefined>): stri
       ? [join(env.HOME, '.config/claude'), join(env.HOME, '.claude')]
       : [];
   return roots.map((r) => join(r, 'projects')).filter((p) => existsSync(p));
+}
+
+export type Agent = 'claude' | 'codex' | 'gemini-cli' | 'opencode';
+
+/** Where each coding agent keeps its logs, and the variable that moves it. */
+export const AGENT_HOMES: Record<Agent, string> = {
+  claude: 'CLAUDE_CONFIG_DIR (default ~/.config/claude and ~/.claude)',
+  codex: 'CODEX_HOME (default ~/.codex)',
+  'gemini-cli': 'GEMINI_CLI_HOME (default ~/.gemini)',
+  opencode: 'OPENCODE_DATA_DIR (default $XDG_DATA_HOME/opencode or ~/.local/share/opencode)',
+};
+
+const subdirs = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => join(dir, e.name))
+    : [];
+
+/** The folders holding an agent's usage logs on this machine (none when it is not installed). */
+export function agentLogDirs(agent: Agent, env: Record<string, string | undefined>): string[] {
+  const home = env.HOME;
+  if (agent === 'claude') return claudeProjectDirs(env);
+  if (agent === 'codex') {
+    const root = env.CODEX_HOME ?? (home ? join(home, '.codex') : undefined);
+    return root ? [join(root, 'sessions')].filter((p) => existsSync(p)) : [];
+  }
+  if (agent === 'gemini-cli') {
+    const root = env.GEMINI_CLI_HOME ?? (home ? join(home, '.gemini') : undefined);
+    // Chat recordings only: tmp/<project hash>/chats/session-*.json (checkpoints hold no usage).
+    return root
+      ? subdirs(join(root, 'tmp'))
+          .map((d) => join(d, 'chats'))
+          .filter((p) => existsSync(p))
+      : [];
+  }
+  const data = env.XDG_DATA_HOME ?? (home ? join(home, '.local/share') : undefined);
+  const root = env.OPENCODE_DATA_DIR ?? (data ? join(data, 'opencode') : undefined);
+  if (!root) return [];
+  // Message files only: storage/message/<session>/ (and the older per-project layout), not parts.
+  return [
+    join(root, 'storage/message'),
+    ...subdirs(join(root, 'project')).map((d) => join(d, 'storage/session/message')),
+  ].filter((p) => existsSync(p));
 }

@@ -206,6 +206,28 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2026-10-01': 1350 + 600 + 860, '2026-10-02': 1872 + 3912 },
   ],
   [
+    'codex (rollout: last_token_usage, growth of totals, repeats skipped)',
+    ['fixtures/agents/codex'],
+    // gpt-5-codex resolves to the gpt-5 record; the second day's turn logged only a running total.
+    { 'gpt-5': [3, 6000 + 1000, 5000 + 2000, 0, 700 + 300, 400 + 100] },
+    { '2025-10-01': 11700, '2025-10-02': 3300 },
+  ],
+  [
+    'gemini-cli (chat recording)',
+    ['fixtures/agents/gemini/tmp/abc123/chats'],
+    {
+      'gemini-2.5-pro': [2, 5100, 20000, 0, 1000, 500],
+      'gemini-2.5-flash': [1, 2000, 0, 0, 150, 50],
+    },
+    { '2025-10-01': 26100, '2025-10-02': 2150 },
+  ],
+  [
+    'opencode (message files)',
+    ['fixtures/agents/opencode/storage/message'],
+    { 'claude-sonnet-4-5': [1, 20, 15000, 2000, 500, 100], 'gpt-5': [1, 1500, 500, 0, 264, 64] },
+    { '2025-10-01': 17520, '2025-10-02': 2264 },
+  ],
+  [
     '--map',
     [
       'fixtures/logs/mapped.jsonl',
@@ -320,5 +342,62 @@ describe('dialect rules', () => {
     });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no Claude Code projects folder found');
+  });
+});
+
+describe('coding agents found where they live', () => {
+  const env = {
+    HOME: '/nonexistent',
+    CODEX_HOME: 'fixtures/agents/codex',
+    GEMINI_CLI_HOME: 'fixtures/agents/gemini',
+    OPENCODE_DATA_DIR: 'fixtures/agents/opencode',
+    CLAUDE_CONFIG_DIR: 'fixtures/logs/claude-code',
+  };
+
+  it.each([
+    ['--codex', { codex: 1 }, 3],
+    ['--gemini-cli', { 'gemini-cli': 1 }, 3],
+    ['--opencode', { opencode: 3 }, 2],
+  ])(
+    '%s reads that agent only (OpenCode message parts are not read)',
+    async (flag, dialects, records) => {
+      const doc = await analyze([flag], env);
+      expect(Object.keys(doc.dialects)).toEqual(Object.keys(dialects));
+      expect(doc.summary.records).toBe(records);
+      expect(doc.malformed).toEqual({});
+    },
+  );
+
+  it('--agents reads every agent found, and says so when none is', async () => {
+    const doc = await analyze(['--agents'], env);
+    expect(Object.keys(doc.dialects).sort()).toEqual([
+      'claude-code',
+      'codex',
+      'gemini-cli',
+      'opencode',
+    ]);
+    expect(doc.summary.records).toBe(3 + 3 + 3 + 2);
+    const none = await runCli(['analyze', '--agents'], { env: { HOME: '/nonexistent' } });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no coding-agent logs found');
+    const codex = await runCli(['analyze', '--codex'], { env: { HOME: '/nonexistent' } });
+    expect(codex.stderr).toContain('no Codex CLI sessions folder found');
+  });
+
+  it('counts a Codex turn once however often its token_count is written, and tags session and project', async () => {
+    const doc = await analyze(['fixtures/agents/codex', '--by', 'session,project']);
+    expect(doc.skipped['Codex repeated token count']).toBe(1);
+    expect(doc.groups).toHaveLength(1);
+    expect(doc.groups[0]).toMatchObject({
+      session: '019a0000-0000-7000-8000-000000000001',
+      project: '/home/dev/app',
+      requests: 3,
+    });
+  });
+
+  it("uses OpenCode's logged cost in auto mode", async () => {
+    const doc = await analyze(['fixtures/agents/opencode/storage/message']);
+    expect(doc.summary.loggedCost).toBeCloseTo(0.0163, 12);
+    expect(doc.summary.cost).toBeCloseTo(0.0163, 12);
   });
 });

@@ -5,6 +5,9 @@ import { appLog } from './app-log.js';
 import { anthropicBatch, anthropicMessage, anthropicStream } from './anthropic.js';
 import { bedrockConverse, bedrockInvocation } from './bedrock.js';
 import { claudeCode } from './claude-code.js';
+import { codex } from './codex.js';
+import { geminiCli } from './gemini-cli.js';
+import { opencode } from './opencode.js';
 import { openaiCostCsv } from './cost-reports.js';
 import { openaiExportCsv, requestCsv } from './csv-exports.js';
 import { flat } from './flat.js';
@@ -20,6 +23,9 @@ import type { Dialect } from './types.js';
 /** Detection order: the most specific shapes first. */
 export const DIALECTS: Dialect[] = [
   claudeCode,
+  codex,
+  geminiCli,
+  opencode,
   openaiBatch,
   anthropicBatch,
   openaiUsageApi,
@@ -53,14 +59,22 @@ export function dialectByName(name: string): Dialect | undefined {
  */
 export class DialectDetector {
   private last: Dialect | undefined;
+  /** Per-source normalizers of the stateful dialects met in this source. */
+  private readonly sessions = new Map<Dialect, (o: Obj) => Outcome>();
 
   constructor(private readonly forced?: Dialect) {}
 
   normalize(o: Obj): { dialect: string; outcome: Outcome } | undefined {
-    if (this.forced) return { dialect: this.forced.name, outcome: this.forced.normalize(o) };
-    const d = this.last?.detect(o) ? this.last : DIALECTS.find((x) => x.detect(o));
+    const d = this.forced ?? (this.last?.detect(o) ? this.last : DIALECTS.find((x) => x.detect(o)));
     if (!d) return undefined;
     this.last = d;
-    return { dialect: d.name, outcome: d.normalize(o) };
+    return { dialect: d.name, outcome: this.normalizerOf(d)(o) };
+  }
+
+  private normalizerOf(d: Dialect): (o: Obj) => Outcome {
+    if (!d.perSource) return d.normalize;
+    let n = this.sessions.get(d);
+    if (!n) this.sessions.set(d, (n = d.perSource()));
+    return n;
   }
 }

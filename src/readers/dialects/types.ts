@@ -6,4 +6,6 @@ export interface Dialect {
   name: string;
   detect(o: Obj): boolean;
   normalize(o: Obj): Outcome;
+  /** For formats whose lines depend on earlier ones (a Codex rollout): a normalizer per file or stream. */
+  perSource?: () => (o: Obj) => Outcome;
 }

@@ -1,0 +1,42 @@
+import type { Outcome } from '../../core/usage-record.js';
+import { num, obj, optNum, str, time } from '../values.js';
+import type { Dialect } from './types.js';
+
+/**
+ * OpenCode messages (~/.local/share/opencode/storage/message/<session>/<message>.json, one JSON object per
+ * file): assistant messages carry `modelID`, `providerID`, a logged `cost` (USD; 0 on subscription
+ * providers) and `tokens: {input, output, reasoning, cache: {read, write}}`. OpenCode keeps the buckets
+ * apart and prices each (Session.getUsage): input excludes cache reads and writes, output excludes
+ * reasoning, which is billed as output; so output = output + reasoning here. Times are epoch ms
+ * (`time.created`). User messages carry no tokens.
+ */
+export const opencode: Dialect = {
+  name: 'opencode',
+  detect: (o) => typeof o.sessionID === 'string' && typeof o.role === 'string' && 'id' in o,
+  normalize(o): Outcome {
+    if (o.role !== 'assistant') return { skip: `OpenCode ${String(o.role)} message` };
+    const t = obj(o.tokens);
+    if (!t) return { skip: 'OpenCode message without tokens' };
+    const cache = obj(t.cache);
+    const model = str(o.modelID) ?? str(obj(o.model)?.modelID);
+    if (!model) return { invalid: 'no model (modelID)' };
+    const reasoning = num(t.reasoning, 'tokens.reasoning');
+    const cost = optNum(o.cost, 'cost');
+    const ts = time(obj(o.time)?.created);
+    const provider = str(o.providerID) ?? str(obj(o.model)?.providerID);
+    return {
+      model,
+      ...(ts !== undefined ? { timestamp: ts } : {}),
+      input: num(t.input, 'tokens.input'),
+      cacheRead: num(cache?.read, 'tokens.cache.read'),
+      cacheWrite5m: num(cache?.write, 'tokens.cache.write'),
+      cacheWrite1h: 0,
+      output: num(t.output, 'tokens.output') + reasoning,
+      reasoning,
+      requests: 1,
+      ...(cost !== undefined ? { loggedCost: cost } : {}),
+      tags: { session: o.sessionID as string, ...(provider ? { provider } : {}) },
+      dedup: { key: `opencode:${String(o.id)}`, keep: 'first' },
+    };
+  },
+};
