@@ -6,7 +6,7 @@ import type { Dialect } from '../readers/dialects/types.js';
 import { getPath, tagValue } from '../readers/values.js';
 import { admitter } from './analyze-filters.js';
 import { forcedDialect } from './analyze-sources.js';
-import { resolveModel } from './scenario.js';
+import { resolveModel } from './resolve-model.js';
 
 /** Everything that decides how records are read and summed, as plain data a worker thread can receive. */
 export interface EngineSpec {

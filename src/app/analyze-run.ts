@@ -74,60 +74,8 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
   };
   for (const source of i.sources) {
     const file = source === '-' ? '(stdin)' : displayPath(i.cwd, source);
-    const detector = new DialectDetector(i.dialect);
-    const handle = (o: unknown, at: Location) => {
-      if (o === null || typeof o !== 'object' || Array.isArray(o))
-        return tally.bad('not a JSON object', at);
-      // One record never stops the run: whatever it holds, it is counted as malformed with the reason.
-      let out;
-      try {
-        const got = detector.normalize(o as Obj);
-        if (!got) return tally.bad('unrecognized record shape', at);
-        tally.bump(tally.dialects, got.dialect);
-        out = got.outcome;
-        if (Array.isArray(out)) for (const r of out) checkRecord(r);
-        else if (!('skip' in out) && !('invalid' in out)) checkRecord(out);
-      } catch (err) {
-        return tally.bad(badReason(err), at);
-      }
-      if (Array.isArray(out)) for (const r of out) take(r, o, at);
-      else if ('skip' in out) tally.bump(tally.skipped, out.skip);
-      else if ('invalid' in out) tally.bad(`missing field: ${out.invalid}`, at);
-      else take(out, o, at);
-    };
-    try {
-      const bytes =
-        source === '-' ? logBytes(i.stdin as AsyncIterable<Buffer>) : fileBytes(source, i.range);
-      const first = await bytes.next();
-      if (first.done) continue;
-      const stream = peeked(first.value, bytes);
-      if (
-        /\.csv(\.gz)?$/i.test(source) ||
-        (!/\.(jsonl|ndjson|json)(\.gz)?$/i.test(source) && looksLikeCsv(first.value))
-      ) {
-        for await (const row of csvRows(stream)) {
-          tally.lines++;
-          if ('error' in row) tally.bad(row.error, { file, line: row.line });
-          else handle(row.record, { file, line: row.line });
-        }
-        continue;
-      }
-      lines += await readJsonLines(
-        stream,
-        file,
-        /\.json(\.gz)?$/i.test(source),
-        tally,
-        handle,
-        i.progress,
-      );
-    } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'EPIPE')
-        throw new UsageError(`cannot read ${file}: ${e.code}`);
-      if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR')
-        throw new UsageError(`cannot read ${file}: corrupt gzip data`);
-      throw err;
-    }
+    const handle = recordHandler(tally, new DialectDetector(i.dialect), take);
+    lines += await readSource(source, file, i, tally, handle);
   }
   if (i.deferSnapshots) return { tally, lines, held: largest.held(), collapsed: largest.collapsed };
   const { kept, replays } = largest.drain();
@@ -149,7 +97,7 @@ async function jsonDocument(
   stream: AsyncIterable<Buffer>,
   file: string,
   tally: Tally,
-  handle: (o: unknown, at: Location) => void,
+  handle: Handle,
 ): Promise<AsyncIterable<Buffer> | undefined> {
   const it = stream[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
@@ -184,12 +132,87 @@ async function jsonDocument(
   return undefined;
 }
 
+type Handle = (o: unknown, at: Location) => void;
+
+/**
+ * What to do with one parsed value: detect its dialect, normalize and check it, then `take` each record.
+ * One record never stops the run: whatever it holds, it is counted as malformed with the reason.
+ */
+function recordHandler(
+  tally: Tally,
+  detector: DialectDetector,
+  take: (r: UsageRecord, raw: unknown, at: Location) => void,
+): Handle {
+  return (o, at) => {
+    if (o === null || typeof o !== 'object' || Array.isArray(o))
+      return tally.bad('not a JSON object', at);
+    let out;
+    try {
+      const got = detector.normalize(o as Obj);
+      if (!got) return tally.bad('unrecognized record shape', at);
+      tally.bump(tally.dialects, got.dialect);
+      out = got.outcome;
+      if (Array.isArray(out)) for (const r of out) checkRecord(r);
+      else if (!('skip' in out) && !('invalid' in out)) checkRecord(out);
+    } catch (err) {
+      return tally.bad(badReason(err), at);
+    }
+    if (Array.isArray(out)) for (const r of out) take(r, o, at);
+    else if ('skip' in out) tally.bump(tally.skipped, out.skip);
+    else if ('invalid' in out) tally.bad(`missing field: ${out.invalid}`, at);
+    else take(out, o, at);
+  };
+}
+
+/** One source: gzip sniffed, CSV or JSON (lines or a document); returns the newlines read. */
+async function readSource(
+  source: string,
+  file: string,
+  i: RunInput,
+  tally: Tally,
+  handle: Handle,
+): Promise<number> {
+  try {
+    const bytes =
+      source === '-' ? logBytes(i.stdin as AsyncIterable<Buffer>) : fileBytes(source, i.range);
+    const first = await bytes.next();
+    if (first.done) return 0;
+    const stream = peeked(first.value, bytes);
+    if (
+      /\.csv(\.gz)?$/i.test(source) ||
+      (!/\.(jsonl|ndjson|json)(\.gz)?$/i.test(source) && looksLikeCsv(first.value))
+    ) {
+      for await (const row of csvRows(stream)) {
+        tally.lines++;
+        if ('error' in row) tally.bad(row.error, { file, line: row.line });
+        else handle(row.record, { file, line: row.line });
+      }
+      return 0;
+    }
+    return await readJsonLines(
+      stream,
+      file,
+      /\.json(\.gz)?$/i.test(source),
+      tally,
+      handle,
+      i.progress,
+    );
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'EPIPE')
+      throw new UsageError(`cannot read ${file}: ${e.code}`);
+    if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR')
+      throw new UsageError(`cannot read ${file}: corrupt gzip data`);
+    throw err;
+  }
+}
+
 async function readJsonLines(
   source: AsyncIterable<Buffer>,
   file: string,
   wholeJson: boolean,
   tally: Tally,
-  handle: (o: unknown, at: Location) => void,
+  handle: Handle,
   progress?: (lines: number) => void,
 ): Promise<number> {
   const stream = wholeJson ? await jsonDocument(source, file, tally, handle) : source;

@@ -27,16 +27,20 @@ export interface CountReportInput {
   messages: string[];
   baseline: BaselineDiff | undefined;
   savedBaseline: string | undefined;
+  /** The breach lines as a section (see budgetOutcome). */
+  budget?: Section;
 }
 
-export function buildCountReport(i: CountReportInput): Report {
-  const sorted = [...i.rows].sort((a, b) =>
+/** Files in the order asked, then --top. */
+function ordered(i: CountReportInput): CountRow[] {
+  return [...i.rows].sort((a, b) =>
     i.sort === 'path'
       ? comparePaths(a.path, b.path)
       : b.tokens - a.tokens || comparePaths(a.path, b.path),
   );
-  const shown = i.top ? sorted.slice(0, i.top) : sorted;
-  const mark = i.primary.exact ? '' : '~';
+}
+
+function totalRow(i: CountReportInput): CountRow {
   const total: CountRow = {
     path: `total (${i.rows.length} file${i.rows.length === 1 ? '' : 's'})`,
     kind: 'text',
@@ -55,7 +59,12 @@ export function buildCountReport(i: CountReportInput): Report {
       : {}),
   };
   total.charsPerToken = total.tokens ? total.chars / total.tokens : null;
-  const columns: Column[] = [
+  return total;
+}
+
+function countColumns(i: CountReportInput): Column[] {
+  const mark = i.primary.exact ? '' : '~';
+  return [
     { key: 'path', header: 'file' },
     {
       key: 'tokens',
@@ -85,12 +94,10 @@ export function buildCountReport(i: CountReportInput): Report {
         }))
       : []),
   ];
-  const flat = (r: CountRow): Row => ({
-    ...r,
-    ...Object.fromEntries(Object.entries(r.costs).map(([k, v]) => [`cost:${k}`, v])),
-    ...Object.fromEntries(Object.entries(r.monthly ?? {}).map(([k, v]) => [`monthly:${k}`, v])),
-  });
-  const tableRows = [...shown.map(flat), flat(total)];
+}
+
+/** Estimates, the monthly basis, what was skipped, --top, and the baseline comparison. */
+function countNotes(i: CountReportInput, files: number): string[] {
   const notes: string[] = [];
   const estimated = i.models.filter((m) => !exactTokenizer(m));
   if (!i.primary.exact || estimated.length) {
@@ -108,8 +115,8 @@ export function buildCountReport(i: CountReportInput): Report {
     i.skipped.excluded && `${i.skipped.excluded} excluded by --include/--exclude`,
   ].filter(Boolean);
   if (skippedParts.length) notes.push(`skipped: ${skippedParts.join(', ')}.`);
-  if (i.top && sorted.length > i.top)
-    notes.push(`showing the top ${i.top} of ${sorted.length} files; the total covers all.`);
+  if (i.top && files > i.top)
+    notes.push(`showing the top ${i.top} of ${files} files; the total covers all.`);
   const b = i.baseline;
   if (b) {
     notes.push(
@@ -123,12 +130,25 @@ export function buildCountReport(i: CountReportInput): Report {
       );
   }
   if (i.savedBaseline) notes.push(`baseline saved to ${i.savedBaseline}.`);
+  return notes;
+}
+
+const flat = (r: CountRow): Row => ({
+  ...r,
+  ...Object.fromEntries(Object.entries(r.costs).map(([k, v]) => [`cost:${k}`, v])),
+  ...Object.fromEntries(Object.entries(r.monthly ?? {}).map(([k, v]) => [`monthly:${k}`, v])),
+});
+
+export function buildCountReport(i: CountReportInput): Report {
+  const sorted = ordered(i);
+  const total = totalRow(i);
+  const columns = countColumns(i);
+  const tableRows = [...(i.top ? sorted.slice(0, i.top) : sorted).map(flat), flat(total)];
+  const notes = countNotes(i, sorted.length);
   const sections: Section[] = [
     { kind: 'table', table: { columns, rows: tableRows } },
     ...(notes.length ? [{ kind: 'text' as const, lines: notes, tone: 'dim' as const }] : []),
-    ...(i.messages.length
-      ? [{ kind: 'text' as const, lines: i.messages, tone: 'bad' as const }]
-      : []),
+    ...(i.budget ? [i.budget] : []),
   ];
   return {
     json: {
@@ -153,7 +173,7 @@ export function buildCountReport(i: CountReportInput): Report {
       },
       skipped: i.skipped,
       breaches: i.breaches.map((br, k) => ({ ...br, message: i.messages[k] })),
-      ...(b ? { baseline: b } : {}),
+      ...(i.baseline ? { baseline: i.baseline } : {}),
     },
     sections,
     primary: { columns, rows: tableRows },

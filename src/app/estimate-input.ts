@@ -6,7 +6,8 @@ import type { PriceBook } from '../core/price-book.js';
 import { UsageError } from '../errors.js';
 import { countText } from '../tokenize/count.js';
 import type { ScenarioFile } from './scenario-schema.js';
-import { buildScenario, resolveModel, type EstimateFlags, type Scenario } from './scenario.js';
+import { resolveModel } from './resolve-model.js';
+import { buildScenario, type EstimateFlags, type Scenario } from './scenario.js';
 
 export interface EstimateInput {
   scenario: Scenario;

@@ -1,3 +1,4 @@
+import { resolveModel } from './resolve-model.js';
 import type { PriceBook } from '../core/price-book.js';
 import type { CacheTtl } from '../core/prompt-cache.js';
 import type { Route } from '../core/estimate.js';
@@ -36,17 +37,6 @@ export interface Scenario {
   growth: number;
   months: number;
   compare: string[];
-}
-
-export function resolveModel(book: PriceBook, name: string, where: string) {
-  const res = book.resolve(name);
-  if (res.ok) return res.record;
-  throw new UsageError(
-    `${where}: unknown model "${name}" (not in the price catalog)`,
-    res.candidates.length
-      ? `did you mean ${res.candidates.join(', ')}? Or add it with --pricing FILE.yaml`
-      : 'add it with --pricing FILE.yaml',
-  );
 }
 
 /** Flags win over the scenario file; routes come only from the file. */

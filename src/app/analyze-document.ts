@@ -1,0 +1,117 @@
+import type { Aggregator } from '../core/aggregate.js';
+import { tokensOf } from '../core/price-groups.js';
+import type { Report, Section } from '../reporters/report.js';
+import type { AnalyzeOptions } from './analyze-options.js';
+import {
+  chartSection,
+  dimName,
+  groupColumns,
+  groupRows,
+  repriceSection,
+  topSection,
+} from './analyze-report.js';
+import type { AnalyzeResult } from './analyze-result.js';
+import { summaryLines } from './analyze-summary.js';
+import type { Tally } from './analyze-tally.js';
+
+/** Groups outside the healthy input:output band, one line each. */
+function ratioLines(rows: ReturnType<typeof groupRows>, o: AnalyzeOptions): string[] {
+  return rows
+    .filter((r) => r.flag)
+    .map(
+      (r) =>
+        `${o.by.map((d) => r[dimName(d)]).join(' / ')}: input:output ${(r.ioRatio as number).toFixed(1)}:1 is outside ${o.band.low}:1 to ${o.band.high}:1 (${String(r.flag)})`,
+    );
+}
+
+function summaryJson(r: AnalyzeResult) {
+  const t = r.total;
+  const unpriced = tokensOf(t.unpriced);
+  const all = tokensOf(t.usage);
+  return {
+    records: t.records,
+    requests: t.usage.requests,
+    usage: t.usage,
+    cost: t.cost,
+    calculatedCost: t.calculatedCost,
+    loggedCost: t.loggedCost,
+    cacheSavings: t.cacheSavings,
+    unpriced: {
+      tokens: unpriced,
+      share: all ? unpriced / all : 0,
+      models: t.unpricedModels,
+      usage: t.unpriced,
+    },
+  };
+}
+
+/** The report of an analysis: summary, groups, flags, daily chart, billed, top, reprice, budget. */
+export function analyzeDocument(
+  r: AnalyzeResult,
+  agg: Aggregator,
+  tally: Tally,
+  o: AnalyzeOptions,
+  threads: number,
+  budget: Section | undefined,
+): Report {
+  const { total, billed, spanned } = r;
+  const period = spanned.length
+    ? `${spanned[0]} to ${spanned[spanned.length - 1]}`
+    : 'no timestamps';
+  const unpriced = tokensOf(total.unpriced);
+  const summary = summaryLines(
+    o,
+    tally,
+    total,
+    period,
+    unpriced,
+    tokensOf(total.usage),
+    agg.batchFallbacks,
+  );
+  if (billed.line) summary.push(billed.line);
+  const rows = groupRows(r.groups, o.by, total.cost, o.band);
+  const flagged = ratioLines(rows, o);
+  const columns = groupColumns(o.by, total.loggedCost !== null);
+  const chart = chartSection(r.days);
+  const sections: Section[] = [
+    { kind: 'text', lines: summary },
+    // A run over cost reports alone has no token groups: no empty table above the billed one.
+    ...(rows.length || !billed.section
+      ? [
+          {
+            kind: 'table' as const,
+            table: { title: `By ${o.by.map(dimName).join(', ')}`, columns, rows },
+          },
+        ]
+      : []),
+    ...(flagged.length ? [{ kind: 'text' as const, lines: flagged, tone: 'warn' as const }] : []),
+    ...(chart ? [chart] : []),
+    ...(billed.section ? [billed.section] : []),
+    ...(agg.top.length ? [topSection(agg.top)] : []),
+    ...(r.repriced.length ? [repriceSection(r.repriced, total.cost)] : []),
+    ...(budget ? [budget] : []),
+  ];
+  const json = {
+    period: { from: spanned[0] ?? null, to: spanned[spanned.length - 1] ?? null, tz: o.tz },
+    costSource: o.costSource,
+    threads,
+    summary: summaryJson(r),
+    by: o.by.map(dimName),
+    groups: rows,
+    days: r.days.map((d) => ({
+      day: d.keys[0],
+      cost: d.cost,
+      requests: d.usage.requests,
+      tokens: tokensOf(d.usage),
+    })),
+    top: agg.top,
+    billed: billed.json,
+    reprice: r.repriced,
+    ...(r.budget && o.budget
+      ? { budget: { amount: o.budget.amount, per: o.budget.per, over: r.budget.over } }
+      : {}),
+    ...tally.toJSON(),
+    ratioFlags: flagged,
+  };
+  return { json, sections, primary: { columns, rows } };
+}

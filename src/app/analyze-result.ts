@@ -1,0 +1,50 @@
+import type { Aggregator } from '../core/aggregate.js';
+import { costOf } from '../core/cost.js';
+import { priceGroup, tokensOf, type PricedGroup } from '../core/price-groups.js';
+import type { ModelRecord } from '../core/types.js';
+import { billedPart, dimName } from './analyze-report.js';
+import { budgetCheck } from './analyze-summary.js';
+import type { AnalyzeOptions } from './analyze-options.js';
+
+/** An analysis priced and ordered: what every format shows, before any of it is worded. */
+export interface AnalyzeResult {
+  total: PricedGroup;
+  groups: PricedGroup[];
+  days: PricedGroup[];
+  repriced: { model: string; cost: number }[];
+  budget?: ReturnType<typeof budgetCheck>;
+  billed: ReturnType<typeof billedPart>;
+  /** Days with data, token usage and cost reports together, in order. */
+  spanned: string[];
+}
+
+export function analyzeResult(
+  agg: Aggregator,
+  reprice: ModelRecord[],
+  o: AnalyzeOptions,
+): AnalyzeResult {
+  const groups = [...agg.groups.values()].map((g) => priceGroup(g, o.costSource));
+  const timeFirst = ['day', 'week', 'month'].includes(dimName(o.by[0]!));
+  groups.sort((a, b) =>
+    timeFirst
+      ? a.keys.join().localeCompare(b.keys.join())
+      : (b.cost ?? -1) - (a.cost ?? -1) || tokensOf(b.usage) - tokensOf(a.usage),
+  );
+  const days = [...agg.days.values()]
+    .map((g) => priceGroup(g, o.costSource))
+    .sort((a, b) => a.keys[0]!.localeCompare(b.keys[0]!));
+  const billed = billedPart(agg.billed.values());
+  const dated = days.filter((d) => d.keys[0] !== 'unknown').map((d) => d.keys[0]!);
+  return {
+    total: priceGroup(agg.total, o.costSource),
+    groups,
+    days,
+    repriced: reprice.map((m, i) => ({
+      model: m.id,
+      cost: [...agg.reprice[i]!.values()].reduce((s, b) => s + costOf(b, b.price.rates).total, 0),
+    })),
+    ...(o.budget ? { budget: budgetCheck(o.budget, days) } : {}),
+    billed,
+    spanned: [...new Set([...dated, ...billed.days])].sort(),
+  };
+}
