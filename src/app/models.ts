@@ -1,3 +1,4 @@
+import { DISPLAY_BUCKETS } from '../core/buckets.js';
 import { unknownProviderLines } from './select-models.js';
 import type { Prepared } from './prepared.js';
 import { periodAt } from '../core/price-period.js';
@@ -17,11 +18,7 @@ const money = (v: unknown) => perM(v as number | undefined);
 const COLUMNS: Column[] = [
   { key: 'model', header: 'model' },
   { key: 'provider', header: 'provider' },
-  right('input', 'input', money),
-  right('output', 'output', money),
-  right('cacheRead', 'cache read', money),
-  right('cacheWrite5m', 'write 5m', money),
-  right('cacheWrite1h', 'write 1h', money),
+  ...DISPLAY_BUCKETS.map((b) => right(b.unit, b.label, money)),
   {
     key: 'batchInput',
     header: 'batch in/out',
@@ -52,11 +49,7 @@ export function modelRow(r: ModelRecord, day: string): Row {
     model: r.id,
     name: r.name,
     provider: r.provider,
-    input: p.input,
-    output: p.output,
-    cacheRead: p.cacheRead,
-    cacheWrite5m: p.cacheWrite5m,
-    cacheWrite1h: p.cacheWrite1h,
+    ...Object.fromEntries(DISPLAY_BUCKETS.map((b) => [b.unit, p[b.unit]])),
     batchInput: p.batchInput,
     batchOutput: p.batchOutput,
     tiers: p.tiers,

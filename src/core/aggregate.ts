@@ -11,7 +11,8 @@ import {
   type TokenBuckets,
   type Usage,
 } from './types.js';
-import { promptTotal, type UsageRecord } from './usage-record.js';
+import type { UsageRecord } from './usage-record.js';
+import { promptTokens } from './buckets.js';
 
 export type Dim = 'day' | 'week' | 'month' | 'model' | 'provider' | { field: string };
 export type CostSource = 'auto' | 'log' | 'calculate';
@@ -118,7 +119,7 @@ export class Aggregator {
     const record = res.ok ? res.record : undefined;
     const useLog = this.o.costSource !== 'calculate' && r.loggedCost !== undefined;
     const priceable = record && (this.o.costSource !== 'log' || r.loggedCost !== undefined);
-    const prompt = promptTotal(r) / (r.requests || 1);
+    const prompt = promptTokens(r) / (r.requests || 1);
     const price = priceable ? this.keys.keyFor(record, r.timestamp, prompt, !!r.batch) : undefined;
     if (price?.batchFallback) this.batchFallbacks++;
     const day = this.o.calendar.day(r.timestamp);
@@ -206,7 +207,7 @@ export class Aggregator {
     const cost = useLog ? r.loggedCost! : costOf(r, price.rates).total;
     const top = this.top;
     if (top.length >= this.o.top && cost <= top[top.length - 1]!.cost) return;
-    top.push({ cost, model: r.model, location: at, tokens: promptTotal(r) + r.output });
+    top.push({ cost, model: r.model, location: at, tokens: promptTokens(r) + r.output });
     top.sort((a, b) => b.cost - a.cost);
     if (top.length > this.o.top) top.pop();
   }

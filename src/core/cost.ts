@@ -1,3 +1,4 @@
+import { BUCKETS, rateOf } from './buckets.js';
 import type { CostBreakdown, PriceSet, TokenBuckets } from './types.js';
 
 const PER_TOKEN = 1 / 1_000_000;
@@ -8,17 +9,12 @@ const PER_TOKEN = 1 / 1_000_000;
  * 1-hour write without its own price falls back to the 5-minute write price.
  */
 export function costOf(tokens: TokenBuckets, rates: PriceSet): CostBreakdown {
-  const read = rates.cacheRead ?? rates.input;
-  const write5m = rates.cacheWrite5m ?? rates.input;
-  const write1h = rates.cacheWrite1h ?? write5m;
-  const c = {
-    input: tokens.input * rates.input * PER_TOKEN,
-    cacheRead: tokens.cacheRead * read * PER_TOKEN,
-    cacheWrite5m: tokens.cacheWrite5m * write5m * PER_TOKEN,
-    cacheWrite1h: tokens.cacheWrite1h * write1h * PER_TOKEN,
-    output: tokens.output * rates.output * PER_TOKEN,
-  };
-  return { ...c, total: c.input + c.cacheRead + c.cacheWrite5m + c.cacheWrite1h + c.output };
+  const c = zeroCost();
+  for (const b of BUCKETS) {
+    c[b.key] = tokens[b.key] * rateOf(rates, b.key) * PER_TOKEN;
+    c.total += c[b.key];
+  }
+  return c;
 }
 
 export function zeroCost(): CostBreakdown {

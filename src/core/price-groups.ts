@@ -1,3 +1,4 @@
+import { BUCKETS, promptTokens, rateOf } from './buckets.js';
 import type { CostSource, GroupAcc } from './aggregate.js';
 import { costOf } from './cost.js';
 import type { Rates } from './price-period.js';
@@ -20,15 +21,10 @@ export interface PricedGroup {
 
 /** What caching saved on these tokens at these rates (USD). */
 export function cacheSavings(t: TokenBuckets, r: Rates): number {
-  const read = r.cacheRead ?? r.input;
-  const w5 = r.cacheWrite5m ?? r.input;
-  const w1 = r.cacheWrite1h ?? w5;
-  return (
-    (t.cacheRead * (r.input - read) -
-      t.cacheWrite5m * (w5 - r.input) -
-      t.cacheWrite1h * (w1 - r.input)) /
-    1_000_000
-  );
+  // Every prompt bucket against the plain input rate: reads save, writes cost a premium.
+  let saved = 0;
+  for (const b of BUCKETS) if (b.prompt) saved += t[b.key] * (r.input - rateOf(r, b.key));
+  return saved / 1_000_000;
 }
 
 export function priceGroup(g: GroupAcc, source: CostSource): PricedGroup {
@@ -61,17 +57,15 @@ export function priceGroup(g: GroupAcc, source: CostSource): PricedGroup {
   };
 }
 
-export const tokensOf = (u: Usage) =>
-  u.input + u.cacheRead + u.cacheWrite5m + u.cacheWrite1h + u.output;
-export const promptOf = (u: Usage) => u.input + u.cacheRead + u.cacheWrite5m + u.cacheWrite1h;
+export { allTokens as tokensOf, promptTokens as promptOf } from './buckets.js';
 
 /** Input (all prompt tokens) per output token; Infinity without output. */
 export function ioRatio(u: Usage): number {
-  return u.output > 0 ? promptOf(u) / u.output : Infinity;
+  return u.output > 0 ? promptTokens(u) / u.output : Infinity;
 }
 
 export function cacheHitRate(u: Usage): number {
-  const p = promptOf(u);
+  const p = promptTokens(u);
   return p > 0 ? u.cacheRead / p : 0;
 }
 
@@ -84,7 +78,7 @@ export function ratioFlag(
   u: Usage,
   band: RatioBand,
 ): 'bloated prompts' | 'verbose output' | undefined {
-  if (promptOf(u) === 0) return undefined;
+  if (promptTokens(u) === 0) return undefined;
   const r = ioRatio(u);
   if (r > band.high) return 'bloated prompts';
   if (r < band.low) return 'verbose output';

@@ -1,7 +1,7 @@
 import { costOf } from './cost.js';
 import { periodAt, ratesFor, type Rates } from './price-period.js';
 import type { CostBreakdown, ModelRecord, TokenBuckets } from './types.js';
-import { promptTokens } from './types.js';
+import { promptTokens } from './buckets.js';
 
 export interface RequestContext {
   /** UTC day the request was made (YYYY-MM-DD); selects the price period. */

@@ -88,10 +88,6 @@ export const ZERO_BUCKETS: Readonly<TokenBuckets> = Object.freeze({
   output: 0,
 });
 
-export function promptTokens(t: TokenBuckets): number {
-  return t.input + t.cacheRead + t.cacheWrite5m + t.cacheWrite1h;
-}
-
 export function emptyUsage(): Usage {
   return { ...ZERO_BUCKETS, reasoning: 0, requests: 0 };
 }

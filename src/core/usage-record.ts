@@ -44,7 +44,3 @@ export const UNKNOWN_MODEL = '(unknown model)';
 export type Skip = { skip: string };
 export type Invalid = { invalid: string };
 export type Outcome = UsageRecord | UsageRecord[] | Skip | Invalid;
-
-export function promptTotal(r: UsageRecord): number {
-  return r.input + r.cacheRead + r.cacheWrite5m + r.cacheWrite1h;
-}

@@ -1,31 +1,21 @@
+import { PRICE_UNITS, TOKEN_UNITS } from '../core/buckets.js';
 import type { ModelRecord, PricePeriod } from '../core/types.js';
 import { PriceBook } from '../core/price-book.js';
 import { UsageError } from '../errors.js';
 import type { ModelOverride } from './overrides-schema.js';
 
-const PRICE_KEYS = [
-  'input',
-  'output',
-  'cacheRead',
-  'cacheWrite5m',
-  'cacheWrite1h',
-  'batchInput',
-  'batchOutput',
-] as const;
+const PRICE_KEYS = PRICE_UNITS;
 
 function discounted(p: PricePeriod, d: number): PricePeriod {
   const k = 1 - d;
   const out: PricePeriod = { ...p, input: p.input * k, output: p.output * k };
   for (const key of PRICE_KEYS) if (p[key] !== undefined) out[key] = p[key]! * k;
   if (p.tiers)
-    out.tiers = p.tiers.map((t) => ({
-      ...t,
-      input: t.input * k,
-      output: t.output * k,
-      ...(t.cacheRead !== undefined ? { cacheRead: t.cacheRead * k } : {}),
-      ...(t.cacheWrite5m !== undefined ? { cacheWrite5m: t.cacheWrite5m * k } : {}),
-      ...(t.cacheWrite1h !== undefined ? { cacheWrite1h: t.cacheWrite1h * k } : {}),
-    }));
+    out.tiers = p.tiers.map((t) => {
+      const scaled = { ...t };
+      for (const u of TOKEN_UNITS) if (t[u] !== undefined) scaled[u] = t[u]! * k;
+      return scaled;
+    });
   return out;
 }
 

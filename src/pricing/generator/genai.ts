@@ -1,3 +1,4 @@
+import { DISPLAY_BUCKETS, type TOKEN_UNITS } from '../../core/buckets.js';
 import type { PricePeriod, PriceSet, PriceTier, TimeWindow } from '../../core/types.js';
 
 type GPrice = number | { base: number; tiers: { start: number; price: number }[] };
@@ -20,13 +21,16 @@ export interface GProvider {
   models: GModel[];
 }
 
-const KEYS: [keyof PriceSet, string][] = [
-  ['input', 'input_mtok'],
-  ['output', 'output_mtok'],
-  ['cacheRead', 'cache_read_mtok'],
-  ['cacheWrite5m', 'cache_write_mtok'],
-  ['cacheWrite1h', 'cache_write_1h_mtok'],
-];
+/** genai-prices' field for each of our token units: the Record makes a new unit a compile error here. */
+const GENAI_FIELDS: Record<(typeof TOKEN_UNITS)[number], string> = {
+  input: 'input_mtok',
+  output: 'output_mtok',
+  cacheRead: 'cache_read_mtok',
+  cacheWrite5m: 'cache_write_mtok',
+  cacheWrite1h: 'cache_write_1h_mtok',
+};
+// In the order tables show them, so the generated catalog keeps its key order.
+const KEYS = DISPLAY_BUCKETS.map((b) => [b.unit, GENAI_FIELDS[b.unit]] as const);
 
 function base(p: GPrice | undefined): number | undefined {
   if (p === undefined) return undefined;

@@ -1,0 +1,339 @@
+// Each dialect's normalize, called directly on a minimal record of its documented shape: the buckets
+// [input (uncached), cacheRead, cacheWrite5m, cacheWrite1h, output (with reasoning), reasoning].
+import { describe, expect, it } from 'vitest';
+import type { UsageRecord } from '../../src/core/usage-record.js';
+import { DIALECTS, dialectByName } from '../../src/readers/dialects/index.js';
+import type { Obj } from '../../src/readers/values.js';
+
+type Buckets = [number, number, number, number, number, number];
+const CASES: Record<string, [Obj, string, Buckets]> = {
+  'claude-code': [
+    {
+      type: 'assistant',
+      sessionId: 's',
+      message: {
+        id: 'm',
+        model: 'claude-sonnet-4-5',
+        usage: {
+          input_tokens: 4,
+          cache_read_input_tokens: 100,
+          cache_creation_input_tokens: 50,
+          cache_creation: { ephemeral_5m_input_tokens: 20, ephemeral_1h_input_tokens: 30 },
+          output_tokens: 7,
+        },
+      },
+    },
+    'claude-sonnet-4-5',
+    [4, 100, 20, 30, 7, 0],
+  ],
+  codex: [
+    {
+      timestamp: '2025-10-01T00:00:00Z',
+      type: 'event_msg',
+      payload: {
+        type: 'token_count',
+        info: {
+          last_token_usage: {
+            input_tokens: 100,
+            cached_input_tokens: 60,
+            output_tokens: 30,
+            reasoning_output_tokens: 10,
+            total_tokens: 130,
+          },
+        },
+      },
+    },
+    '(unknown model)',
+    [40, 60, 0, 0, 30, 10],
+  ],
+  'gemini-cli': [
+    {
+      sessionId: 's',
+      projectHash: 'p',
+      messages: [
+        {
+          id: 'm',
+          type: 'gemini',
+          model: 'gemini-2.5-pro',
+          tokens: { input: 100, cached: 60, output: 10, thoughts: 5, tool: 3 },
+        },
+      ],
+    },
+    'gemini-2.5-pro',
+    [43, 60, 0, 0, 15, 5],
+  ],
+  opencode: [
+    {
+      id: 'm',
+      sessionID: 's',
+      role: 'assistant',
+      modelID: 'gpt-5',
+      tokens: { input: 10, output: 20, reasoning: 5, cache: { read: 30, write: 40 } },
+    },
+    'gpt-5',
+    [10, 30, 40, 0, 25, 5],
+  ],
+  'openai-batch': [
+    {
+      custom_id: 'r1',
+      response: {
+        status_code: 200,
+        body: {
+          id: 'c',
+          model: 'gpt-4o',
+          usage: {
+            prompt_tokens: 100,
+            completion_tokens: 10,
+            prompt_tokens_details: { cached_tokens: 40 },
+          },
+        },
+      },
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
+  'anthropic-batch': [
+    {
+      custom_id: 'r1',
+      result: {
+        type: 'succeeded',
+        message: {
+          id: 'm',
+          model: 'claude-haiku-4-5',
+          usage: { input_tokens: 10, output_tokens: 2 },
+        },
+      },
+    },
+    'claude-haiku-4-5',
+    [10, 0, 0, 0, 2, 0],
+  ],
+  'openai-usage-api': [
+    {
+      object: 'organization.usage.completions.result',
+      model: 'gpt-4.1',
+      input_tokens: 100,
+      input_cached_tokens: 30,
+      input_cache_write_tokens: 10,
+      output_tokens: 5,
+      num_model_requests: 2,
+    },
+    'gpt-4.1',
+    [60, 30, 10, 0, 5, 0],
+  ],
+  'openai-responses': [
+    {
+      object: 'response',
+      model: 'gpt-5',
+      usage: {
+        input_tokens: 100,
+        input_tokens_details: { cached_tokens: 40 },
+        output_tokens: 50,
+        output_tokens_details: { reasoning_tokens: 20 },
+      },
+    },
+    'gpt-5',
+    [60, 40, 0, 0, 50, 20],
+  ],
+  'openai-chat': [
+    {
+      object: 'chat.completion',
+      model: 'o4-mini',
+      choices: [],
+      usage: {
+        prompt_tokens: 100,
+        completion_tokens: 50,
+        total_tokens: 150,
+        completion_tokens_details: { reasoning_tokens: 20 },
+      },
+    },
+    'o4-mini',
+    [100, 0, 0, 0, 50, 20],
+  ],
+  'anthropic-message': [
+    {
+      type: 'message',
+      id: 'm',
+      model: 'claude-haiku-4-5',
+      usage: {
+        input_tokens: 10,
+        cache_read_input_tokens: 5,
+        cache_creation_input_tokens: 3,
+        output_tokens: 2,
+      },
+    },
+    'claude-haiku-4-5',
+    [10, 5, 3, 0, 2, 0],
+  ],
+  gemini: [
+    {
+      modelVersion: 'gemini-2.5-flash',
+      usageMetadata: {
+        promptTokenCount: 100,
+        cachedContentTokenCount: 30,
+        candidatesTokenCount: 10,
+        thoughtsTokenCount: 4,
+        toolUsePromptTokenCount: 2,
+      },
+    },
+    'gemini-2.5-flash',
+    [72, 30, 0, 0, 14, 4],
+  ],
+  'bedrock-invocation': [
+    {
+      schemaType: 'ModelInvocationLog',
+      modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+      input: { inputTokenCount: 10, cacheReadInputTokenCount: 5, cacheWriteInputTokenCount: 3 },
+      output: { outputTokenCount: 2 },
+    },
+    'anthropic.claude-3-haiku-20240307-v1:0',
+    [10, 5, 3, 0, 2, 0],
+  ],
+  langfuse: [
+    {
+      type: 'GENERATION',
+      model: 'gpt-4o',
+      usageDetails: { input: 80, input_cached_tokens: 20, output: 10, total: 110 },
+    },
+    'gpt-4o',
+    [80, 20, 0, 0, 10, 0],
+  ],
+  litellm: [
+    {
+      model: 'gpt-4o',
+      prompt_tokens: 100,
+      completion_tokens: 10,
+      response_cost: 0.01,
+      metadata: {
+        usage_object: { prompt_tokens: 100, prompt_tokens_details: { cached_tokens: 40 } },
+      },
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
+  openrouter: [
+    {
+      data: {
+        id: 'g',
+        model: 'openai/gpt-4o',
+        native_tokens_prompt: 100,
+        native_tokens_completion: 10,
+        native_tokens_cached: 30,
+        total_cost: 0.01,
+      },
+    },
+    'openai/gpt-4o',
+    [70, 30, 0, 0, 10, 0],
+  ],
+  ollama: [
+    { model: 'llama3.3:70b', done: true, prompt_eval_count: 26, eval_count: 237 },
+    'llama3.3:70b',
+    [26, 0, 0, 0, 237, 0],
+  ],
+  otel: [
+    {
+      spanId: 's',
+      name: 'chat',
+      attributes: {
+        'gen_ai.request.model': 'gpt-4o',
+        'gen_ai.usage.input_tokens': 100,
+        'gen_ai.usage.cache_read.input_tokens': 40,
+        'gen_ai.usage.output_tokens': 10,
+      },
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
+  'bedrock-converse': [
+    {
+      modelId: 'anthropic.claude-3-haiku-20240307-v1:0',
+      usage: {
+        inputTokens: 10,
+        outputTokens: 2,
+        cacheReadInputTokens: 5,
+        cacheWriteInputTokens: 3,
+      },
+    },
+    'anthropic.claude-3-haiku-20240307-v1:0',
+    [10, 5, 3, 0, 2, 0],
+  ],
+  'ai-sdk': [
+    { model: 'gpt-4o', usage: { inputTokens: 100, outputTokens: 10, cachedInputTokens: 40 } },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
+  'app-log': [
+    {
+      model: 'gpt-4o',
+      usage: {
+        prompt_tokens: 100,
+        completion_tokens: 10,
+        prompt_tokens_details: { cached_tokens: 40 },
+      },
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
+  'openai-export-csv': [
+    {
+      model: 'gpt-4o',
+      num_model_requests: '2',
+      input_tokens: '100.0',
+      input_cached_tokens: '40',
+      output_tokens: '10',
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
+  'request-csv': [
+    { model: 'gpt-4o', prompt_tokens: '100', completion_tokens: '10', cached_tokens: '40' },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
+  llmcost: [
+    {
+      model: 'gpt-4o',
+      input_tokens: 60,
+      cache_read_tokens: 40,
+      cache_write_tokens: 5,
+      cache_write_1h_tokens: 6,
+      output_tokens: 10,
+      reasoning_tokens: 3,
+    },
+    'gpt-4o',
+    [60, 40, 5, 6, 10, 3],
+  ],
+};
+// Dialects whose records carry no tokens to bucket (they skip, or are billed amounts).
+const NO_TOKENS = ['anthropic-stream', 'openai-cost-csv'];
+
+describe('every dialect normalizes its documented shape', () => {
+  it('has a case here (a new dialect needs one)', () => {
+    expect(
+      DIALECTS.map((d) => d.name).filter((n) => !(n in CASES) && !NO_TOKENS.includes(n)),
+    ).toEqual([]);
+  });
+
+  it.each(Object.entries(CASES))('%s', (name, [record, model, buckets]) => {
+    const d = dialectByName(name)!;
+    expect(d.detect(record)).toBe(true);
+    const out = d.normalize(record);
+    const r = (Array.isArray(out) ? out[0] : out) as UsageRecord;
+    expect(r.model).toBe(model);
+    expect([r.input, r.cacheRead, r.cacheWrite5m, r.cacheWrite1h, r.output, r.reasoning]).toEqual(
+      buckets,
+    );
+  });
+
+  it('skips stream events and reads cost lines as billed amounts', () => {
+    expect(dialectByName('anthropic-stream')!.normalize({ type: 'message_delta' })).toHaveProperty(
+      'skip',
+    );
+    expect(
+      dialectByName('openai-cost-csv')!.normalize({
+        amount_value: '1.5',
+        amount_currency: 'usd',
+        line_item: 'gpt-4o, input',
+      }),
+    ).toMatchObject({ model: 'gpt-4o', loggedCost: 1.5, lineItem: 'gpt-4o, input', input: 0 });
+  });
+});
