@@ -6,7 +6,7 @@ export interface BudgetOutcome {
   diagnostics: string[];
   exitCode: 0 | 1;
   /** The lines as a report section (red when over, green when within), when there are any. */
-  section?: Section;
+  section?: Extract<Section, { kind: 'text' }>;
 }
 
 /**
