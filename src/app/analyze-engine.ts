@@ -3,7 +3,6 @@ import type { PriceBook } from '../core/price-book.js';
 import { Calendar } from '../core/time-buckets.js';
 import type { ModelRecord } from '../core/types.js';
 import type { Dialect } from '../readers/dialects/types.js';
-import { getPath, tagValue } from '../readers/values.js';
 import { admitter } from './analyze-filters.js';
 import { forcedDialect } from './analyze-sources.js';
 import { resolveModel } from './resolve-model.js';
@@ -26,7 +25,8 @@ export interface Engine {
   aggregator: Aggregator;
   admit: ReturnType<typeof admitter>;
   dialect: Dialect | undefined;
-  keepRaw: boolean;
+  /** `--by` field paths, resolved into tags as records are read. */
+  fields: string[];
   reprice: ModelRecord[];
 }
 
@@ -39,13 +39,12 @@ export function buildEngine(book: PriceBook, spec: EngineSpec): Engine {
     costSource: spec.costSource,
     reprice,
     top: spec.top ?? 0,
-    field: (raw, path) => tagValue(getPath(raw, path)),
   });
   return {
     aggregator,
     admit: admitter(book, spec, calendar),
     dialect: forcedDialect(spec.dialectName, spec.map),
-    keepRaw: spec.by.some((d) => typeof d !== 'string'),
+    fields: spec.by.flatMap((d) => (typeof d === 'string' ? [] : [d.field])),
     reprice,
   };
 }

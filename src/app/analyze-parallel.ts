@@ -1,22 +1,15 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Prepared } from './prepared.js';
 import { mergeState, shift, type AggregateState } from '../core/aggregate-merge.js';
 import { KeepLargest, SharedIds } from '../core/dedup.js';
 import type { OverrideSet } from '../pricing/catalog.js';
+import type { Plan } from '../readers/plan-ranges.js';
 import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
 import { runAnalysis, type Snapshot } from './analyze-run.js';
 import { mergeTally, type Tally } from './analyze-tally.js';
 
-/** Below this a log is read on one thread: starting a second costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 /** Shared id slots: 24 MB, enough to de-duplicate 2.3 million response ids exactly (as many as one pass keeps). */
 const ID_SLOTS = 3 << 20;
-
-export interface Plan {
-  file: string;
-  ranges: { start: number; end: number }[];
-}
 
 export interface WorkerJob {
   spec: EngineSpec;
@@ -33,53 +26,6 @@ export interface WorkerResult {
   lines: number;
   held: Snapshot[];
   collapsed: number;
-}
-
-/** One large, plain (not gzip) JSONL file is split at line boundaries into a range per thread. */
-export function planRanges(sources: string[], threads: number, minBytes: number): Plan | undefined {
-  const file = sources[0];
-  if (
-    threads < 2 ||
-    sources.length !== 1 ||
-    !file ||
-    file === '-' ||
-    !/\.(jsonl|ndjson)$/i.test(file) ||
-    // A Codex rollout is read in order: its usage lines depend on the lines before them.
-    /(^|[\\/])rollout-[^\\/]*\.jsonl$/i.test(file)
-  )
-    return undefined;
-  const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-  if (size < minBytes) return undefined;
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    readSync(fd, head, 0, 2, 0);
-    if (head[0] === 0x1f && head[1] === 0x8b) return undefined;
-    const cuts = [0];
-    const buf = Buffer.alloc(1 << 16);
-    for (let j = 1; j < threads; j++) {
-      let pos = Math.max(Math.floor((size * j) / threads), cuts[cuts.length - 1]!);
-      for (;;) {
-        const n = readSync(fd, buf, 0, buf.length, pos);
-        if (n <= 0) {
-          pos = size;
-          break;
-        }
-        const nl = buf.subarray(0, n).indexOf(10);
-        if (nl >= 0) {
-          pos += nl + 1;
-          break;
-        }
-        pos += n;
-      }
-      if (pos < size && pos > cuts[cuts.length - 1]!) cuts.push(pos);
-    }
-    cuts.push(size);
-    const ranges = cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
-    return ranges.length > 1 ? { file, ranges } : undefined;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function runWorker(job: WorkerJob): Promise<WorkerResult> {
@@ -120,7 +66,7 @@ export async function runParallel(
     deferSnapshots: true,
     ...(engine.dialect ? { dialect: engine.dialect } : {}),
     admit: engine.admit,
-    keepRaw: engine.keepRaw,
+    fields: engine.fields,
     aggregator: engine.aggregator,
   });
   const others = await Promise.all(jobs);
@@ -131,8 +77,7 @@ export async function runParallel(
   for (const r of others) {
     mergeState(engine.aggregator, r.state, offset, spec.top ?? 0);
     mergeTally(mine.tally, r.tally, offset);
-    for (const h of r.held)
-      largest.offer(h.record, { raw: h.extra.raw, at: shift(h.extra.at, offset) });
+    for (const h of r.held) largest.offer(h.record, shift(h.extra, offset));
     collapsed += r.collapsed;
     offset += r.lines;
   }
@@ -142,6 +87,8 @@ export async function runParallel(
     mine.tally.bump(mine.tally.duplicates, 'streaming snapshot of the same response', collapsed);
   if (replays)
     mine.tally.bump(mine.tally.duplicates, 'sidechain replay of a parent message', replays);
-  for (const h of kept) engine.aggregator.add(h.record, h.extra.raw, h.extra.at);
+  for (const h of kept) engine.aggregator.add(h.record, h.extra);
   return { engine, tally: mine.tally };
 }
+
+export { PARALLEL_MIN_BYTES, planRanges, type Plan } from '../readers/plan-ranges.js';

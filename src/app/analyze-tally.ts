@@ -1,7 +1,8 @@
+import type { ReadSink } from '../readers/read-records.js';
 import type { Location } from '../core/aggregate.js';
 
-/** What happened to every line and record that did not become usage, by reason. */
-export class Tally {
+/** What happened to every line and record that did not become usage, by reason (the readers' sink). */
+export class Tally implements ReadSink {
   lines = 0;
   records = 0;
   filtered = 0;
@@ -12,6 +13,16 @@ export class Tally {
   readonly malformed = new Map<string, number>();
   readonly samples: (Location & { reason: string })[] = [];
   readonly dialects = new Map<string, number>();
+  /** Tag names and top-level fields of records that lacked a --by field: suggestions for a typo. */
+  readonly fieldsSeen = new Set<string>();
+
+  skip(reason: string): void {
+    this.bump(this.skipped, reason);
+  }
+
+  dialect(name: string): void {
+    this.bump(this.dialects, name);
+  }
 
   bump(map: Map<string, number>, reason: string, n = 1): void {
     map.set(reason, (map.get(reason) ?? 0) + n);
@@ -53,6 +64,7 @@ export function mergeTally(into: Tally, from: Tally, lineOffset: number): void {
   for (const key of ['skipped', 'duplicates', 'malformed', 'dialects'] as const) {
     for (const [reason, n] of from[key]) into.bump(into[key], reason, n);
   }
+  for (const f of from.fieldsSeen) into.fieldsSeen.add(f);
   for (const s of from.samples) {
     if (into.samples.length >= 5) break;
     into.samples.push({ ...s, line: s.line + lineOffset });

@@ -17,7 +17,7 @@ const run = await runAnalysis({
   deferSnapshots: true,
   ...(engine.dialect ? { dialect: engine.dialect } : {}),
   admit: engine.admit,
-  keepRaw: engine.keepRaw,
+  fields: engine.fields,
   aggregator: engine.aggregator,
 });
 const result: WorkerResult = {

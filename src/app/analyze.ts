@@ -1,5 +1,4 @@
 import type { Context } from '../context.js';
-import type { Aggregator } from '../core/aggregate.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import { analyzeDocument } from './analyze-document.js';
 import { buildEngine, type Engine } from './analyze-engine.js';
@@ -35,7 +34,7 @@ async function readAll(
     stdin: ctx.stdin,
     ...(engine.dialect ? { dialect: engine.dialect } : {}),
     admit: engine.admit,
-    keepRaw: engine.keepRaw,
+    fields: engine.fields,
     aggregator: engine.aggregator,
     ...(progress ? { progress: progressLine(ctx) } : {}),
   });
@@ -55,14 +54,14 @@ function budgetLines(r: AnalyzeResult, o: AnalyzeOptions): { over: string[]; wit
 }
 
 /** The malformed-records line, the empty-run and unknown-field warnings. */
-function readingWarnings(r: AnalyzeResult, agg: Aggregator, tally: Tally, o: AnalyzeOptions) {
+function readingWarnings(r: AnalyzeResult, tally: Tally, o: AnalyzeOptions) {
   const lines = emptyWarnings(
     o.by,
     r.groups,
     r.total.records,
     tally.lines,
     r.billed.json.lines.length,
-    agg.fieldsSeen,
+    tally.fieldsSeen,
   );
   const bad = tally.count(tally.malformed);
   if (bad) {
@@ -82,7 +81,7 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
   const lines = budgetLines(r, o);
   const outcome = budgetOutcome(p.format, lines.over, o.exitOnBudget, lines.within);
   const report = analyzeDocument(r, agg, tally, o, threads, outcome.section);
-  const warnings = readingWarnings(r, agg, tally, o);
+  const warnings = readingWarnings(r, tally, o);
   const diagnostics = [...warnings.lines, ...outcome.diagnostics];
   let exitCode: number = outcome.exitCode;
   if (o.strict && warnings.bad) {

@@ -16,7 +16,6 @@ export interface AggregateState {
   reprice: [string, Bucket][][];
   top: TopRequest[];
   billed: [string, BilledLine][];
-  fieldsSeen: string[];
   batchFallbacks: number;
 }
 
@@ -28,7 +27,6 @@ export function stateOf(a: Aggregator): AggregateState {
     reprice: a.reprice.map((m) => [...m]),
     top: a.top,
     billed: [...a.billed],
-    fieldsSeen: [...a.fieldsSeen],
     batchFallbacks: a.batchFallbacks,
   };
 }
@@ -89,7 +87,6 @@ export function mergeState(
   mergeGroup(a.total, s.total);
   s.reprice.forEach((entries, i) => mergeBuckets(a.reprice[i]!, entries));
   a.batchFallbacks += s.batchFallbacks;
-  for (const f of s.fieldsSeen) a.fieldsSeen.add(f);
   for (const [k, line] of s.billed) {
     const mine = a.billed.get(k);
     if (!mine) a.billed.set(k, { ...line });

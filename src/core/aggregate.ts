@@ -60,8 +60,6 @@ export interface AggregateOptions {
   costSource: CostSource;
   reprice: ModelRecord[];
   top: number;
-  /** Reads a field path from the raw record, for `--by <field>`. */
-  field: (raw: unknown, path: string) => string | undefined;
 }
 
 function newGroup(keys: string[]): GroupAcc {
@@ -99,8 +97,6 @@ export class Aggregator {
   readonly total = newGroup([]);
   readonly reprice: Map<string, Bucket>[];
   readonly top: TopRequest[] = [];
-  /** Tag names and top-level fields of records that lacked a --by field: suggestions for a typo. */
-  readonly fieldsSeen = new Set<string>();
   /** Cost-report lines by day and line item, kept out of the token-based groups. */
   readonly billed = new Map<string, BilledLine>();
   batchFallbacks = 0;
@@ -113,7 +109,7 @@ export class Aggregator {
     this.reprice = o.reprice.map(() => new Map());
   }
 
-  add(r: UsageRecord, raw: unknown, at: Location): void {
+  add(r: UsageRecord, at: Location): void {
     if (r.lineItem !== undefined) return this.addBilled(r);
     const res = this.book.resolve(r.model);
     const record = res.ok ? res.record : undefined;
@@ -126,8 +122,8 @@ export class Aggregator {
     const dims = this.o.dims;
     const gk =
       dims.length === 1
-        ? this.dimValue(dims[0]!, r, raw, record, day)
-        : dims.map((d) => this.dimValue(d, r, raw, record, day)).join('\u0000');
+        ? this.dimValue(dims[0]!, r, record, day)
+        : dims.map((d) => this.dimValue(d, r, record, day)).join('\u0000');
     let g = this.groups.get(gk);
     if (!g) this.groups.set(gk, (g = newGroup(dims.length === 1 ? [gk] : gk.split('\u0000'))));
     let d = this.days.get(day);
@@ -170,13 +166,7 @@ export class Aggregator {
     addTokens(b, r);
   }
 
-  private dimValue(
-    d: Dim,
-    r: UsageRecord,
-    raw: unknown,
-    record: ModelRecord | undefined,
-    day: string,
-  ): string {
+  private dimValue(d: Dim, r: UsageRecord, record: ModelRecord | undefined, day: string): string {
     switch (d) {
       case 'day':
         return day;
@@ -188,19 +178,10 @@ export class Aggregator {
         return record?.id ?? r.model;
       case 'provider':
         return record?.provider ?? r.tags?.provider ?? '(unpriced)';
-      default: {
-        const v = own(r.tags, d.field) ?? this.o.field(raw, d.field);
-        if (v === undefined) this.noteFields(r, raw);
-        return v ?? '(none)';
-      }
+      default:
+        // `--by` field paths were resolved into tags as the record was read (readers/read-records.ts).
+        return own(r.tags, d.field) ?? '(none)';
     }
-  }
-
-  private noteFields(r: UsageRecord, raw: unknown): void {
-    if (this.fieldsSeen.size >= 200) return;
-    for (const k in r.tags) this.fieldsSeen.add(k);
-    if (raw !== null && typeof raw === 'object' && !Array.isArray(raw))
-      for (const k of Object.keys(raw).slice(0, 50)) this.fieldsSeen.add(k);
   }
 
   private offerTop(r: UsageRecord, price: PriceKey, useLog: boolean, at: Location): void {

@@ -26,19 +26,14 @@ const agg = (costSource: CostSource = 'auto', dims: Dim[] = ['model']) =>
     costSource,
     reprice: [],
     top: 2,
-    field: () => undefined,
   });
 
 describe('Aggregator and priceGroup', () => {
   it('sums per group, per day and in total, and prices each group once', () => {
     const a = agg('auto', ['day', 'model']);
-    a.add(rec('gpt-4o', { input: 1_000_000 }), undefined, at);
-    a.add(rec('gpt-4o-2024-08-06', { output: 1_000_000 }), undefined, at);
-    a.add(
-      rec('gpt-4o', { input: 1_000_000, timestamp: Date.parse('2026-10-02T01:00:00Z') }),
-      undefined,
-      at,
-    );
+    a.add(rec('gpt-4o', { input: 1_000_000 }), at);
+    a.add(rec('gpt-4o-2024-08-06', { output: 1_000_000 }), at);
+    a.add(rec('gpt-4o', { input: 1_000_000, timestamp: Date.parse('2026-10-02T01:00:00Z') }), at);
     expect([...a.groups.keys()]).toEqual(['2026-10-01\u0000gpt-4o', '2026-10-02\u0000gpt-4o']);
     const first = priceGroup(a.groups.get('2026-10-01\u0000gpt-4o')!, 'auto');
     expect(first.usage).toMatchObject({ input: 1_000_000, output: 1_000_000, requests: 2 });
@@ -55,8 +50,8 @@ describe('Aggregator and priceGroup', () => {
     ['calculate', 2.5, 2.5, null],
   ] as const)('costs a logged record by --cost-source %s', (source, cost, calculated, logged) => {
     const a = agg(source);
-    a.add(rec('my-finetune', { input: 100, loggedCost: 0.5 }), undefined, at);
-    a.add(rec('gpt-4o', { input: 1_000_000 }), undefined, at);
+    a.add(rec('my-finetune', { input: 100, loggedCost: 0.5 }), at);
+    a.add(rec('gpt-4o', { input: 1_000_000 }), at);
     const t = priceGroup(a.total, source);
     expect(t.cost).toBeCloseTo(cost, 12);
     if (calculated === null) expect(t.calculatedCost).toBeNull();
@@ -69,7 +64,7 @@ describe('Aggregator and priceGroup', () => {
 
   it('leaves a group of unknown models unpriced, never $0', () => {
     const a = agg();
-    a.add(rec('nope', { input: 10, output: 5 }), undefined, at);
+    a.add(rec('nope', { input: 10, output: 5 }), at);
     const g = priceGroup(a.total, 'auto');
     expect(g.cost).toBeNull();
     expect(g.unpriced).toMatchObject({ input: 10, output: 5 });
@@ -77,11 +72,7 @@ describe('Aggregator and priceGroup', () => {
 
   it('keeps cost-report lines apart from token groups', () => {
     const a = agg();
-    a.add(
-      rec('gpt-4o', { requests: 0, loggedCost: 1.2, lineItem: 'gpt-4o, output' }),
-      undefined,
-      at,
-    );
+    a.add(rec('gpt-4o', { requests: 0, loggedCost: 1.2, lineItem: 'gpt-4o, output' }), at);
     expect(a.groups.size).toBe(0);
     expect([...a.billed.values()]).toEqual([
       { day: '2026-10-01', lineItem: 'gpt-4o, output', cost: 1.2, records: 1 },
@@ -91,7 +82,7 @@ describe('Aggregator and priceGroup', () => {
   it('prices cache savings: reads save, writes cost their premium', () => {
     const a = agg();
     // 200,000 prompt tokens: at, not over, the long-context threshold.
-    a.add(rec('claude-sonnet-4-5', { cacheRead: 100_000, cacheWrite5m: 100_000 }), undefined, at);
+    a.add(rec('claude-sonnet-4-5', { cacheRead: 100_000, cacheWrite5m: 100_000 }), at);
     // read: $3 - $0.30 saved per 1M; 5m write: $3.75 - $3 paid on top
     expect(priceGroup(a.total, 'auto').cacheSavings).toBeCloseTo(0.27 - 0.075, 12);
   });

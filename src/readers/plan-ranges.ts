@@ -1,0 +1,56 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+
+/** Below this a log is read on one thread: starting a second costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
+
+export interface Plan {
+  file: string;
+  ranges: { start: number; end: number }[];
+}
+
+/** One large, plain (not gzip) JSONL file is split at line boundaries into a range per thread. */
+export function planRanges(sources: string[], threads: number, minBytes: number): Plan | undefined {
+  const file = sources[0];
+  if (
+    threads < 2 ||
+    sources.length !== 1 ||
+    !file ||
+    file === '-' ||
+    !/\.(jsonl|ndjson)$/i.test(file) ||
+    // A Codex rollout is read in order: its usage lines depend on the lines before them.
+    /(^|[\\/])rollout-[^\\/]*\.jsonl$/i.test(file)
+  )
+    return undefined;
+  const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  if (size < minBytes) return undefined;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    readSync(fd, head, 0, 2, 0);
+    if (head[0] === 0x1f && head[1] === 0x8b) return undefined;
+    const cuts = [0];
+    const buf = Buffer.alloc(1 << 16);
+    for (let j = 1; j < threads; j++) {
+      let pos = Math.max(Math.floor((size * j) / threads), cuts[cuts.length - 1]!);
+      for (;;) {
+        const n = readSync(fd, buf, 0, buf.length, pos);
+        if (n <= 0) {
+          pos = size;
+          break;
+        }
+        const nl = buf.subarray(0, n).indexOf(10);
+        if (nl >= 0) {
+          pos += nl + 1;
+          break;
+        }
+        pos += n;
+      }
+      if (pos < size && pos > cuts[cuts.length - 1]!) cuts.push(pos);
+    }
+    cuts.push(size);
+    const ranges = cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
+    return ranges.length > 1 ? { file, ranges } : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}

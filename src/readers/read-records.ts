@@ -1,0 +1,261 @@
+import type { Location } from '../core/aggregate.js';
+import { own } from '../core/own.js';
+import type { UsageRecord } from '../core/usage-record.js';
+import { UsageError } from '../errors.js';
+import { fileBytes, logBytes } from './bytes.js';
+import { badReason, checkRecord } from './check-record.js';
+import { csvRows, looksLikeCsv } from './csv-records.js';
+import { DialectDetector } from './dialects/index.js';
+import type { Dialect } from './dialects/types.js';
+import { lineBatches, MAX_LINE_BYTES, type LineBatch } from './lines.js';
+import { getPath, tagValue, type Obj } from './values.js';
+
+/**
+ * What reading reports besides records, as data: lines read, malformed values by reason (with where),
+ * rows that are not usage by reason, the dialects met, and (for `--by` typos) the fields records carry.
+ */
+export interface ReadSink {
+  lines: number;
+  bad(reason: string, at: Location): void;
+  skip(reason: string): void;
+  dialect(name: string): void;
+  fieldsSeen: Set<string>;
+}
+
+export interface ReadOptions {
+  /** The file as shown in messages. */
+  file: string;
+  stdin?: AsyncIterable<Buffer>;
+  /** Read only this byte range of the file: one thread's share of a large log. */
+  range?: { start: number; end: number };
+  dialect?: Dialect;
+  /** `--by` field paths: resolved now, from the record's tags or the raw value, into plain tags. */
+  fields: string[];
+  sink: ReadSink;
+  /**
+   * Receives each record as it is read, instead of the batches: the hot path of an analysis, where
+   * records die young rather than wait in a batch (batches yield no records then).
+   */
+  onRecord?: (r: UsageRecord, at: Location) => void;
+}
+
+/** Records read from one chunk of a source, with the line each came from (in `file`). */
+export interface RecordBatch {
+  file: string;
+  records: UsageRecord[];
+  /** Line numbers as plain numbers: a Location object per record would outlive the batch for nothing. */
+  lines: number[];
+  /** Newlines read so far (a range's line numbers continue after them). */
+  newlines: number;
+}
+
+/** A `.json` file is parsed whole up to this size; past it, it is read as JSON lines. */
+const MAX_DOCUMENT_BYTES = 128 * 1024 * 1024;
+const MAX_FIELDS_SEEN = 200;
+
+async function* peeked(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield first;
+  for (let n = await rest.next(); !n.done; n = await rest.next()) yield n.value;
+}
+
+/**
+ * Reads one source: gzip by its magic bytes, CSV when named so or when its header is a known export's,
+ * else JSON lines (a `.json` file as one document when it parses whole). Every value goes through dialect
+ * detection, normalization and the record checks; whatever goes wrong with one is reported to the sink
+ * and the reading goes on. An unreadable or corrupt file is a usage error.
+ */
+export async function* readRecords(source: string, o: ReadOptions): AsyncGenerator<RecordBatch> {
+  const reader = new ValueReader(o);
+  try {
+    const bytes =
+      source === '-' ? logBytes(o.stdin ?? (async function* () {})()) : fileBytes(source, o.range);
+    const first = await bytes.next();
+    if (first.done) return;
+    const stream = peeked(first.value, bytes);
+    if (
+      /\.csv(\.gz)?$/i.test(source) ||
+      (!/\.(jsonl|ndjson|json)(\.gz)?$/i.test(source) && looksLikeCsv(first.value))
+    ) {
+      for await (const row of csvRows(stream)) {
+        o.sink.lines++;
+        if ('error' in row) o.sink.bad(row.error, { file: o.file, line: row.line });
+        else reader.value(row.record, { file: o.file, line: row.line });
+        if (reader.records.length >= 4096) yield reader.take(0);
+      }
+      yield reader.take(0);
+      return;
+    }
+    yield* jsonRecords(stream, /\.json(\.gz)?$/i.test(source), reader, o);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'EPIPE')
+      throw new UsageError(`cannot read ${o.file}: ${e.code}`);
+    if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR')
+      throw new UsageError(`cannot read ${o.file}: corrupt gzip data`);
+    throw err;
+  }
+}
+
+/** Turns parsed values into checked records, collecting them until the caller takes a batch. */
+class ValueReader {
+  records: UsageRecord[] = [];
+  lines: number[] = [];
+  private readonly detector: DialectDetector;
+
+  constructor(private readonly o: ReadOptions) {
+    this.detector = new DialectDetector(o.dialect);
+  }
+
+  take(newlines: number): RecordBatch {
+    const batch = { file: this.o.file, records: this.records, lines: this.lines, newlines };
+    this.records = [];
+    this.lines = [];
+    return batch;
+  }
+
+  /** One value: detect, normalize, check, resolve `--by` fields; a bad one is reported, never thrown. */
+  value(o: unknown, at: Location): void {
+    const sink = this.o.sink;
+    if (o === null || typeof o !== 'object' || Array.isArray(o))
+      return sink.bad('not a JSON object', at);
+    let out;
+    try {
+      const got = this.detector.normalize(o as Obj);
+      if (!got) return sink.bad('unrecognized record shape', at);
+      sink.dialect(got.dialect);
+      out = got.outcome;
+      if ('skip' in out) return sink.skip(out.skip);
+      if ('invalid' in out) return sink.bad(`missing field: ${out.invalid}`, at);
+      if (Array.isArray(out)) for (const r of out) this.check(r, o as Obj);
+      else this.check(out, o as Obj);
+    } catch (err) {
+      return sink.bad(badReason(err), at);
+    }
+    const deliver = this.o.onRecord;
+    if (deliver) {
+      if (Array.isArray(out)) for (const r of out) deliver(r, at);
+      else deliver(out, at);
+      return;
+    }
+    if (Array.isArray(out))
+      for (const r of out) {
+        this.records.push(r);
+        this.lines.push(at.line);
+      }
+    else {
+      this.records.push(out);
+      this.lines.push(at.line);
+    }
+  }
+
+  private check(r: UsageRecord, raw: Obj): void {
+    checkRecord(r);
+    const fields = this.o.fields;
+    if (!fields.length) return;
+    let tags: Record<string, string> | undefined;
+    for (const f of fields) {
+      if (own(r.tags, f) !== undefined) continue;
+      const v = tagValue(getPath(raw, f));
+      if (v === undefined) this.noteFields(r, raw);
+      else (tags ??= Object.assign(Object.create(null) as Record<string, string>, r.tags))[f] = v;
+    }
+    if (tags) r.tags = tags;
+  }
+
+  private noteFields(r: UsageRecord, raw: Obj): void {
+    const seen = this.o.sink.fieldsSeen;
+    if (seen.size >= MAX_FIELDS_SEEN) return;
+    for (const k in r.tags) seen.add(k);
+    for (const k of Object.keys(raw).slice(0, 50)) seen.add(k);
+  }
+}
+
+/**
+ * A `.json` file: one JSON document (an array of records, or one record) when it parses whole, else its
+ * lines. Returns the stream to read as lines, or undefined when the document was read.
+ */
+async function jsonDocument(
+  stream: AsyncIterable<Buffer>,
+  reader: ValueReader,
+  o: ReadOptions,
+): Promise<AsyncIterable<Buffer> | undefined> {
+  const it = stream[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (let n = await it.next(); !n.done; n = await it.next()) {
+    chunks.push(n.value);
+    size += n.value.length;
+    // Too large to hold as one string: only JSON lines can be read from it, as they stream.
+    if (size > MAX_DOCUMENT_BYTES) return peeked(Buffer.concat(chunks.splice(0)), it);
+  }
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return (async function* () {
+      yield Buffer.from(text);
+    })();
+  }
+  const items = Array.isArray(doc) ? doc : [doc];
+  items.forEach((item, k) => {
+    o.sink.lines++;
+    reader.value(item, { file: o.file, line: Array.isArray(doc) ? k + 1 : 1 });
+  });
+  return undefined;
+}
+
+async function* jsonRecords(
+  source: AsyncIterable<Buffer>,
+  wholeJson: boolean,
+  reader: ValueReader,
+  o: ReadOptions,
+): AsyncGenerator<RecordBatch> {
+  const stream = wholeJson ? await jsonDocument(source, reader, o) : source;
+  if (!stream) {
+    yield reader.take(0);
+    return;
+  }
+  let complete = 0;
+  for await (const batch of lineBatches(stream)) {
+    if (!batch.partial) complete = batch.first + batch.lines.length - 1;
+    readLines(batch, reader, o);
+    yield reader.take(complete);
+  }
+}
+
+/**
+ * The lines of one batch, parsed and read. A plain function, not part of the generator above: the
+ * per-line loop is the hottest code of an analysis, and V8 optimizes it better outside a generator.
+ */
+function readLines(batch: LineBatch, reader: ValueReader, o: ReadOptions): void {
+  const { sink, file } = o;
+  const { lines, first } = batch;
+  for (const n of batch.tooLong ?? []) {
+    sink.lines++;
+    sink.bad(`line longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB (not read)`, { file, line: n });
+  }
+  for (let k = 0; k < lines.length; k++) {
+    let line = lines[k]!;
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    // Files joined with cat keep each one's BOM at the start of a line.
+    if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    if (line.length === 0) continue;
+    const c0 = line.charCodeAt(0);
+    if ((c0 === 32 || c0 === 9) && line.trim() === '') continue;
+    sink.lines++;
+    const at = { file, line: first + k };
+    let v: unknown;
+    try {
+      v = JSON.parse(line);
+    } catch {
+      // A last line without a newline may be a record still being written: not malformed data.
+      if (batch.partial) sink.skip('partial last line');
+      else sink.bad('invalid JSON', at);
+      continue;
+    }
+    reader.value(v, at);
+  }
+}
