@@ -72,7 +72,7 @@ export class PriceBook {
       const kind = exactId ? 'catalog id' : 'alias';
       return { ok: true, record: chosen, reason: `${kind} "${nk.key}"${how}` };
     }
-    const last = keys[keys.length - 1]?.key ?? name;
+    const last = keys.filter((k) => !k.fallback).at(-1)?.key ?? name;
     const pool = this.index;
     let candidates: string[] | undefined;
     return {

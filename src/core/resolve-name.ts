@@ -8,6 +8,8 @@ export interface NameKey {
   key: string;
   platform?: string;
   step: string;
+  /** A last-chance reading (its preview release, without an unknown prefix): not a basis for suggestions. */
+  fallback?: true;
 }
 
 const ROUTE_PREFIXES: Record<string, string | undefined> = {
@@ -35,14 +37,20 @@ const ROUTE_PREFIXES: Record<string, string | undefined> = {
   together: 'together',
   groq: 'groq',
 };
+const VARIANT = /:(thinking|free|floor|nitro|beta|extended|online|exacto)$/;
 const GEO = /^(us|eu|apac|au|jp|ca|us-gov|global)\./;
 const VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|openai|deepseek|qwen|writer|google)\./;
 
 export function nameKeys(raw: string): NameKey[] {
   const keys: NameKey[] = [];
-  const push = (key: string, step: string, platform?: string) => {
+  const push = (key: string, step: string, platform?: string, fallback = false) => {
     if (key && !keys.some((k) => k.key === key && k.platform === platform)) {
-      keys.push({ key, step, ...(platform ? { platform } : {}) });
+      keys.push({
+        key,
+        step,
+        ...(platform ? { platform } : {}),
+        ...(fallback ? { fallback } : {}),
+      });
     }
   };
   let name = raw.trim().toLowerCase();
@@ -67,6 +75,12 @@ export function nameKeys(raw: string): NameKey[] {
     name = name.slice(slash + 1);
     platform = own(ROUTE_PREFIXES, prefix) ?? platform;
     push(name, `provider prefix "${prefix}/"`, platform);
+  }
+  // OpenRouter variants of one model (same weights, other routing or pricing): anthropic/…:thinking.
+  const variant = VARIANT.exec(name);
+  if (variant) {
+    name = name.slice(0, variant.index);
+    push(name, `OpenRouter variant "${variant[0]}"`, platform);
   }
   const geo = GEO.exec(name);
   if (geo?.[1]) {
@@ -99,8 +113,23 @@ export function nameKeys(raw: string): NameKey[] {
   }
   if (name.endsWith('-latest')) push(name.slice(0, -'-latest'.length), '"-latest" alias', platform);
   // Anthropic writes versions both ways: claude-3.5-sonnet and claude-3-5-sonnet.
-  if (name.includes('claude') && /\d\.\d/.test(name)) {
-    push(name.replace(/(\d)\.(\d)/g, '$1-$2'), 'dotted version', platform);
+  const dotted = (n: string) =>
+    n.includes('claude') && /\d\.\d/.test(n)
+      ? push(n.replace(/(\d)\.(\d)/g, '$1-$2'), 'dotted version', platform)
+      : undefined;
+  dotted(name);
+  // OpenRouter's Claude ids may put the version first: claude-4.6-sonnet is claude-sonnet-4.6.
+  const versionFirst = /^claude-(\d+(?:[.-]\d+)?)-(opus|sonnet|haiku)\b/.exec(name);
+  if (versionFirst) {
+    name = `claude-${versionFirst[2]}-${versionFirst[1]}${name.slice(versionFirst[0].length)}`;
+    push(name, 'Claude version written first', platform);
+    dotted(name);
   }
+  // A model the catalog has only as a preview release (gemini-3.1-pro is gemini-3.1-pro-preview).
+  if (!name.endsWith('-preview')) push(`${name}-preview`, 'its preview release', platform, true);
+  // Last: an unknown host or organisation prefix (meta-llama/, qwen/), the model name after it.
+  const slash = name.lastIndexOf('/');
+  if (slash > 0)
+    push(name.slice(slash + 1), `without the prefix "${name.slice(0, slash + 1)}"`, platform, true);
   return keys;
 }

@@ -28,6 +28,15 @@ describe('name resolution', () => {
     ['xai/grok-4-0709', 'grok-4'],
     ['deepseek/deepseek-chat', 'deepseek-chat'],
     ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'together/llama-3.3-70b-instruct-turbo'],
+    // OpenRouter ids: variants, version-first Claude names, dates (#11)
+    ['anthropic/claude-3.7-sonnet:thinking', 'claude-3-7-sonnet'],
+    ['anthropic/claude-4.6-sonnet-20260217', 'claude-sonnet-4-6'],
+    ['anthropic/claude-3.5-haiku:beta', 'claude-3-5-haiku'],
+    ['openai/gpt-4o-mini:nitro', 'gpt-4o-mini'],
+    ['openai/gpt-4o:floor', 'gpt-4o'],
+    // a model the catalog has only as a preview release, and an unknown host prefix
+    ['gemini-3.1-pro', 'gemini-3.1-pro-preview'],
+    ['some-gateway/gpt-4o', 'gpt-4o'],
     ['gpt-5.6', 'gpt-5.6-sol'],
     ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13'],
   ])('%s -> %s', (name, id) => {
@@ -40,13 +49,17 @@ describe('name resolution', () => {
     expect(res.ok && res.reason).toMatch(/no Vertex AI price.*google/);
   });
 
-  it.each(['gpt-4o-turbo-ultra', 'my-finetune', 'llama-local', ''])(
-    'leaves %j unpriced, never a guess',
-    (name) => {
-      const res = book.resolve(name);
-      expect(res.ok).toBe(false);
-    },
-  );
+  it.each([
+    'gpt-4o-turbo-ultra',
+    'my-finetune',
+    'llama-local',
+    '',
+    'gemini-2.0',
+    'acme/my-finetune:free',
+  ])('leaves %j unpriced, never a guess', (name) => {
+    const res = book.resolve(name);
+    expect(res.ok).toBe(false);
+  });
 
   it('suggests the nearest names for an unknown model', () => {
     const res = book.resolve('gpt-4oo');
