@@ -19,7 +19,8 @@ describe('class 1: one record never stops the run', () => {
     [
       'a model named after Object.prototype',
       '{"model":"__proto__/anthropic.claude-3-haiku-20240307-v1:0","input_tokens":1,"output_tokens":1}',
-      'unpriced',
+      // an unknown prefix, then a Bedrock id: priced as Bedrock's Claude 3 Haiku, nothing else
+      'priced',
     ],
     ['a toString/ prefix', '{"model":"toString/x","input_tokens":1,"output_tokens":1}', 'unpriced'],
     [
@@ -37,6 +38,7 @@ describe('class 1: one record never stops the run', () => {
     expect(code).toBe(0);
     expect(doc.summary.usage.input).toBeGreaterThanOrEqual(200);
     if (outcome === 'unpriced') expect(doc.summary.unpriced.tokens).toBe(2);
+    else if (outcome === 'priced') expect(doc.summary.unpriced.tokens).toBe(0);
     else expect(doc.malformed).toEqual({ [outcome]: 1 });
   });
 
