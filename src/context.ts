@@ -9,6 +9,8 @@ export interface Context {
   stderr: Output;
   now: () => Date;
   cpus: number;
+  /** The machine's time zone (TZ, else the system's): personal logs' days end at local midnight. */
+  timeZone: string;
 }
 
 export interface Output {
@@ -27,7 +29,28 @@ export function processContext(): Context {
     stderr: stream(process.stderr),
     now: () => new Date(),
     cpus: availableParallelism(),
+    timeZone: systemTimeZone(),
   };
+}
+
+/**
+ * TZ as written when it names a zone (Asia/Kolkata, not ICU's Asia/Calcutta), else the zone Node's ICU
+ * settled on; a TZ it cannot name (":/etc/localtime" on some systems) reads as UTC.
+ */
+function systemTimeZone(): string {
+  const valid = (tz: string | undefined): tz is string => {
+    if (!tz) return false;
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const env = process.env.TZ;
+  if (valid(env)) return env;
+  const icu = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return valid(icu) ? icu : 'UTC';
 }
 
 function stream(s: NodeJS.WriteStream): Output {

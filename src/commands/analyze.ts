@@ -32,7 +32,7 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
       'group by day|week|month|model|provider or a field path (comma-separated)',
       list,
     )
-    .option('--tz <zone>', 'time zone for day boundaries (IANA name)', 'UTC')
+    .option('--tz <zone>', "time zone for day boundaries (IANA name; default: this machine's)")
     .option('--since <YYYY-MM-DD>', 'only records on or after this day', isoDate)
     .option('--until <YYYY-MM-DD>', 'only records on or before this day', isoDate)
     .option('-m, --model <names>', 'only these models (comma-separated)', list)
@@ -72,6 +72,7 @@ Examples:
   cmd.action(async (inputs: string[]) => {
     const p = await prepare(ctx, cmd, 'analyze');
     const o = cmd.opts();
+    o.tz ??= ctx.timeZone;
     if (o.tz !== 'UTC' && !isValidTimeZone(o.tz))
       throw new UsageError(
         `--tz: unknown time zone "${o.tz}"`,

@@ -332,3 +332,19 @@ describe('logged cost of a model the catalog does not know', () => {
     expect(ft.cost).toBe(source === 'calculate' ? null : 0.5);
   });
 });
+
+describe('day boundaries', () => {
+  const stdin =
+    '{"model":"gpt-4o","input_tokens":1,"output_tokens":1,"timestamp":"2025-10-01T20:00:00Z"}\n';
+  it("default to the machine's time zone, named in the header, and --tz UTC overrides it", async () => {
+    const local = await runCli(['analyze', '-', '--by', 'day'], { stdin, timeZone: 'Asia/Tokyo' });
+    expect(local.stdout).toContain('(Asia/Tokyo days)');
+    expect(local.stdout).toMatch(/2025-10-02 /);
+    const utc = await runCli(['analyze', '-', '--by', 'day', '--tz', 'UTC'], {
+      stdin,
+      timeZone: 'Asia/Tokyo',
+    });
+    expect(utc.stdout).toContain('(UTC days)');
+    expect(utc.stdout).toMatch(/2025-10-01 /);
+  });
+});

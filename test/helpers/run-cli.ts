@@ -16,6 +16,7 @@ export interface CliOptions {
   tty?: boolean;
   stderrTTY?: boolean;
   now?: Date;
+  timeZone?: string;
 }
 
 /** Runs the real CLI in-process against a fake context. */
@@ -35,6 +36,7 @@ export async function runCli(args: string[], o: CliOptions = {}): Promise<CliRun
     stderr: { write: (s) => void (stderr += s), isTTY: o.stderrTTY ?? false },
     now: () => o.now ?? new Date('2026-11-23T12:00:00Z'),
     cpus: 2,
+    timeZone: o.timeZone ?? 'UTC',
   };
   const code = await run(ctx);
   return { stdout, stderr, code };
