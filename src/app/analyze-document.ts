@@ -2,8 +2,11 @@ import type { Aggregator } from '../core/aggregate.js';
 import { tokensOf } from '../core/price-groups.js';
 import type { Report, Section } from '../reporters/report.js';
 import type { AnalyzeOptions } from './analyze-options.js';
+import { int, usd } from '../reporters/format-values.js';
+import type { ActiveBlock } from './analyze-blocks.js';
 import {
   chartSection,
+  localMinute,
   dimName,
   groupColumns,
   groupRows,
@@ -13,6 +16,13 @@ import {
 import type { AnalyzeResult } from './analyze-result.js';
 import { summaryLines } from './analyze-summary.js';
 import type { Tally } from './analyze-tally.js';
+
+/** The open block: when it started and ends, its burn rate, and what it will cost at that rate. */
+function activeLine(a: ActiveBlock, tz: string): string {
+  const h = Math.floor(a.elapsedMinutes / 60);
+  const cost = (v: number | null) => (v === null ? 'unpriced' : usd(v));
+  return `active block: ${localMinute(Date.parse(a.start), tz)} to ${localMinute(Date.parse(a.end), tz)}, ${h}h ${a.elapsedMinutes % 60}m in · ${int(a.tokensPerHour)} tokens/hour · ${cost(a.costPerHour)}/hour · projected ${cost(a.projectedCost)} at its end`;
+}
 
 /** Groups outside the healthy input:output band, one line each. */
 function ratioLines(rows: ReturnType<typeof groupRows>, o: AnalyzeOptions): string[] {
@@ -69,9 +79,10 @@ export function analyzeDocument(
     agg.batchFallbacks,
   );
   if (billed.line) summary.push(billed.line);
+  if (r.active) summary.push(activeLine(r.active, o.tz));
   const rows = groupRows(r.groups, o.by, total.cost, o.band);
   const flagged = ratioLines(rows, o);
-  const columns = groupColumns(o.by, total.loggedCost !== null);
+  const columns = groupColumns(o.by, total.loggedCost !== null, o.tz);
   const chart = chartSection(r.days);
   const sections: Section[] = [
     { kind: 'text', lines: summary },
@@ -106,6 +117,7 @@ export function analyzeDocument(
     })),
     top: agg.top,
     billed: billed.json,
+    ...(r.active ? { activeBlock: r.active } : {}),
     reprice: r.repriced,
     ...(r.budget && o.budget
       ? { budget: { amount: o.budget.amount, per: o.budget.per, over: r.budget.over } }

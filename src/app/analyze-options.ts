@@ -11,4 +11,6 @@ export interface AnalyzeOptions extends EngineSpec {
   strict: boolean;
   threads: number;
   parallelMinBytes?: number;
+  /** The time now (ms), for the active `--by block`. */
+  now?: number;
 }

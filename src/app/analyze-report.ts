@@ -12,15 +12,36 @@ import { right, type Column, type Row, type Section } from '../reporters/report.
 
 export const dimName = (d: Dim) => (typeof d === 'string' ? d : d.field);
 
+/** Groups by session, project or block show when their activity began and ended. */
+export const showsActivity = (dims: Dim[]) =>
+  dims.some((d) => ['session', 'project', 'block'].includes(dimName(d)));
+
+/** A time as people read it in `tz`: "2025-10-01 14:05". */
+export function localMinute(ms: number, tz: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(ms));
+}
+
 export function groupRows(
   groups: PricedGroup[],
   dims: Dim[],
   total: number | null,
   band: RatioBand,
 ): Row[] {
+  const activity = showsActivity(dims);
   return groups.map((g) => {
     const row: Row = {};
     dims.forEach((d, i) => (row[dimName(d)] = g.keys[i]));
+    if (activity) {
+      row.first = g.first === undefined ? null : new Date(g.first).toISOString();
+      row.last = g.last === undefined ? null : new Date(g.last).toISOString();
+    }
     const flag = ratioFlag(g.usage, band);
     return {
       ...row,
@@ -43,10 +64,25 @@ export function groupRows(
   });
 }
 
-export function groupColumns(dims: Dim[], showLogged: boolean): Column[] {
+export function groupColumns(dims: Dim[], showLogged: boolean, tz = 'UTC'): Column[] {
   const n = (v: unknown) => int(v as number);
+  const when = (v: unknown) => (typeof v === 'string' ? localMinute(Date.parse(v), tz) : '');
   return [
-    ...dims.map((d): Column => ({ key: dimName(d), header: dimName(d) })),
+    ...dims.map((d): Column =>
+      d === 'block'
+        ? {
+            key: 'block',
+            header: 'block start',
+            format: (v) => (v === 'unknown' ? 'unknown' : when(v)),
+          }
+        : { key: dimName(d), header: dimName(d) },
+    ),
+    ...(showsActivity(dims)
+      ? [
+          { key: 'first', header: 'first', format: when },
+          { key: 'last', header: 'last', format: when },
+        ]
+      : []),
     right('requests', 'requests', n),
     right('input', 'input', n),
     right('cacheRead', 'cache read', n),

@@ -1,3 +1,4 @@
+import { activeBlock, blocks, type ActiveBlock } from './analyze-blocks.js';
 import type { Aggregator } from '../core/aggregate.js';
 import { costOf } from '../core/cost.js';
 import { priceGroup, tokensOf, type PricedGroup } from '../core/price-groups.js';
@@ -16,6 +17,8 @@ export interface AnalyzeResult {
   billed: ReturnType<typeof billedPart>;
   /** Days with data, token usage and cost reports together, in order. */
   spanned: string[];
+  /** With --by block: the block still open now. */
+  active?: ActiveBlock;
 }
 
 export function analyzeResult(
@@ -23,13 +26,17 @@ export function analyzeResult(
   reprice: ModelRecord[],
   o: AnalyzeOptions,
 ): AnalyzeResult {
-  const groups = [...agg.groups.values()].map((g) => priceGroup(g, o.costSource));
-  const timeFirst = ['day', 'week', 'month'].includes(dimName(o.by[0]!));
+  const byBlock = o.by[0] === 'block';
+  const groups = byBlock
+    ? blocks(agg.groups.values(), o.costSource)
+    : [...agg.groups.values()].map((g) => priceGroup(g, o.costSource));
+  const timeFirst = ['day', 'week', 'month', 'block'].includes(dimName(o.by[0]!));
   groups.sort((a, b) =>
     timeFirst
       ? a.keys.join().localeCompare(b.keys.join())
       : (b.cost ?? -1) - (a.cost ?? -1) || tokensOf(b.usage) - tokensOf(a.usage),
   );
+  const active = byBlock && o.now !== undefined ? activeBlock(groups, o.now) : undefined;
   const days = [...agg.days.values()]
     .map((g) => priceGroup(g, o.costSource))
     .sort((a, b) => a.keys[0]!.localeCompare(b.keys[0]!));
@@ -46,5 +53,6 @@ export function analyzeResult(
     ...(o.budget ? { budget: budgetCheck(o.budget, days) } : {}),
     billed,
     spanned: [...new Set([...dated, ...billed.days])].sort(),
+    ...(active ? { active } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { addCommonOptions, prepare } from './common.js';
 import type { Exit } from '../app/result.js';
 import { budget, isoDate, list, positiveInt } from './parse-args.js';
 
-const TIME_AND_MODEL = new Set(['day', 'week', 'month', 'model', 'provider']);
+const TIME_AND_MODEL = new Set(['day', 'week', 'month', 'block', 'model', 'provider']);
 
 export function registerAnalyze(program: Command, ctx: Context, exit: Exit): void {
   const cmd = program
@@ -92,6 +92,8 @@ Examples:
     const by: Dim[] = (o.by ?? ['model']).map((d: string) =>
       TIME_AND_MODEL.has(d) ? d : { field: d },
     );
+    if (by.length > 1 && by.includes('block'))
+      throw new UsageError('--by block stands alone', 'use --by block, or --by day,model');
     const { runAnalyze } = await import('../app/analyze.js');
     exit.write(
       await runAnalyze(ctx, p, {
@@ -112,6 +114,7 @@ Examples:
         strict: !!o.strict,
         // More threads than cores only adds memory (128 on a 70 MB log took 2.2 GB).
         threads: Math.min(o.threads ?? ctx.cpus, ctx.cpus),
+        now: ctx.now().getTime(),
         ...(ctx.env.LLMCOST_PARALLEL_MIN_BYTES
           ? { parallelMinBytes: Number(ctx.env.LLMCOST_PARALLEL_MIN_BYTES) }
           : {}),

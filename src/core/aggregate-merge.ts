@@ -54,7 +54,7 @@ function mergeBuckets<
   }
 }
 
-function mergeGroup(into: GroupAcc, from: GroupAcc): void {
+export function mergeGroup(into: GroupAcc, from: GroupAcc): void {
   addUsage(into.usage, from.usage);
   into.records += from.records;
   into.loggedCost += from.loggedCost;
@@ -62,6 +62,10 @@ function mergeGroup(into: GroupAcc, from: GroupAcc): void {
   mergeBuckets(into.buckets, from.buckets);
   addUsage(into.unpriced, from.unpriced);
   for (const m of from.unpricedModels) into.unpricedModels.add(m);
+  if (from.first !== undefined && (into.first === undefined || from.first < into.first))
+    into.first = from.first;
+  if (from.last !== undefined && (into.last === undefined || from.last > into.last))
+    into.last = from.last;
 }
 
 const byCostThenPlace = (x: TopRequest, y: TopRequest) =>

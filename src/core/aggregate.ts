@@ -14,7 +14,8 @@ import {
 import type { UsageRecord } from './usage-record.js';
 import { promptTokens } from './buckets.js';
 
-export type Dim = 'day' | 'week' | 'month' | 'model' | 'provider' | { field: string };
+/** `block` groups by UTC hour here; app/analyze-blocks.ts joins the hours into 5-hour blocks. */
+export type Dim = 'day' | 'week' | 'month' | 'block' | 'model' | 'provider' | { field: string };
 export type CostSource = 'auto' | 'log' | 'calculate';
 
 export interface Location {
@@ -37,6 +38,9 @@ export interface GroupAcc {
   buckets: Map<string, Bucket>;
   unpriced: Usage;
   unpricedModels: Set<string>;
+  /** The earliest and latest record time (ms), for sessions' and blocks' first and last activity. */
+  first?: number;
+  last?: number;
 }
 
 /** Billed amounts of cost reports for one day and line item. */
@@ -62,7 +66,19 @@ export interface AggregateOptions {
   top: number;
 }
 
-function newGroup(keys: string[]): GroupAcc {
+const hours = new Map<number, string>();
+/** The UTC hour a time falls in, as an ISO string (cached: records of a log share few hours). */
+function hourOf(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  let s = hours.get(h);
+  if (s === undefined) {
+    if (hours.size > 100_000) hours.clear();
+    hours.set(h, (s = new Date(h * 3_600_000).toISOString()));
+  }
+  return s;
+}
+
+export function newGroup(keys: string[]): GroupAcc {
   return {
     keys,
     usage: emptyUsage(),
@@ -151,6 +167,11 @@ export class Aggregator {
   private addTo(acc: GroupAcc, r: UsageRecord, price: PriceKey | undefined, useLog: boolean): void {
     addUsage(acc.usage, r);
     acc.records++;
+    const t = r.timestamp;
+    if (t !== undefined) {
+      if (acc.first === undefined || t < acc.first) acc.first = t;
+      if (acc.last === undefined || t > acc.last) acc.last = t;
+    }
     // A cost the log carries counts even where the catalog has no price: only the calculated cost of
     // an unknown model is unpriced.
     if (useLog) {
@@ -174,6 +195,8 @@ export class Aggregator {
         return this.o.calendar.week(r.timestamp);
       case 'month':
         return this.o.calendar.month(r.timestamp);
+      case 'block':
+        return r.timestamp === undefined ? 'unknown' : hourOf(r.timestamp);
       case 'model':
         return record?.id ?? r.model;
       case 'provider':

@@ -17,6 +17,8 @@ export interface PricedGroup {
   unpriced: Usage;
   unpricedModels: string[];
   batchFallback: boolean;
+  first?: number;
+  last?: number;
 }
 
 /** What caching saved on these tokens at these rates (USD). */
@@ -54,6 +56,8 @@ export function priceGroup(g: GroupAcc, source: CostSource): PricedGroup {
     unpriced: g.unpriced,
     unpricedModels: [...g.unpricedModels].sort(),
     batchFallback,
+    ...(g.first !== undefined ? { first: g.first } : {}),
+    ...(g.last !== undefined ? { last: g.last } : {}),
   };
 }
 

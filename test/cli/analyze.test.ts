@@ -348,3 +348,52 @@ describe('day boundaries', () => {
     expect(utc.stdout).toMatch(/2025-10-01 /);
   });
 });
+
+describe('--by block: 5-hour usage windows as Claude subscriptions count them', () => {
+  const rec = (ts: string, input: number) =>
+    `{"model":"claude-sonnet-4-5","input_tokens":${input},"output_tokens":0,"timestamp":"${ts}"}`;
+  const stdin = [
+    rec('2025-10-01T09:10:00Z', 1_000_000),
+    rec('2025-10-01T13:59:00Z', 1),
+    rec('2025-10-01T09:50:00Z', 10),
+    rec('2025-10-01T14:30:00Z', 100),
+    rec('2025-10-02T08:20:00Z', 1_000),
+  ].join('\n');
+
+  it('starts a block at the hour of the first message after the last block ended', async () => {
+    const r = await runCli(['analyze', '-', '--by', 'block', '--json'], {
+      stdin,
+      now: new Date('2025-10-02T09:20:00Z'),
+    });
+    const doc = json(r.stdout);
+    expect(doc.groups.map((g: { block: string; input: number }) => [g.block, g.input])).toEqual([
+      ['2025-10-01T09:00:00.000Z', 1_000_011],
+      ['2025-10-01T14:00:00.000Z', 100],
+      ['2025-10-02T08:00:00.000Z', 1_000],
+    ]);
+    expect(doc.groups[0]).toMatchObject({
+      first: '2025-10-01T09:10:00.000Z',
+      last: '2025-10-01T13:59:00.000Z',
+    });
+    // 80 minutes into the last block: $0.003 so far, $0.00225/hour, 3h40m to go.
+    expect(doc.activeBlock).toMatchObject({
+      start: '2025-10-02T08:00:00.000Z',
+      elapsedMinutes: 80,
+    });
+    expect(doc.activeBlock.costPerHour).toBeCloseTo(0.003 / (80 / 60), 12);
+    expect(doc.activeBlock.projectedCost).toBeCloseTo(0.003 + (0.003 / (80 / 60)) * (220 / 60), 12);
+    const table = await runCli(['analyze', '-', '--by', 'block'], {
+      stdin,
+      now: new Date('2025-10-02T09:20:00Z'),
+    });
+    expect(table.stdout).toContain('active block: 2025-10-02 08:00 to 2025-10-02 13:00, 1h 20m in');
+  });
+
+  it('has no active block once the last one has ended, and stands alone', async () => {
+    const r = await runCli(['analyze', '-', '--by', 'block', '--json'], { stdin });
+    expect(json(r.stdout).activeBlock).toBeUndefined();
+    const both = await runCli(['analyze', '-', '--by', 'block,model'], { stdin });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--by block stands alone');
+  });
+});
