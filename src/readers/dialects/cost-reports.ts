@@ -1,3 +1,4 @@
+import { ZERO_BUCKETS } from '../../core/types.js';
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { obj, optNum, str, tagValue, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
@@ -27,11 +28,7 @@ export function costLine(
   const projectId = tagValue(project);
   const r: UsageRecord = {
     model: comma > 0 ? item.slice(0, comma) : item,
-    input: 0,
-    cacheRead: 0,
-    cacheWrite5m: 0,
-    cacheWrite1h: 0,
-    output: 0,
+    ...ZERO_BUCKETS,
     reasoning: 0,
     requests: 0,
     loggedCost: amount,
