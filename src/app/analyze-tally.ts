@@ -16,7 +16,7 @@ export class Tally implements ReadSink {
   /** Tag names and top-level fields of records that lacked a --by field: suggestions for a typo. */
   readonly fieldsSeen = new Set<string>();
 
-  skip(reason: string): void {
+  notUsage(reason: string): void {
     this.bump(this.skipped, reason);
   }
 

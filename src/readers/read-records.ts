@@ -17,7 +17,7 @@ import { getPath, tagValue, type Obj } from './values.js';
 export interface ReadSink {
   lines: number;
   bad(reason: string, at: Location): void;
-  skip(reason: string): void;
+  notUsage(reason: string): void;
   dialect(name: string): void;
   fieldsSeen: Set<string>;
 }
@@ -124,7 +124,7 @@ class ValueReader {
       if (!got) return sink.bad('unrecognized record shape', at);
       sink.dialect(got.dialect);
       out = got.outcome;
-      if ('skip' in out) return sink.skip(out.skip);
+      if ('skip' in out) return sink.notUsage(out.skip);
       if ('invalid' in out) return sink.bad(`missing field: ${out.invalid}`, at);
       if (Array.isArray(out)) for (const r of out) this.check(r, o as Obj);
       else this.check(out, o as Obj);
@@ -252,7 +252,7 @@ function readLines(batch: LineBatch, reader: ValueReader, o: ReadOptions): void 
       v = JSON.parse(line);
     } catch {
       // A last line without a newline may be a record still being written: not malformed data.
-      if (batch.partial) sink.skip('partial last line');
+      if (batch.partial) sink.notUsage('partial last line');
       else sink.bad('invalid JSON', at);
       continue;
     }
