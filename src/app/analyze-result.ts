@@ -3,7 +3,8 @@ import type { Aggregator } from '../core/aggregate.js';
 import { costOf } from '../core/cost.js';
 import { priceGroup, tokensOf, type PricedGroup } from '../core/price-groups.js';
 import type { ModelRecord } from '../core/types.js';
-import { billedPart, dimName } from './analyze-report.js';
+import { billedPart } from './analyze-billed.js';
+import { dimName } from './analyze-report.js';
 import { budgetCheck } from './analyze-summary.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 
