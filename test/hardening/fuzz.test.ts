@@ -56,7 +56,7 @@ describe('analyze under random input', () => {
           expect(await totals(lines.join('\n') + '\n')).toEqual(clean);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
   });
 });
