@@ -73,24 +73,26 @@ export function groupColumns(dims: Dim[], showLogged: boolean, tz = 'UTC'): Colu
         ? {
             key: 'block',
             header: 'block start',
+            priority: 0,
             format: (v) => (v === 'unknown' ? 'unknown' : when(v)),
           }
-        : { key: dimName(d), header: dimName(d) },
+        : { key: dimName(d), header: dimName(d), priority: 0, shrink: true },
     ),
     ...(showsActivity(dims)
       ? [
-          { key: 'first', header: 'first', format: when },
-          { key: 'last', header: 'last', format: when },
+          { key: 'first', header: 'first', format: when, priority: 5 },
+          { key: 'last', header: 'last', format: when, priority: 4 },
         ]
       : []),
-    right('requests', 'requests', n),
-    right('input', 'input', n),
-    right('cacheRead', 'cache read', n),
-    right('cacheWrite', 'cache write', n),
-    right('output', 'output', n),
-    right('reasoning', 'reasoning', n),
+    { ...right('requests', 'requests', n), priority: 3 },
+    { ...right('input', 'input', n), priority: 2 },
+    { ...right('cacheRead', 'cache read', n), priority: 3 },
+    { ...right('cacheWrite', 'cache write', n), priority: 5 },
+    { ...right('output', 'output', n), priority: 2 },
+    { ...right('reasoning', 'reasoning', n), priority: 7 },
     {
       key: 'cost',
+      priority: 0,
       header: 'cost',
       align: 'right',
       format: (v, row) =>
@@ -102,6 +104,7 @@ export function groupColumns(dims: Dim[], showLogged: boolean, tz = 'UTC'): Colu
       ? [
           {
             key: 'calculatedCost',
+            priority: 6,
             header: 'calculated',
             align: 'right' as const,
             format: (v: unknown, row: Row) =>
@@ -113,23 +116,32 @@ export function groupColumns(dims: Dim[], showLogged: boolean, tz = 'UTC'): Colu
       : []),
     {
       key: 'share',
+      priority: 4,
       header: 'share',
       align: 'right',
       format: (v) => (v === null ? '' : pct(v as number)),
     },
     {
       key: 'ioRatio',
+      priority: 4,
       header: 'in:out',
       align: 'right',
       format: (v, row) => `${ratio(v as number)}${row.flag ? ' !' : ''}`,
     },
     {
       key: 'cacheHitRate',
+      priority: 6,
       header: 'cache hit',
       align: 'right',
       format: (v) => pct(v as number, 0),
     },
-    { key: 'cacheSavings', header: 'cache saved', align: 'right', format: (v) => usd(v as number) },
+    {
+      key: 'cacheSavings',
+      header: 'cache saved',
+      align: 'right',
+      priority: 5,
+      format: (v) => usd(v as number),
+    },
   ];
 }
 

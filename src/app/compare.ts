@@ -23,23 +23,32 @@ export interface CompareOptions {
 }
 
 const COLUMNS: Column[] = [
-  { key: 'model', header: 'model' },
-  { key: 'provider', header: 'provider' },
+  { key: 'model', priority: 0, shrink: true, header: 'model' },
+  { key: 'provider', priority: 3, header: 'provider' },
   {
     key: 'costPerRequest',
+    priority: 2,
     header: 'per request',
     align: 'right',
     format: (v) => usd(v as number | null),
   },
-  { key: 'dailyCost', header: 'per day', align: 'right', format: (v) => usd(v as number | null) },
+  {
+    key: 'dailyCost',
+    priority: 4,
+    header: 'per day',
+    align: 'right',
+    format: (v) => usd(v as number | null),
+  },
   {
     key: 'monthlyCost',
+    priority: 0,
     header: 'per month',
     align: 'right',
     format: (v) => usd(v as number | null),
   },
   {
     key: 'xCheapest',
+    priority: 3,
     header: 'x cheapest',
     align: 'right',
     format: (v) =>
@@ -47,12 +56,13 @@ const COLUMNS: Column[] = [
   },
   {
     key: 'contextWindow',
+    priority: 2,
     header: 'context',
     align: 'right',
     format: (v, row) =>
       `${compactTokens(v as number | undefined)}${row.fitsContext === false ? ' too small' : ''}`,
   },
-  { key: 'verified', header: 'price date' },
+  { key: 'verified', priority: 5, header: 'price date' },
 ];
 
 export function runCompare(p: Prepared, o: CompareOptions): AppResult {

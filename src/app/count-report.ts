@@ -65,22 +65,25 @@ function totalRow(i: CountReportInput): CountRow {
 function countColumns(i: CountReportInput): Column[] {
   const mark = i.primary.exact ? '' : '~';
   return [
-    { key: 'path', header: 'file' },
+    { key: 'path', header: 'file', priority: 0, shrink: true },
     {
       key: 'tokens',
+      priority: 0,
       header: `tokens (${i.primary.encoding}${i.primary.exact ? '' : ', estimate'})`,
       align: 'right',
       format: (v) => `${mark}${int(v as number)}`,
     },
-    { key: 'chars', header: 'chars', align: 'right', format: (v) => int(v as number) },
+    { key: 'chars', header: 'chars', align: 'right', priority: 4, format: (v) => int(v as number) },
     {
       key: 'charsPerToken',
+      priority: 5,
       header: 'chars/token',
       align: 'right',
       format: (v) => (v === null ? '' : (v as number).toFixed(2)),
     },
     ...i.models.map((m): Column => ({
       key: `cost:${m.id}`,
+      priority: 2,
       header: `${exactTokenizer(m) ? '' : '~'}${m.id} input`,
       align: 'right',
       format: (v) => usd(v as number),
@@ -88,6 +91,7 @@ function countColumns(i: CountReportInput): Column[] {
     ...(i.requestsPerMonth !== undefined
       ? i.models.map((m): Column => ({
           key: `monthly:${m.id}`,
+          priority: 3,
           header: `${exactTokenizer(m) ? '' : '~'}${m.id}/month`,
           align: 'right',
           format: (v) => usd(v as number),

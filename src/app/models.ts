@@ -16,11 +16,15 @@ export interface ModelsOptions {
 
 const money = (v: unknown) => perM(v as number | undefined);
 const COLUMNS: Column[] = [
-  { key: 'model', header: 'model' },
-  { key: 'provider', header: 'provider' },
-  ...DISPLAY_BUCKETS.map((b) => right(b.unit, b.label, money)),
+  { key: 'model', header: 'model', priority: 0, shrink: true },
+  { key: 'provider', header: 'provider', priority: 2 },
+  ...DISPLAY_BUCKETS.map((b) => ({
+    ...right(b.unit, b.label, money),
+    priority: 'fallback' in b ? 3 : 0,
+  })),
   {
     key: 'batchInput',
+    priority: 4,
     header: 'batch in/out',
     align: 'right',
     format: (v, r) =>
@@ -28,6 +32,7 @@ const COLUMNS: Column[] = [
   },
   {
     key: 'tiers',
+    priority: 3,
     header: 'long context',
     format: (v) =>
       (v as { threshold: number; input: number; output: number }[] | undefined)
@@ -36,11 +41,12 @@ const COLUMNS: Column[] = [
   },
   {
     key: 'contextWindow',
+    priority: 2,
     header: 'context',
     align: 'right',
     format: (v) => compactTokens(v as number | undefined),
   },
-  { key: 'verified', header: 'verified' },
+  { key: 'verified', header: 'verified', priority: 5 },
 ];
 
 export function modelRow(r: ModelRecord, day: string): Row {

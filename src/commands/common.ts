@@ -16,6 +16,7 @@ export function addCommonOptions(cmd: Command): Command {
     )
     .option('--json', 'shorthand for --format json')
     .option('--no-color', 'never color the output')
+    .option('--wide', 'tables at full width, however narrow the terminal')
     .option('--config <file>', 'config file (default: nearest llmcost.config.yaml)')
     .option(
       '--pricing <file>',
@@ -43,6 +44,10 @@ export async function prepare(ctx: Context, cmd: Command, section: string): Prom
     ? files.overrideSets(ctx.cwd, config.config, config.file, opts.pricing ?? [])
     : [];
   const book = loadPriceBook(overrides);
+  // Tables fit the terminal; pipes and files get full rows.
+  const wide = cmd.opts<{ wide?: boolean }>().wide === true;
+  const width =
+    ctx.stdout.isTTY && !wide ? ctx.stdout.columns || Number(ctx.env.COLUMNS) || 80 : undefined;
   return {
     format,
     color,
@@ -50,7 +55,11 @@ export async function prepare(ctx: Context, cmd: Command, section: string): Prom
     book,
     overrides,
     render: (report) =>
-      render(format, report, { catalogDate: CATALOG_DATE, ...(paint ? { paint } : {}) }),
+      render(format, report, {
+        catalogDate: CATALOG_DATE,
+        ...(paint ? { paint } : {}),
+        ...(width ? { width } : {}),
+      }),
   };
 }
 

@@ -4,6 +4,10 @@ export interface Column {
   header: string;
   align?: 'left' | 'right';
   format?: (value: unknown, row: Row) => string;
+  /** How readily the column is hidden when a terminal is too narrow: 0 never, higher first (default 1). */
+  priority?: number;
+  /** A name column: shortened in the middle rather than hidden when room is short. */
+  shrink?: boolean;
 }
 
 export type Row = Record<string, unknown>;
@@ -36,6 +40,8 @@ export interface RenderOptions {
   catalogDate: string;
   /** Colors text on a TTY; absent when output is plain. */
   paint?: (tone: Tone, text: string) => string;
+  /** The terminal's width: tables are fitted to it. Absent for pipes and files, and with --wide. */
+  width?: number;
 }
 
 export const SCHEMA_VERSION = 1;

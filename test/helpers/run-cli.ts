@@ -15,6 +15,8 @@ export interface CliOptions {
   stdinTTY?: boolean;
   tty?: boolean;
   stderrTTY?: boolean;
+  /** The terminal's width when `tty` (120 unless given). */
+  columns?: number;
   now?: Date;
   timeZone?: string;
 }
@@ -32,7 +34,7 @@ export async function runCli(args: string[], o: CliOptions = {}): Promise<CliRun
     env: o.env ?? {},
     cwd: o.cwd ?? process.cwd(),
     stdin,
-    stdout: { write: (s) => void (stdout += s), isTTY: o.tty ?? false, columns: 120 },
+    stdout: { write: (s) => void (stdout += s), isTTY: o.tty ?? false, columns: o.columns ?? 120 },
     stderr: { write: (s) => void (stderr += s), isTTY: o.stderrTTY ?? false },
     now: () => o.now ?? new Date('2026-11-23T12:00:00Z'),
     cpus: 2,
