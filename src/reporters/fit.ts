@@ -20,10 +20,22 @@ export function shortenMiddle(s: string, max: number): string {
   return `${chars.slice(0, max - 1 - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
 }
 
+/** `19,093` as `19.1k`, `$12,345.67` as `$12.3k`, `1,500,000` as `1.5M`; smaller numbers and text as they are. */
+export function compactNumber(cell: string): string {
+  const m = /^(-?)(\$?)([\d,]+)(\.\d+)?$/.exec(cell);
+  if (!m) return cell;
+  const n = Number(m[3]!.replace(/,/g, '') + (m[4] ?? ''));
+  if (n < 10_000) return cell;
+  const [div, unit] = n >= 1e9 ? [1e9, 'B'] : n >= 1e6 ? [1e6, 'M'] : [1e3, 'k'];
+  const v = n / div;
+  return `${m[1]}${m[2]}${v >= 100 ? v.toFixed(0) : v.toFixed(1)}${unit}`;
+}
+
 /**
  * Fits a table into `limit` columns of terminal, in steps, each only while the rows are too wide: hide the
- * columns that matter least (`priority` 4 and up, highest first), shorten long names (`shrink` columns) in
- * the middle to 24 characters, hide the rest by priority (0 is never hidden), then shorten names to 16.
+ * columns that matter least (`priority` 4 and up, highest first), write large numbers compactly (`1.2M`,
+ * `$12.3k`), shorten long names (`shrink` columns) in the middle to 24 characters, hide the rest by
+ * priority (0 is never hidden), then shorten names to 16.
  * What was hidden is returned for a one-line note.
  */
 export function fitTable(
@@ -57,6 +69,10 @@ export function fitTable(
     widths = columns.map((_, i) => widthOf(i));
   };
   hide(4);
+  if (total() > limit) {
+    rows = rows.map((r) => r.map((c, i) => (columns[i]!.align === 'right' ? compactNumber(c) : c)));
+    widths = columns.map((_, i) => widthOf(i));
+  }
   shrink(24);
   hide(1);
   shrink(16);

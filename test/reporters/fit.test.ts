@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fitTable, shortenMiddle } from '../../src/reporters/fit.js';
+import { compactNumber, fitTable, shortenMiddle } from '../../src/reporters/fit.js';
 import { wrap } from '../../src/reporters/table.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -78,4 +78,15 @@ describe('tables fit the terminal', () => {
     expect(wrap('aaa bbb ccc', 7)).toEqual(['aaa bbb', '  ccc']);
     expect(wrap('short', 80)).toEqual(['short']);
   });
+
+  it.each([
+    ['19,093', '19.1k'],
+    ['1,500,000', '1.5M'],
+    ['$12,345.67', '$12.3k'],
+    ['-$25,000', '-$25.0k'],
+    ['2,500,000,000', '2.5B'],
+    ['9,999', '9,999'],
+    ['$0.000195', '$0.000195'],
+    ['12:1 !', '12:1 !'],
+  ])('compactNumber(%j) is %j', (cell, shown) => expect(compactNumber(cell)).toBe(shown));
 });
