@@ -1,3 +1,4 @@
+import { analyzeCharts } from './analyze-charts.js';
 import type { Aggregator } from '../core/aggregate.js';
 import { tokensOf } from '../core/price-groups.js';
 import type { Report, Section } from '../reporters/report.js';
@@ -125,5 +126,5 @@ export function analyzeDocument(
     ...tally.toJSON(),
     ratioFlags: flagged,
   };
-  return { json, sections, primary: { columns, rows } };
+  return { json, sections, primary: { columns, rows }, charts: analyzeCharts(r, o) };
 }

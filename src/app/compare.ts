@@ -118,6 +118,16 @@ export function runCompare(p: Prepared, o: CompareOptions): AppResult {
         : []),
     ],
     primary: { columns: COLUMNS, rows: tableRows },
+    charts: [
+      {
+        title: 'Monthly cost, cheapest first',
+        unit: 'usd',
+        bars: rows
+          .filter((x) => x.monthlyCost !== null)
+          .slice(0, 30)
+          .map((x) => ({ label: x.record.id, value: x.monthlyCost! })),
+      },
+    ],
   };
   return ok(p.render(report), [
     ...unknownProviderLines(p.book, o.provider),

@@ -29,6 +29,8 @@ export interface CountReportInput {
   savedBaseline: string | undefined;
   /** The breach lines as a section (see budgetOutcome). */
   budget?: Section;
+  /** --max-tokens, drawn on the HTML chart. */
+  maxTokens?: number;
 }
 
 /** Files in the order asked, then --top. */
@@ -181,6 +183,16 @@ export function buildCountReport(i: CountReportInput): Report {
     },
     sections,
     primary: { columns, rows: tableRows },
+    charts: [
+      {
+        title: `Tokens per file (${i.primary.encoding})`,
+        unit: 'tokens',
+        bars: sorted.slice(0, 40).map((r) => ({ label: r.path, value: r.tokens })),
+        ...(i.maxTokens !== undefined
+          ? { marker: { value: i.maxTokens, label: '--max-tokens' } }
+          : {}),
+      },
+    ],
   };
 }
 

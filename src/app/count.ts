@@ -54,6 +54,7 @@ export async function runCount(ctx: Context, p: Prepared, o: CountOptions): Prom
     baseline: g.baseline,
     savedBaseline: o.saveBaseline,
     budget: outcome.section,
+    ...(o.maxTokens !== undefined ? { maxTokens: o.maxTokens } : {}),
   });
   const diagnostics = [...outcome.diagnostics];
   if (ctx.env.GITHUB_ACTIONS === 'true') {

@@ -115,5 +115,15 @@ export function estimateDocument(
       ],
       rows: headline,
     },
+    charts: [
+      {
+        title: 'Projected cost per month',
+        unit: 'usd',
+        bars: r.months.map((m) => ({ label: `month ${m.month}`, value: m.cost })),
+        ...(r.budget?.per === 'month'
+          ? { marker: { value: r.budget.amount, label: 'budget' } }
+          : {}),
+      },
+    ],
   };
 }

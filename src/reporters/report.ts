@@ -28,12 +28,25 @@ export type Tone = 'plain' | 'dim' | 'bold' | 'warn' | 'bad' | 'good';
 export type Section =
   { kind: 'table'; table: Table } | { kind: 'text'; lines: string[]; tone?: Tone };
 
+/** A horizontal bar chart for the HTML report: one bar per row, optionally stacked. */
+export interface BarChart {
+  title: string;
+  unit: 'usd' | 'tokens' | 'ratio';
+  bars: { label: string; value: number; parts?: { label: string; value: number }[] }[];
+  /** A budget or limit, drawn as a line. */
+  marker?: { value: number; label: string };
+  /** A healthy range, drawn as two lines. */
+  band?: { low: number; high: number };
+}
+
 export interface Report {
   /** The JSON document (schemaVersion and catalogDate are added by the JSON reporter). */
   json: Record<string, unknown>;
   sections: Section[];
   /** The table CSV prints. */
   primary: Table;
+  /** Charts the HTML report draws beside the tables. */
+  charts?: BarChart[];
 }
 
 export interface RenderOptions {
