@@ -7,26 +7,35 @@ import type { AnalyzeResult } from './analyze-result.js';
 
 const MAX_BARS = 25;
 
-/** Spend per day, stacked by model when the groups are by day and model. */
-function perDay(r: AnalyzeResult, o: AnalyzeOptions): BarChart {
+/** Spend per day, stacked by model. */
+function perDay(r: AnalyzeResult): BarChart {
   const days = r.days.filter((d) => d.keys[0] !== 'unknown');
-  const dayAt = o.by.findIndex((d) => d === 'day');
-  const modelAt = o.by.findIndex((d) => d === 'model');
-  const stacked = o.by.length === 2 && dayAt >= 0 && modelAt >= 0;
   return {
-    title: stacked ? 'Spend per day, by model' : 'Spend per day',
+    title: 'Spend per day, by model',
     unit: 'usd',
     bars: days.map((d) => ({
       label: d.keys[0]!,
       value: d.cost ?? 0,
-      ...(stacked
-        ? {
-            parts: r.groups
-              .filter((g) => g.keys[dayAt] === d.keys[0] && (g.cost ?? 0) > 0)
-              .map((g) => ({ label: g.keys[modelAt]!, value: g.cost! })),
-          }
-        : {}),
+      parts: r.dayModels
+        .filter((g) => g.keys[0] === d.keys[0] && (g.cost ?? 0) > 0)
+        .sort((a, b) => b.cost! - a.cost!)
+        .map((g) => ({ label: g.keys[1]!, value: g.cost! })),
     })),
+  };
+}
+
+/** Spend summed by the model or provider of the per-day sums, largest first. */
+function share(r: AnalyzeResult, at: 1 | 2, title: string): BarChart {
+  const sums = new Map<string, number>();
+  for (const g of r.dayModels)
+    if (g.cost !== null) sums.set(g.keys[at]!, (sums.get(g.keys[at]!) ?? 0) + g.cost);
+  return {
+    title,
+    unit: 'usd',
+    bars: [...sums]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_BARS)
+      .map(([label, value]) => ({ label, value })),
   };
 }
 
@@ -37,8 +46,11 @@ export function analyzeCharts(r: AnalyzeResult, o: AnalyzeOptions): BarChart[] {
   const by = o.by.map(dimName).join(', ');
   const priced = r.groups.filter((g) => g.cost !== null).slice(0, MAX_BARS);
   const charts: BarChart[] = [];
-  if (r.days.some((d) => d.keys[0] !== 'unknown')) charts.push(perDay(r, o));
-  if (priced.length)
+  if (r.days.some((d) => d.keys[0] !== 'unknown')) charts.push(perDay(r));
+  if (r.dayModels.some((g) => g.cost !== null))
+    charts.push(share(r, 1, 'Share of spend by model'), share(r, 2, 'Share of spend by provider'));
+  const byModelOrProvider = o.by.length === 1 && (o.by[0] === 'model' || o.by[0] === 'provider');
+  if (priced.length && !byModelOrProvider)
     charts.push({
       title: `Cost by ${by}`,
       unit: 'usd',

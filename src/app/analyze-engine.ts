@@ -19,6 +19,8 @@ export interface EngineSpec {
   repriceAs?: string[];
   dialectName?: string;
   map?: string;
+  /** Sum per day, model and provider too (for the HTML report). */
+  dayModels?: boolean;
 }
 
 export interface Engine {
@@ -39,6 +41,7 @@ export function buildEngine(book: PriceBook, spec: EngineSpec): Engine {
     costSource: spec.costSource,
     reprice,
     top: spec.top ?? 0,
+    dayModels: spec.dayModels === true,
   });
   return {
     aggregator,

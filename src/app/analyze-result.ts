@@ -20,6 +20,8 @@ export interface AnalyzeResult {
   spanned: string[];
   /** With --by block: the block still open now. */
   active?: ActiveBlock;
+  /** Priced sums per day, model and provider, when the aggregator kept them. */
+  dayModels: PricedGroup[];
 }
 
 export function analyzeResult(
@@ -55,5 +57,6 @@ export function analyzeResult(
     billed,
     spanned: [...new Set([...dated, ...billed.days])].sort(),
     ...(active ? { active } : {}),
+    dayModels: [...agg.dayModels.values()].map((g) => priceGroup(g, o.costSource)),
   };
 }

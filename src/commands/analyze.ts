@@ -115,6 +115,7 @@ Examples:
         // More threads than cores only adds memory (128 on a 70 MB log took 2.2 GB).
         threads: Math.min(o.threads ?? ctx.cpus, ctx.cpus),
         now: ctx.now().getTime(),
+        dayModels: p.format === 'html',
         ...(ctx.env.LLMCOST_PARALLEL_MIN_BYTES
           ? { parallelMinBytes: Number(ctx.env.LLMCOST_PARALLEL_MIN_BYTES) }
           : {}),

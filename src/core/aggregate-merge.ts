@@ -16,6 +16,7 @@ export interface AggregateState {
   reprice: [string, Bucket][][];
   top: TopRequest[];
   billed: [string, BilledLine][];
+  dayModels: [string, GroupAcc][];
   batchFallbacks: number;
 }
 
@@ -27,6 +28,7 @@ export function stateOf(a: Aggregator): AggregateState {
     reprice: a.reprice.map((m) => [...m]),
     top: a.top,
     billed: [...a.billed],
+    dayModels: [...a.dayModels],
     batchFallbacks: a.batchFallbacks,
   };
 }
@@ -81,6 +83,7 @@ export function mergeState(
   for (const [map, entries] of [
     [a.groups, s.groups],
     [a.days, s.days],
+    [a.dayModels, s.dayModels],
   ] as const) {
     for (const [k, g] of entries) {
       const mine = map.get(k);

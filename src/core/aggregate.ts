@@ -64,6 +64,8 @@ export interface AggregateOptions {
   costSource: CostSource;
   reprice: ModelRecord[];
   top: number;
+  /** Also sum per day, model and provider (the HTML report's stacked and share charts). */
+  dayModels?: boolean;
 }
 
 const hours = new Map<number, string>();
@@ -113,6 +115,8 @@ export class Aggregator {
   readonly total = newGroup([]);
   readonly reprice: Map<string, Bucket>[];
   readonly top: TopRequest[] = [];
+  /** With `dayModels`: sums per day, model and provider, keyed day NUL model NUL provider. */
+  readonly dayModels = new Map<string, GroupAcc>();
   /** Cost-report lines by day and line item, kept out of the token-based groups. */
   readonly billed = new Map<string, BilledLine>();
   batchFallbacks = 0;
@@ -147,6 +151,14 @@ export class Aggregator {
     this.addTo(g, r, price, useLog);
     this.addTo(d, r, price, useLog);
     this.addTo(this.total, r, price, useLog);
+    if (this.o.dayModels) {
+      const model = record?.id ?? r.model;
+      const provider = record?.provider ?? '(unpriced)';
+      const k = `${day}\u0000${model}\u0000${provider}`;
+      let dm = this.dayModels.get(k);
+      if (!dm) this.dayModels.set(k, (dm = newGroup([day, model, provider])));
+      this.addTo(dm, r, price, useLog);
+    }
     if (this.o.top > 0 && price) this.offerTop(r, price, useLog, at);
     for (let i = 0; i < this.o.reprice.length; i++) {
       const target = this.o.reprice[i]!;

@@ -19,6 +19,8 @@ describe('--format html: one self-contained page', () => {
     expect(r.code).toBe(0);
     expect(charts(r.stdout)).toEqual([
       'Spend per day, by model',
+      'Share of spend by model',
+      'Share of spend by provider',
       'Cost by day, model',
       'Input:output by day, model, against the healthy band',
       'What caching saved, by day, model',
