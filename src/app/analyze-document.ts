@@ -25,13 +25,16 @@ function activeLine(a: ActiveBlock, tz: string): string {
   return `active block: ${localMinute(Date.parse(a.start), tz)} to ${localMinute(Date.parse(a.end), tz)}, ${h}h ${a.elapsedMinutes % 60}m in · ${int(a.tokensPerHour)} tokens/hour · ${cost(a.costPerHour)}/hour · projected ${cost(a.projectedCost)} at its end`;
 }
 
+const judgedText = (j: { ratio: number; fresh: boolean }) =>
+  `${j.fresh ? 'fresh input:output (cache reads aside)' : 'input:output'} ${j.ratio.toFixed(1)}:1`;
+
 /** Groups outside the healthy input:output band, one line each. */
 function ratioLines(rows: ReturnType<typeof groupRows>, o: AnalyzeOptions): string[] {
   return rows
     .filter((r) => r.flag)
     .map(
       (r) =>
-        `${o.by.map((d) => r[dimName(d)]).join(' / ')}: input:output ${(r.ioRatio as number).toFixed(1)}:1 is outside ${o.band.low}:1 to ${o.band.high}:1 (${String(r.flag)})`,
+        `${o.by.map((d) => r[dimName(d)]).join(' / ')}: ${judgedText(r.judged as { ratio: number; fresh: boolean })} is outside ${o.band.low}:1 to ${o.band.high}:1 (${String(r.flag)})`,
     );
 }
 

@@ -2,6 +2,7 @@ import type { Dim, TopRequest } from '../core/aggregate.js';
 import {
   cacheHitRate,
   ioRatio,
+  judgedRatio,
   ratioFlag,
   tokensOf,
   type PricedGroup,
@@ -56,6 +57,7 @@ export function groupRows(
       loggedCost: g.loggedCost,
       share: g.cost !== null && total ? g.cost / total : null,
       ioRatio: ioRatio(g.usage),
+      ...(flag ? { judged: judgedRatio(g.usage) } : {}),
       cacheHitRate: cacheHitRate(g.usage),
       cacheSavings: g.cacheSavings,
       unpricedTokens: tokensOf(g.unpriced),

@@ -78,12 +78,27 @@ export interface RatioBand {
   high: number;
 }
 
+/** A cache hit rate from which a group's input:output is judged on its fresh prompt tokens. */
+export const CACHE_HEAVY = 0.5;
+
+/**
+ * The input:output ratio the healthy band judges. A group whose prompts are mostly cache reads (a coding
+ * agent re-reads its whole context every turn, at a tenth of the input price) is judged on its fresh
+ * prompt tokens, input and cache writes, per output token: re-read context is what caching is for, not
+ * bloat. Any other group is judged on all its prompt tokens.
+ */
+export function judgedRatio(u: Usage): { ratio: number; fresh: boolean } {
+  const fresh = cacheHitRate(u) >= CACHE_HEAVY;
+  const prompt = fresh ? u.input + u.cacheWrite5m + u.cacheWrite1h : promptTokens(u);
+  return { ratio: u.output > 0 ? prompt / u.output : Infinity, fresh };
+}
+
 export function ratioFlag(
   u: Usage,
   band: RatioBand,
 ): 'bloated prompts' | 'verbose output' | undefined {
   if (promptTokens(u) === 0) return undefined;
-  const r = ioRatio(u);
+  const r = judgedRatio(u).ratio;
   if (r > band.high) return 'bloated prompts';
   if (r < band.low) return 'verbose output';
   return undefined;

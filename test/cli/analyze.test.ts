@@ -215,9 +215,8 @@ describe('llmcost analyze reports', () => {
     const doc = json(
       (await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--json'])).stdout,
     );
-    expect(doc.groups.find((g: { model: string }) => g.model === 'gpt-4o').flag).toBe(
-      'bloated prompts',
-    );
+    // gpt-4o reads 72% of its prompt from the cache: judged on fresh tokens, 393 per 146 output (2.7:1)
+    expect(doc.groups.find((g: { model: string }) => g.model === 'gpt-4o').flag).toBeUndefined();
     expect(doc.groups.find((g: { model: string }) => g.model === 'o4-mini').flag).toBe(
       'verbose output',
     );

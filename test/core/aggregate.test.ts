@@ -87,3 +87,26 @@ describe('Aggregator and priceGroup', () => {
     expect(priceGroup(a.total, 'auto').cacheSavings).toBeCloseTo(0.27 - 0.075, 12);
   });
 });
+
+describe('the healthy input:output band', () => {
+  const u = (p: Partial<Record<'input' | 'cacheRead' | 'cacheWrite5m' | 'output', number>>) => ({
+    input: 0,
+    cacheRead: 0,
+    cacheWrite5m: 0,
+    cacheWrite1h: 0,
+    output: 0,
+    reasoning: 0,
+    requests: 1,
+    ...p,
+  });
+  it.each([
+    // [usage, flag]: a cache-heavy group is judged on fresh tokens (input + writes), others on all prompt
+    [u({ input: 1000, cacheRead: 4000, output: 500 }), undefined], // 80% cached: fresh 2:1
+    [u({ input: 100, cacheRead: 90_000, cacheWrite5m: 9_900, output: 1000 }), 'bloated prompts'], // fresh 10:1
+    [u({ input: 5000, cacheRead: 1000, output: 500 }), 'bloated prompts'], // 17% cached: all 12:1
+    [u({ input: 100, output: 500 }), 'verbose output'],
+  ] as const)('%o is %s', async (usage, flag) => {
+    const { ratioFlag } = await import('../../src/core/price-groups.js');
+    expect(ratioFlag(usage, { low: 2, high: 5 })).toBe(flag);
+  });
+});
