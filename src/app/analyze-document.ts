@@ -1,6 +1,6 @@
 import { analyzeCharts } from './analyze-charts.js';
 import type { Aggregator } from '../core/aggregate.js';
-import { tokensOf } from '../core/price-groups.js';
+import { allTokens } from '../core/buckets.js';
 import type { Report, Section } from '../reporters/report.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { int, usd } from '../reporters/format-values.js';
@@ -40,8 +40,8 @@ function ratioLines(rows: ReturnType<typeof groupRows>, o: AnalyzeOptions): stri
 
 function summaryJson(r: AnalyzeResult) {
   const t = r.total;
-  const unpriced = tokensOf(t.unpriced);
-  const all = tokensOf(t.usage);
+  const unpriced = allTokens(t.unpriced);
+  const all = allTokens(t.usage);
   return {
     records: t.records,
     requests: t.usage.requests,
@@ -72,14 +72,14 @@ export function analyzeDocument(
   const period = spanned.length
     ? `${spanned[0]} to ${spanned[spanned.length - 1]}`
     : 'no timestamps';
-  const unpriced = tokensOf(total.unpriced);
+  const unpriced = allTokens(total.unpriced);
   const summary = summaryLines(
     o,
     tally,
     total,
     period,
     unpriced,
-    tokensOf(total.usage),
+    allTokens(total.usage),
     agg.batchFallbacks,
   );
   if (billed.line) summary.push(billed.line);
@@ -117,7 +117,7 @@ export function analyzeDocument(
       day: d.keys[0],
       cost: d.cost,
       requests: d.usage.requests,
-      tokens: tokensOf(d.usage),
+      tokens: allTokens(d.usage),
     })),
     top: agg.top,
     billed: billed.json,

@@ -1,10 +1,10 @@
+import { allTokens } from '../core/buckets.js';
 import type { Dim, TopRequest } from '../core/aggregate.js';
 import {
   cacheHitRate,
   ioRatio,
   judgedRatio,
   ratioFlag,
-  tokensOf,
   type PricedGroup,
   type RatioBand,
 } from '../core/price-groups.js';
@@ -17,16 +17,24 @@ export const dimName = (d: Dim) => (typeof d === 'string' ? d : d.field);
 export const showsActivity = (dims: Dim[]) =>
   dims.some((d) => ['session', 'project', 'block'].includes(dimName(d)));
 
-/** A time as people read it in `tz`: "2025-10-01 14:05". */
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A time as people read it in `tz`: "2025-10-01 14:05" (one formatter per zone: it renders every row). */
 export function localMinute(ms: number, tz: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(ms));
+  let f = minuteFormats.get(tz);
+  if (!f)
+    minuteFormats.set(
+      tz,
+      (f = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: tz,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })),
+    );
+  return f.format(new Date(ms));
 }
 
 export function groupRows(
@@ -60,7 +68,7 @@ export function groupRows(
       ...(flag ? { judged: judgedRatio(g.usage) } : {}),
       cacheHitRate: cacheHitRate(g.usage),
       cacheSavings: g.cacheSavings,
-      unpricedTokens: tokensOf(g.unpriced),
+      unpricedTokens: allTokens(g.unpriced),
       ...(flag ? { flag } : {}),
     };
   });

@@ -1,7 +1,8 @@
 import { activeBlock, blocks, type ActiveBlock } from './analyze-blocks.js';
 import type { Aggregator } from '../core/aggregate.js';
 import { costOf } from '../core/cost.js';
-import { priceGroup, tokensOf, type PricedGroup } from '../core/price-groups.js';
+import { allTokens } from '../core/buckets.js';
+import { priceGroup, type PricedGroup } from '../core/price-groups.js';
 import type { ModelRecord } from '../core/types.js';
 import { billedPart } from './analyze-billed.js';
 import { dimName } from './analyze-report.js';
@@ -37,7 +38,7 @@ export function analyzeResult(
   groups.sort((a, b) =>
     timeFirst
       ? a.keys.join().localeCompare(b.keys.join())
-      : (b.cost ?? -1) - (a.cost ?? -1) || tokensOf(b.usage) - tokensOf(a.usage),
+      : (b.cost ?? -1) - (a.cost ?? -1) || allTokens(b.usage) - allTokens(a.usage),
   );
   const active = byBlock && o.now !== undefined ? activeBlock(groups, o.now) : undefined;
   const days = [...agg.days.values()]

@@ -3,7 +3,8 @@ import type { PricedGroup } from '../core/price-groups.js';
 import { nearest } from '../core/similarity.js';
 import type { Budget } from '../core/budget.js';
 import { checkBudget } from '../core/budget.js';
-import { promptOf, type priceGroup } from '../core/price-groups.js';
+import { promptTokens } from '../core/buckets.js';
+import type { priceGroup } from '../core/price-groups.js';
 import { UNKNOWN_MODEL } from '../core/usage-record.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { Tally } from './analyze-tally.js';
@@ -42,7 +43,7 @@ export function summaryLines(
   const u = total.usage;
   const lines = [
     `period: ${period} (${o.tz} days) · ${int(total.records)} records · ${int(u.requests)} requests`,
-    `tokens: ${int(u.input)} input · ${int(u.cacheRead)} cache read · ${int(u.cacheWrite5m + u.cacheWrite1h)} cache write · ${int(u.output)} output (${int(u.reasoning)} reasoning) · input:output ${u.output ? (promptOf(u) / u.output).toFixed(1) : '–'}:1`,
+    `tokens: ${int(u.input)} input · ${int(u.cacheRead)} cache read · ${int(u.cacheWrite5m + u.cacheWrite1h)} cache write · ${int(u.output)} output (${int(u.reasoning)} reasoning) · input:output ${u.output ? (promptTokens(u) / u.output).toFixed(1) : '–'}:1`,
     `cost: ${total.cost === null ? (total.records ? 'unpriced' : '– (no token usage read)') : usd(total.cost)}${total.loggedCost !== null && total.calculatedCost !== null && Math.abs(total.calculatedCost - (total.cost ?? 0)) >= 0.005 ? ` (calculated from tokens: ${usd(total.calculatedCost)})` : ''} · caching saved ${usd(total.cacheSavings)}`,
   ];
   if (unpricedTokens) {

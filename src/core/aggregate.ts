@@ -68,18 +68,6 @@ export interface AggregateOptions {
   dayModels?: boolean;
 }
 
-const hours = new Map<number, string>();
-/** The UTC hour a time falls in, as an ISO string (cached: records of a log share few hours). */
-function hourOf(ms: number): string {
-  const h = Math.floor(ms / 3_600_000);
-  let s = hours.get(h);
-  if (s === undefined) {
-    if (hours.size > 100_000) hours.clear();
-    hours.set(h, (s = new Date(h * 3_600_000).toISOString()));
-  }
-  return s;
-}
-
 export function newGroup(keys: string[]): GroupAcc {
   return {
     keys,
@@ -208,7 +196,7 @@ export class Aggregator {
       case 'month':
         return this.o.calendar.month(r.timestamp);
       case 'block':
-        return r.timestamp === undefined ? 'unknown' : hourOf(r.timestamp);
+        return this.o.calendar.hour(r.timestamp);
       case 'model':
         return record?.id ?? r.model;
       case 'provider':

@@ -61,8 +61,6 @@ export function priceGroup(g: GroupAcc, source: CostSource): PricedGroup {
   };
 }
 
-export { allTokens as tokensOf, promptTokens as promptOf } from './buckets.js';
-
 /** Input (all prompt tokens) per output token; Infinity without output. */
 export function ioRatio(u: Usage): number {
   return u.output > 0 ? promptTokens(u) / u.output : Infinity;

@@ -7,6 +7,7 @@ export class Calendar {
   private readonly fmt: Intl.DateTimeFormat | undefined;
   private readonly slotMs: number;
   private readonly slotCache = new Map<number, string>();
+  private readonly hourCache = new Map<number, string>();
 
   constructor(readonly tz: string) {
     this.fmt =
@@ -32,6 +33,15 @@ export class Calendar {
       this.slotCache.set(slot, d);
     }
     return d;
+  }
+
+  /** The UTC hour a time falls in, as an ISO string (the `block` dimension), or "unknown". */
+  hour(ms: number | undefined): string {
+    if (ms === undefined) return 'unknown';
+    const h = Math.floor(ms / 3_600_000);
+    let s = this.hourCache.get(h);
+    if (s === undefined) this.hourCache.set(h, (s = new Date(h * 3_600_000).toISOString()));
+    return s;
   }
 
   month(ms: number | undefined): string {

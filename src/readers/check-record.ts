@@ -1,5 +1,8 @@
 import type { UsageRecord } from '../core/usage-record.js';
-import { BadRecord, MAX_DATE_MS } from './values.js';
+import { BadRecord } from './values.js';
+
+/** The last instant a Date can hold (year 275760), in ms. */
+const MAX_DATE_MS = 8.64e15;
 
 const count = (v: number) => Number.isSafeInteger(v) && v >= 0;
 

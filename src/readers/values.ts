@@ -63,15 +63,10 @@ export function str(v: unknown): string | undefined {
  * A timestamp in ms: Unix seconds or ms (by magnitude), nanosecond strings (OTel), ISO 8601. A date-time
  * without an offset ("2026-01-02 03:04:05.123", Langfuse exports) is UTC, not local time.
  */
-/** The last instant a Date can hold (year 275760), in ms. */
-export const MAX_DATE_MS = 8.64e15;
-
 export function time(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
-    const ms = v > 1e17 ? Math.floor(v / 1e6) : v > 1e11 ? Math.floor(v) : Math.floor(v * 1000);
-    // Past what a Date can hold (year 275760): no day to put it in.
-    if (ms > MAX_DATE_MS) throw new BadRecord('timestamp out of range');
-    return ms;
+    // A time past what a Date can hold is left to checkRecord, which makes the record malformed.
+    return v > 1e17 ? Math.floor(v / 1e6) : v > 1e11 ? Math.floor(v) : Math.floor(v * 1000);
   }
   if (typeof v !== 'string' || v === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(v)) return time(Number(v));

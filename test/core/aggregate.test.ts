@@ -89,16 +89,7 @@ describe('Aggregator and priceGroup', () => {
 });
 
 describe('the healthy input:output band', () => {
-  const u = (p: Partial<Record<'input' | 'cacheRead' | 'cacheWrite5m' | 'output', number>>) => ({
-    input: 0,
-    cacheRead: 0,
-    cacheWrite5m: 0,
-    cacheWrite1h: 0,
-    output: 0,
-    reasoning: 0,
-    requests: 1,
-    ...p,
-  });
+  const u = (p: Partial<UsageRecord>) => rec('x', p);
   it.each([
     // [usage, flag]: a cache-heavy group is judged on fresh tokens (input + writes), others on all prompt
     [u({ input: 1000, cacheRead: 4000, output: 500 }), undefined], // 80% cached: fresh 2:1
