@@ -45,3 +45,6 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
+
+/** A scenario as written (rates may be "40%" text), before validation. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;

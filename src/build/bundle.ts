@@ -9,26 +9,30 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const dist = new URL('../', import.meta.url);
-const out = fileURLToPath(new URL('cli/', dist));
-rmSync(out, { recursive: true, force: true });
-await build({
-  entryPoints: ['main.js', 'tokenize/worker.js', 'app/analyze-worker.js'].map((f) =>
-    fileURLToPath(new URL(f, dist)),
-  ),
-  outdir: out,
-  entryNames: '[name]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-cpSync(
-  fileURLToPath(new URL('tokenize/tables/', dist)),
-  fileURLToPath(new URL('cli/tables/', dist)),
-  {
-    recursive: true,
-  },
-);
+const tables = fileURLToPath(new URL('tokenize/tables/', dist));
+
+/**
+ * The CLI in dist/cli/ and the library (`import … from 'llmcost'`) in dist/pkg/: two bundles, so that the
+ * library's import loads no CLI code and the CLI's start-up loads no library code. The workers and the rank
+ * tables sit beside the chunks, where their `new URL(..., import.meta.url)` look for them.
+ */
+async function bundle(dir: string, entries: string[]): Promise<void> {
+  const out = fileURLToPath(new URL(`${dir}/`, dist));
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    entryPoints: entries.map((f) => fileURLToPath(new URL(f, dist))),
+    outdir: out,
+    entryNames: '[name]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  cpSync(tables, fileURLToPath(new URL(`${dir}/tables/`, dist)), { recursive: true });
+}
+
+await bundle('cli', ['main.js', 'tokenize/worker.js', 'app/analyze-worker.js']);
+await bundle('pkg', ['lib/index.js']);

@@ -1,3 +1,5 @@
+import { isoWeekOf } from './budget.js';
+
 /**
  * Day, week and month keys in a time zone. Offsets are looked up once per slot of the epoch and cached:
  * an hour in UTC, a quarter of an hour elsewhere, since zones sit at :30 and :45 offsets (Asia/Kolkata,
@@ -53,12 +55,7 @@ export class Calendar {
   week(ms: number | undefined): string {
     const d = this.day(ms);
     if (d === 'unknown') return d;
-    const date = new Date(`${d}T00:00:00Z`);
-    // The ISO week belongs to the year of its Thursday; count weeks from that year's 1 January.
-    date.setUTCDate(date.getUTCDate() + 3 - ((date.getUTCDay() + 6) % 7));
-    const jan1 = Date.UTC(date.getUTCFullYear(), 0, 1);
-    const week = 1 + Math.floor((date.getTime() - jan1) / 604_800_000);
-    return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+    return isoWeekOf(d);
   }
 }
 

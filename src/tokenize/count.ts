@@ -1,6 +1,6 @@
 import type { Tokenizer } from '../core/types.js';
 import { TokenCounter } from './counter.js';
-import { loadEncoding, type EncodingName } from './encoding.js';
+import { loadEncoding, loadEncodingSync, type EncodingName } from './encoding.js';
 import { countingFor } from './families.js';
 
 const counters = new Map<EncodingName, TokenCounter>();
@@ -9,6 +9,18 @@ export async function counterFor(encoding: EncodingName): Promise<TokenCounter> 
   let c = counters.get(encoding);
   if (!c) {
     c = new TokenCounter(await loadEncoding(encoding));
+    counters.set(encoding, c);
+  }
+  return c;
+}
+
+/** The counter of an encoding when its prebuilt table can be read synchronously; undefined otherwise. */
+export function counterForSync(encoding: EncodingName): TokenCounter | undefined {
+  let c = counters.get(encoding);
+  if (!c) {
+    const loaded = loadEncodingSync(encoding);
+    if (!loaded) return undefined;
+    c = new TokenCounter(loaded);
     counters.set(encoding, c);
   }
   return c;

@@ -41,14 +41,24 @@ export function buildEncoding(name: EncodingName, data: RankModule): Encoding {
 
 const cache = new Map<EncodingName, Promise<Encoding>>();
 
+/**
+ * The prebuilt rank file, read synchronously (the library's countTokens is synchronous); undefined when
+ * the build made none (a source checkout before `npm run build`).
+ */
+export function loadEncodingSync(name: EncodingName): Encoding | undefined {
+  const file = new URL(`./tables/${name}.bin`, import.meta.url);
+  if (!existsSync(file)) return undefined;
+  const { pattern, ranks } = readRankFile(fileURLToPath(file));
+  return { name, pattern: new RegExp(pattern, 'gu'), ranks };
+}
+
 /** The prebuilt rank file when the build made one, else js-tiktoken's data (only the encoding asked for). */
 export function loadEncoding(name: EncodingName): Promise<Encoding> {
   let hit = cache.get(name);
   if (!hit) {
-    const file = new URL(`./tables/${name}.bin`, import.meta.url);
-    if (existsSync(file)) {
-      const { pattern, ranks } = readRankFile(fileURLToPath(file));
-      hit = Promise.resolve({ name, pattern: new RegExp(pattern, 'gu'), ranks });
+    const prebuilt = loadEncodingSync(name);
+    if (prebuilt) {
+      hit = Promise.resolve(prebuilt);
     } else {
       hit = (
         name === 'o200k_base'
