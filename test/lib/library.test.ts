@@ -61,12 +61,14 @@ describe('priceUsage', () => {
 
   it('throws typed errors with stable codes', () => {
     expect(() => priceUsage('my-finetune-v3', { input: 1 })).toThrow(UnknownModelError);
+    let err: unknown;
     try {
       priceUsage('gpt-4p', { input: 1 });
-    } catch (err) {
-      expect(err).toMatchObject({ code: 'UNKNOWN_MODEL', model: 'gpt-4p' });
-      expect((err as UnknownModelError).candidates).toContain('gpt-4o');
+    } catch (e) {
+      err = e;
     }
+    expect(err).toMatchObject({ code: 'UNKNOWN_MODEL', model: 'gpt-4p' });
+    expect((err as UnknownModelError).candidates).toContain('gpt-4o');
     for (const bad of [{ input: -1 }, { output: 1.5 }, { cacheRead: Infinity }, { input: '5' }])
       expect(() => priceUsage('gpt-4o', bad as object)).toThrow(
         expect.objectContaining({ code: 'INVALID_USAGE' }),
