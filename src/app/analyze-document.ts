@@ -124,8 +124,17 @@ export function analyzeDocument(
     ...(r.active ? { activeBlock: r.active } : {}),
     reprice: r.repriced,
     ...(r.budget && o.budget
-      ? { budget: { amount: o.budget.amount, per: o.budget.per, over: r.budget.over } }
+      ? {
+          budget: {
+            amount: o.budget.amount,
+            per: o.budget.per,
+            warnAt: o.warnAt,
+            over: r.budget.over,
+            latest: r.budget.latest ?? null,
+          },
+        }
       : {}),
+    ...(r.budget?.forecast ? { forecast: r.budget.forecast } : {}),
     ...tally.toJSON(),
     ratioFlags: flagged,
   };

@@ -7,6 +7,12 @@ export interface AnalyzeOptions extends EngineSpec {
   sources: string[];
   band: RatioBand;
   budget?: Budget;
+  /** The share of the budget at which the latest period earns a warning line (`--warn-at`, default 0.8). */
+  warnAt: number;
+  /** A month-end forecast even without a budget (`--forecast`). */
+  forecast: boolean;
+  /** What fails the run (exit 1): periods over the budget, the forecast over it. */
+  failOn: ('budget' | 'forecast')[];
   exitOnBudget: boolean;
   strict: boolean;
   threads: number;

@@ -6,7 +6,8 @@ import { priceGroup, type PricedGroup } from '../core/price-groups.js';
 import type { ModelRecord } from '../core/types.js';
 import { billedPart } from './analyze-billed.js';
 import { dimName } from './analyze-report.js';
-import { budgetCheck } from './analyze-summary.js';
+import { budgetResult, type BudgetResult } from './analyze-budget.js';
+import { Calendar } from '../core/time-buckets.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 
 /** An analysis priced and ordered: what every format shows, before any of it is worded. */
@@ -15,7 +16,7 @@ export interface AnalyzeResult {
   groups: PricedGroup[];
   days: PricedGroup[];
   repriced: { model: string; cost: number }[];
-  budget?: ReturnType<typeof budgetCheck>;
+  budget?: BudgetResult;
   billed: ReturnType<typeof billedPart>;
   /** Days with data, token usage and cost reports together, in order. */
   spanned: string[];
@@ -54,10 +55,23 @@ export function analyzeResult(
       model: m.id,
       cost: [...agg.reprice[i]!.values()].reduce((s, b) => s + costOf(b, b.price.rates).total, 0),
     })),
-    ...(o.budget ? { budget: budgetCheck(o.budget, days) } : {}),
+    ...budgetOf(o, days),
     billed,
     spanned: [...new Set([...dated, ...billed.days])].sort(),
     ...(active ? { active } : {}),
     dayModels: [...agg.dayModels.values()].map((g) => priceGroup(g, o.costSource)),
   };
+}
+
+function budgetOf(o: AnalyzeOptions, days: PricedGroup[]): { budget?: BudgetResult } {
+  const budget = budgetResult(
+    {
+      ...(o.budget ? { budget: o.budget } : {}),
+      warnAt: o.warnAt,
+      forecast: o.forecast || !!o.budget,
+      today: new Calendar(o.tz).day(o.now ?? 0),
+    },
+    days,
+  );
+  return budget ? { budget } : {};
 }

@@ -1,34 +1,11 @@
 import type { Dim } from '../core/aggregate.js';
 import type { PricedGroup } from '../core/price-groups.js';
 import { nearest } from '../core/similarity.js';
-import type { Budget } from '../core/budget.js';
-import { checkBudget } from '../core/budget.js';
 import { promptTokens } from '../core/buckets.js';
 import type { priceGroup } from '../core/price-groups.js';
 import { UNKNOWN_MODEL } from '../core/usage-record.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { Tally } from './analyze-tally.js';
-
-/** Days (or months) whose spend is over the budget. */
-export function budgetCheck(budget: Budget, days: ReturnType<typeof priceGroup>[]) {
-  const per = new Map<string, number>();
-  for (const d of days) {
-    if (d.keys[0] === 'unknown' || d.cost === null) continue;
-    const key = budget.per === 'day' ? d.keys[0]! : d.keys[0]!.slice(0, 7);
-    per.set(key, (per.get(key) ?? 0) + d.cost);
-  }
-  const over = [...per]
-    .map(([period, actual]) => ({ period, ...checkBudget(budget.amount, budget.per, actual) }))
-    .filter((c) => c.over)
-    .map(({ period, amount, actual, overBy, overShare }) => ({
-      period,
-      amount,
-      actual,
-      overBy,
-      overShare,
-    }));
-  return { over };
-}
 
 /** The lines above the tables: period, tokens, cost, unpriced usage, and what was skipped and why. */
 export function summaryLines(

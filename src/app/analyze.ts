@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { int, pct, usd } from '../reporters/format-values.js';
+import { int } from '../reporters/format-values.js';
 import { analyzeDocument } from './analyze-document.js';
 import { buildEngine, type Engine } from './analyze-engine.js';
 import type { AnalyzeOptions } from './analyze-options.js';
@@ -9,7 +9,7 @@ import { analyzeResult, type AnalyzeResult } from './analyze-result.js';
 import { runAnalysis } from './analyze-run.js';
 import { emptyWarnings } from './analyze-summary.js';
 import type { Tally } from './analyze-tally.js';
-import { budgetOutcome } from './budget-outcome.js';
+import { budgetReport } from './analyze-budget-report.js';
 import type { Prepared } from './prepared.js';
 import { ok, type AppResult } from './result.js';
 
@@ -42,17 +42,6 @@ async function readAll(
   return { engine, tally: run.tally, threads: 1 };
 }
 
-/** Budget lines: each day or month over, or that none is. */
-function budgetLines(r: AnalyzeResult, o: AnalyzeOptions): { over: string[]; within: string[] } {
-  const b = o.budget;
-  if (!b || !r.budget) return { over: [], within: [] };
-  const over = r.budget.over.map(
-    (x) =>
-      `over budget on ${x.period}: ${usd(x.actual)} exceeds ${usd(x.amount)}/${b.per} by ${usd(x.overBy)} (+${pct(x.overShare)})`,
-  );
-  return { over, within: over.length ? [] : [`within budget: no ${b.per} over ${usd(b.amount)}`] };
-}
-
 /** The malformed-records line, the empty-run and unknown-field warnings. */
 function readingWarnings(r: AnalyzeResult, tally: Tally, o: AnalyzeOptions) {
   const lines = emptyWarnings(
@@ -78,8 +67,7 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
   const { engine, tally, threads } = await readAll(ctx, p, o);
   const agg = engine.aggregator;
   const r = analyzeResult(agg, engine.reprice, o);
-  const lines = budgetLines(r, o);
-  const outcome = budgetOutcome(p.format, lines.over, o.exitOnBudget, lines.within);
+  const outcome = budgetReport(r.budget, o, p.format);
   const report = analyzeDocument(r, agg, tally, o, threads, outcome.section);
   const warnings = readingWarnings(r, tally, o);
   const diagnostics = [...warnings.lines, ...outcome.diagnostics];

@@ -12,6 +12,8 @@ export interface EstimateRun {
   scenario: Scenario;
   budget?: Budget;
   exitOnBudget: boolean;
+  /** The share of the budget at which a projection earns a warning line (`--warn-at`). */
+  warnAt?: number;
   date: string;
   notes: string[];
 }
@@ -68,6 +70,11 @@ function workloadOf(s: Scenario, day: string): Workload {
   };
 }
 
+/** The projected spend per budget period: a week is seven days of the daily cost. */
+function projectedPer(per: Budget['per'], e: Estimate): number {
+  return per === 'day' ? e.dailyCost : per === 'week' ? e.dailyCost * 7 : e.monthlyCost;
+}
+
 export function computeEstimate(book: PriceBook, o: EstimateRun): EstimateResult {
   const s = o.scenario;
   const w = workloadOf(s, o.date);
@@ -101,9 +108,7 @@ export function computeEstimate(book: PriceBook, o: EstimateRun): EstimateResult
     yearly,
     ...(s.maxOutput !== undefined ? { worst: run(() => worstCase(w, s.maxOutput!)) } : {}),
     compared,
-    ...(b
-      ? { budget: checkBudget(b.amount, b.per, b.per === 'day' ? e.dailyCost : e.monthlyCost) }
-      : {}),
+    ...(b ? { budget: checkBudget(b.amount, b.per, projectedPer(b.per, e)) } : {}),
     ...(overMonth ? { overMonth } : {}),
     active: new Set<string>([
       ...(s.routes.length > 1 ? ['routing'] : []),

@@ -1,3 +1,4 @@
+import { DEFAULT_WARN_AT } from '../core/budget.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import { budgetOutcome } from './budget-outcome.js';
 import { computeEstimate, type EstimateResult, type EstimateRun } from './estimate-compute.js';
@@ -28,7 +29,9 @@ function budgetLines(r: EstimateResult, amount: number): { over: string[]; withi
     };
   return {
     over: [],
-    within: [`within budget: ${usd(b.actual)}/${b.per} of ${usd(b.amount)}/${b.per}`],
+    within: [
+      `within budget: ${usd(b.actual)}/${b.per} of ${usd(b.amount)}/${b.per}, ${usd(b.amount - b.actual)} remaining`,
+    ],
   };
 }
 
@@ -43,5 +46,12 @@ export function runEstimate(p: Prepared, o: EstimateRun): AppResult {
   const lines = budgetLines(r, o.budget?.amount ?? 0);
   const outcome = budgetOutcome(p.format, lines.over, o.exitOnBudget, lines.within);
   const report = estimateDocument(r, o.date, notes, outcome.section);
-  return ok(p.render(report), outcome.diagnostics, outcome.exitCode);
+  const b = r.budget;
+  const warn =
+    b && !b.over && !r.overMonth && b.actual >= b.amount * (o.warnAt ?? DEFAULT_WARN_AT)
+      ? [
+          `llmcost: warning: projected ${usd(b.actual)}/${b.per} is ${pct(b.actual / b.amount, 0)} of the ${usd(b.amount)}/${b.per} budget; ${usd(b.amount - b.actual)} remaining`,
+        ]
+      : [];
+  return ok(p.render(report), [...warn, ...outcome.diagnostics], outcome.exitCode);
 }

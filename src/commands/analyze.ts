@@ -5,7 +5,7 @@ import { isValidTimeZone } from '../core/time-buckets.js';
 import { UsageError } from '../errors.js';
 import { addCommonOptions, prepare } from './common.js';
 import type { Exit } from '../app/result.js';
-import { budget, isoDate, list, positiveInt } from './parse-args.js';
+import { budget, failOn, isoDate, list, positiveInt, warnShare } from './parse-args.js';
 
 const TIME_AND_MODEL = new Set(['day', 'week', 'month', 'block', 'model', 'provider']);
 
@@ -49,8 +49,20 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
     .option('--reprice-as <models>', 'what the same tokens would cost on these models', list)
     .option(
       '--budget <amount/period>',
-      'exit 1 and list the days or months over it, e.g. 50/day',
+      'exit 1 and list the days, weeks or months over it, e.g. 50/day, 300/week',
       budget,
+    )
+    .option(
+      '--warn-at <share>',
+      'warn (exit 0) when the latest period passes this share of the budget',
+      warnShare,
+      0.8,
+    )
+    .option('--forecast', "project this month's spend from the month-to-date run rate")
+    .option(
+      '--fail-on <what>',
+      'what exits 1: budget (a period over it), forecast (month end over it), or both',
+      failOn,
     )
     .option('--no-exit-code', 'report budget breaches without failing')
     .option('--strict', 'exit 2 when any line is malformed')
@@ -66,6 +78,7 @@ Examples:
   cat usage.jsonl | llmcost analyze
   llmcost analyze logs/ --by day,model --since 2026-10-01 --tz Europe/Berlin
   llmcost analyze --claude --by day --budget 20/day
+  llmcost analyze usage.jsonl --budget 500/week --warn-at 90% --fail-on budget,forecast
   llmcost analyze spend.csv.gz --by metadata.feature --top 10 --reprice-as gpt-5-mini
   llmcost analyze app.log.jsonl --map model=resp.model,inputTotal=resp.usage.in,output=resp.usage.out`,
   );
@@ -110,6 +123,9 @@ Examples:
         top: o.top,
         repriceAs: o.repriceAs,
         budget: o.budget,
+        warnAt: o.warnAt,
+        forecast: !!o.forecast,
+        failOn: o.failOn ?? ['budget'],
         exitOnBudget: o.exitCode !== false,
         strict: !!o.strict,
         // More threads than cores only adds memory (128 on a 70 MB log took 2.2 GB).

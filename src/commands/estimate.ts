@@ -12,6 +12,7 @@ import {
   period,
   positiveInt,
   share,
+  warnShare,
 } from './parse-args.js';
 
 export function registerEstimate(program: Command, ctx: Context, exit: Exit): void {
@@ -56,8 +57,14 @@ export function registerEstimate(program: Command, ctx: Context, exit: Exit): vo
     .option('--compare <models>', 'the same workload on these models too (comma-separated)', list)
     .option(
       '--budget <amount/period>',
-      'exit 1 when the projection exceeds it, e.g. 500/day or 10000/month',
+      'exit 1 when the projection exceeds it, e.g. 500/day, 3000/week or 10000/month',
       budget,
+    )
+    .option(
+      '--warn-at <share>',
+      'warn (exit 0) when the projection passes this share of the budget',
+      warnShare,
+      0.8,
     )
     .option('--no-exit-code', 'report budget breaches without failing')
     .option('--date <YYYY-MM-DD>', 'prices in force on this date (default: today)', isoDate);
@@ -73,13 +80,16 @@ Examples:
     const p = await prepare(ctx, cmd, 'estimate');
     const { loadEstimate } = await import('../app/estimate-input.js');
     const { runEstimate } = await import('../app/estimate.js');
-    const o = cmd.opts<EstimateInputFlags & { date?: string; exitCode?: boolean }>();
+    const o = cmd.opts<
+      EstimateInputFlags & { date?: string; exitCode?: boolean; warnAt: number }
+    >();
     const input = await loadEstimate(ctx.cwd, p.book, scenarioFile, estimateFlags(o));
     exit.write(
       runEstimate(p, {
         ...input,
         date: priceDate(ctx, o.date),
         exitOnBudget: o.exitCode !== false,
+        warnAt: o.warnAt,
       }),
     );
   });

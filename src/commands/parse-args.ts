@@ -1,4 +1,10 @@
-import { BUDGET_FORMAT, parseBudget, type Budget, type BudgetPeriod } from '../core/budget.js';
+import {
+  BUDGET_FORMAT,
+  parseBudget,
+  parseShare,
+  type Budget,
+  type BudgetPeriod,
+} from '../core/budget.js';
 import { InvalidArgumentError } from 'commander';
 
 /** Commander argument parsers: each rejects bad input with a message that names what was expected. */
@@ -54,7 +60,7 @@ export function list(v: string, previous?: string[]): string[] {
   return [...(previous ?? []), ...items];
 }
 
-export type Period = BudgetPeriod;
+export type Period = Exclude<BudgetPeriod, 'week'>;
 export type { Budget };
 
 /** "100/day", "$2,500/month", "2500/mo". */
@@ -62,6 +68,23 @@ export function budget(v: string): Budget {
   const b = parseBudget(v);
   if (!b) throw new InvalidArgumentError(BUDGET_FORMAT);
   return b;
+}
+
+/** `--warn-at`: "80%", "0.8" or "80", a share above 0 and at most 1. */
+export function warnShare(v: string): number {
+  const n = parseShare(v);
+  if (n === undefined) throw new InvalidArgumentError('expected a share such as 80% or 0.8.');
+  return n;
+}
+
+const FAIL_ON = ['budget', 'forecast'] as const;
+
+/** `--fail-on budget,forecast`: what fails the run. */
+export function failOn(v: string, previous?: string[]): string[] {
+  const items = list(v, previous);
+  const bad = items.find((i) => !(FAIL_ON as readonly string[]).includes(i));
+  if (bad) throw new InvalidArgumentError(`"${bad}" is not one of ${FAIL_ON.join(', ')}.`);
+  return items;
 }
 
 export function period(v: string): Period {

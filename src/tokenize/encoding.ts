@@ -46,8 +46,12 @@ const cache = new Map<EncodingName, Promise<Encoding>>();
  * the build made none (a source checkout before `npm run build`).
  */
 export function loadEncodingSync(name: EncodingName): Encoding | undefined {
-  const file = new URL(`./tables/${name}.bin`, import.meta.url);
-  if (!existsSync(file)) return undefined;
+  // Beside this module (tsc's dist/tokenize/, the CLI bundle's dist/cli/), or the CLI bundle's copy when
+  // this is the library bundle in dist/pkg/: one copy of the 7 MB of tables in the package.
+  const file = [`./tables/${name}.bin`, `../cli/tables/${name}.bin`]
+    .map((f) => new URL(f, import.meta.url))
+    .find((u) => existsSync(u));
+  if (!file) return undefined;
   const { pattern, ranks } = readRankFile(fileURLToPath(file));
   return { name, pattern: new RegExp(pattern, 'gu'), ranks };
 }
