@@ -1,12 +1,14 @@
-/** `npm run bench [-- compare|count|analyze]`: prints the figures the issues ask for. Not a timed test. */
+/** `npm run bench [-- compare|count|analyze|library]`: prints the figures the issues ask for. Not a timed test. */
 import { benchCompare } from './compare.js';
 import { benchCount } from './count.js';
 import { benchAnalyze } from './analyze.js';
+import { benchLibrary } from './library.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   compare: benchCompare,
   count: benchCount,
   analyze: benchAnalyze,
+  library: benchLibrary,
 };
 
 const wanted = process.argv.slice(2);
