@@ -39,7 +39,9 @@ export async function benchLibrary(): Promise<void> {
     for (let i = 0; i <= 30; i++) {
       const b = wallMs(['-e', '0']);
       const l = wallMs([importer]);
-      if (i > 0) (bare.push(b), lib.push(l));
+      if (i === 0) continue; // warm-up
+      bare.push(b);
+      lib.push(l);
     }
     const over = median(lib) - median(bare);
     line('node -e 0 (median of 30)', `${median(bare).toFixed(0)} ms`);
