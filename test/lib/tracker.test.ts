@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -111,6 +112,20 @@ describe('createTracker', () => {
     expect(() => createTracker({ timeZone: 'Mars/Base' })).toThrow(InvalidArgumentError);
     expect(() => createTracker({ budgets: '100/fortnight' })).toThrow(/AMOUNT\/week/);
     expect(() => createTracker({ log: '/no/such/folder/x.jsonl' })).toThrow(/cannot open the log/);
+  });
+
+  it('flushes what is buffered when the process exits without close()', () => {
+    const log = join(tempDir('tracker'), 'exit.jsonl');
+    // The built library (npm test builds first), in a process of its own that just ends.
+    const lib = new URL('../../dist/pkg/index.js', import.meta.url).href;
+    execFileSync(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `const l = await import(${JSON.stringify(lib)});
+       const t = l.createTracker({ log: ${JSON.stringify(log)} });
+       for (let i = 0; i < 3; i++) t.record({ object: 'chat.completion', model: 'gpt-4o', choices: [], usage: { prompt_tokens: 5, completion_tokens: 1 } });`,
+    ]);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(3);
   });
 
   it('writes to a stream the caller owns, flushed on close', async () => {
