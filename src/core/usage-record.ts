@@ -26,6 +26,17 @@ export interface UsageRecord {
   dedup?: Dedup;
 }
 
+/** The counts of a usage record: whole, non-negative numbers wherever a record is made or taken in. */
+export const COUNT_FIELDS = [
+  'input',
+  'cacheRead',
+  'cacheWrite5m',
+  'cacheWrite1h',
+  'output',
+  'reasoning',
+  'requests',
+] as const;
+
 export interface Dedup {
   key: string;
   /** "first": later copies are identical (logged twice); "largest": streaming snapshots, the largest is final. */

@@ -27,21 +27,8 @@ export interface CompareWorkload {
   pricing?: Pricing;
 }
 
-export interface CompareResult {
-  model: string;
-  provider: string;
-  record: ModelRecord;
-  costPerRequest: number | null;
-  dailyCost: number | null;
-  monthlyCost: number | null;
-  /** Times the cheapest model that fits the context window. */
-  xCheapest: number | null;
-  fitsContext: boolean | null;
-  /** The long-context tier threshold the request's prompt is over, if any. */
-  tierApplied?: number;
-  /** Why a row has no price (`no batch price`). */
-  note?: string;
-}
+/** One model's row: the catalog id and provider, with the core's per-request, daily and monthly cost. */
+export type CompareResult = CompareRow & { model: string; provider: string };
 
 const count = (v: number | undefined, name: string) => {
   if (v !== undefined && !(Number.isFinite(v) && v >= 0))
@@ -80,7 +67,7 @@ export function compareModels(w: CompareWorkload): CompareResult[] {
     batch: !!w.batch,
     day: utcDayAndTime(w.date ?? Date.now()).day,
   });
-  return rows.map((r: CompareRow) => ({
+  return rows.map((r) => ({
     model: r.record.id,
     provider: r.record.provider,
     ...r,

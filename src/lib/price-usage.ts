@@ -3,6 +3,7 @@ import { costOf } from '../core/cost.js';
 import { NoBatchPriceError as CoreNoBatchPrice, periodAt, ratesFor } from '../core/price-period.js';
 import type { Rates } from '../core/price-period.js';
 import type { CostBreakdown, TokenBuckets } from '../core/types.js';
+import { COUNT_FIELDS } from '../core/usage-record.js';
 import { defaultPricing, type Pricing } from './catalog.js';
 import { InvalidUsageError, NoBatchPriceError, UnknownModelError } from './errors.js';
 import { utcDayAndTime, type DateInput } from './dates.js';
@@ -42,22 +43,12 @@ export interface PricedUsage {
   rates: Rates;
 }
 
-const FIELDS = [
-  'input',
-  'cacheRead',
-  'cacheWrite5m',
-  'cacheWrite1h',
-  'output',
-  'reasoning',
-  'requests',
-] as const;
-
 /** Checks counts are whole, non-negative and finite (named in the error), and fills missing buckets. */
 export function checkedUsage(
   u: UsageInput,
 ): TokenBuckets & { requests: number; reasoning: number } {
   if (u === null || typeof u !== 'object') throw new InvalidUsageError('usage must be an object');
-  for (const f of FIELDS) {
+  for (const f of COUNT_FIELDS) {
     const v = u[f];
     if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0))
       throw new InvalidUsageError(`usage.${f} must be a whole number >= 0, not ${String(v)}`);

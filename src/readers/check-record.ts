@@ -1,4 +1,4 @@
-import type { UsageRecord } from '../core/usage-record.js';
+import { COUNT_FIELDS, type UsageRecord } from '../core/usage-record.js';
 import { BadRecord } from './values.js';
 
 /** The last instant a Date can hold (year 275760), in ms. */
@@ -22,17 +22,7 @@ export function checkRecord(r: UsageRecord): void {
     !count(r.reasoning) ||
     !count(r.requests)
   ) {
-    const k = (
-      [
-        'input',
-        'cacheRead',
-        'cacheWrite5m',
-        'cacheWrite1h',
-        'output',
-        'reasoning',
-        'requests',
-      ] as const
-    ).find((f) => !count(r[f]));
+    const k = COUNT_FIELDS.find((f) => !count(r[f]));
     throw new BadRecord(`invalid ${k} count`);
   }
   if (r.loggedCost !== undefined && !Number.isFinite(r.loggedCost))
