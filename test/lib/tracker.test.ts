@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BudgetExceededError, createTracker, InvalidArgumentError } from '../../src/lib/index.js';
 import { counterFor } from '../../src/tokenize/count.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -126,6 +126,17 @@ describe('createTracker', () => {
        for (let i = 0; i < 3; i++) t.record({ object: 'chat.completion', model: 'gpt-4o', choices: [], usage: { prompt_tokens: 5, completion_tokens: 1 } });`,
     ]);
     expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(3);
+  });
+
+  it('never throws a full disk into record(); close() reports it', async () => {
+    const t = createTracker({ log: '/dev/full', clock: () => 0, timeZone: 'UTC' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // Over 64 KiB of lines: the buffer is written on the way, and that write fails.
+    for (let i = 0; i < 400; i++) expect(t.record(chat('gpt-4o', 10, 1)).cost).not.toBeNull();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/cannot write the usage log: .*ENOSPC/);
+    warn.mockRestore();
+    await expect(t.close()).rejects.toThrow(/ENOSPC/);
   });
 
   it('writes to a stream the caller owns, flushed on close', async () => {

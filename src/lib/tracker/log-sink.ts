@@ -19,6 +19,7 @@ export class LogSink {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly removeHook: () => void;
   private streamError: Error | undefined;
+  private warned = false;
 
   constructor(
     readonly path: string | undefined,
@@ -40,9 +41,9 @@ export class LogSink {
   write(line: string): void {
     this.buffer.push(line);
     this.bytes += line.length;
-    if (this.bytes >= FLUSH_BYTES) this.flush();
+    if (this.bytes >= FLUSH_BYTES) this.flushInBackground();
     else if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), FLUSH_MS);
+      this.timer = setTimeout(() => this.flushInBackground(), FLUSH_MS);
       this.timer.unref?.();
     }
   }
@@ -55,8 +56,25 @@ export class LogSink {
     const text = this.buffer.join('');
     this.buffer = [];
     this.bytes = 0;
-    if (this.fd !== undefined) writeSync(this.fd, text);
-    else this.stream?.write(text);
+    try {
+      if (this.fd !== undefined) writeSync(this.fd, text);
+      else this.stream?.write(text);
+    } catch (err) {
+      // Kept for the next flush (a full disk may clear); the caller of flush() or close() hears of it.
+      this.buffer.unshift(text);
+      this.bytes += text.length;
+      throw err;
+    }
+  }
+
+  /** A timer's flush: a failure must not crash the application, so it is said once and retried later. */
+  private flushInBackground(): void {
+    try {
+      this.flush();
+    } catch (err) {
+      if (!this.warned) console.warn(`llmcost: cannot write the usage log: ${String(err)}`);
+      this.warned = true;
+    }
   }
 
   async close(): Promise<void> {
