@@ -63,7 +63,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'fixtures/**',
-      'src/pricing/catalog-data.ts',
+      'src/pricing/catalog-meta.ts',
       '.bench/**',
     ],
   },

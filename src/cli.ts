@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 import type { Context } from './context.js';
 import { EXIT, UsageError } from './errors.js';
-import { CATALOG_DATE } from './pricing/catalog-data.js';
+import { CATALOG_DATE } from './pricing/catalog-meta.js';
 import { VERSION } from './version.js';
 
 export function buildProgram(ctx: Context, exit: { code: number }): Command {

@@ -18,6 +18,8 @@ export interface CompareOptions {
   minContext?: number;
   hideTooSmall?: boolean;
   top?: number;
+  /** Every record, platform copies and deprecated models too. */
+  all?: boolean;
   daysPerMonth: number;
   date: string;
 }
@@ -66,7 +68,11 @@ const COLUMNS: Column[] = [
 ];
 
 export function runCompare(p: Prepared, o: CompareOptions): AppResult {
-  const { records, unknown } = selectModels(p.book, o.models, o.provider);
+  const selection = selectModels(p.book, o.models, o.provider, {
+    all: !!o.all,
+    generating: true,
+  });
+  const { records, unknown } = selection;
   const requestsPerDay = perDay(o.requests, o.per, o.daysPerMonth);
   const workload = {
     input: o.input,
@@ -90,6 +96,10 @@ export function runCompare(p: Prepared, o: CompareOptions): AppResult {
     `${int(o.input)} input + ${int(o.output)} output tokens per request${o.cachedInput ? ` (${Math.round(o.cachedInput * 100)}% of input from prompt cache)` : ''}, ${int(requestsPerDay)} requests/day, ${o.daysPerMonth}-day month${o.batch ? ', batch prices' : ''}; prices in force ${o.date}.`,
   ];
   if (hidden) notes.push(`${hidden} model(s) hidden by --min-context/--hide-too-small.`);
+  if (selection.hidden)
+    notes.push(
+      `${int(selection.hidden)} more in the catalog (platform and re-seller copies, deprecated and embedding models): --provider NAME or --all shows them.`,
+    );
   const tooSmall = rows.filter((r) => r.fitsContext === false).length;
   if (tooSmall)
     notes.push(
@@ -109,6 +119,7 @@ export function runCompare(p: Prepared, o: CompareOptions): AppResult {
       rows: tableRows,
       unpriced: unknown.map((u) => ({ model: u.name, candidates: u.candidates })),
       hidden,
+      notShown: selection.hidden,
     },
     sections: [
       { kind: 'table', table: { columns: COLUMNS, rows: tableRows } },

@@ -1,5 +1,5 @@
 import { DISPLAY_BUCKETS } from '../core/buckets.js';
-import { unknownProviderLines } from './select-models.js';
+import { selectModels, unknownProviderLines } from './select-models.js';
 import type { Prepared } from './prepared.js';
 import { periodAt } from '../core/price-period.js';
 import type { ModelRecord } from '../core/types.js';
@@ -11,6 +11,8 @@ export interface ModelsOptions {
   provider?: string[];
   search?: string;
   resolve?: string;
+  /** Every record, platform copies and deprecated models too. */
+  all?: boolean;
   date: string;
 }
 
@@ -71,14 +73,14 @@ export function modelRow(r: ModelRecord, day: string): Row {
 export function runModels(p: Prepared, o: ModelsOptions): AppResult {
   if (o.resolve) return resolveOne(p, o.resolve, o.date);
   const needle = o.search?.toLowerCase();
-  const providers = o.provider?.map((x) => x.toLowerCase());
-  const records = p.book.records.filter(
+  // A search looks through every record (a hosted Llama has no first-party listing to find).
+  const selection = selectModels(p.book, undefined, o.provider, { all: !!o.all || !!needle });
+  const records = selection.records.filter(
     (r) =>
-      (!providers || providers.includes(r.provider)) &&
-      (!needle ||
-        r.id.includes(needle) ||
-        r.name.toLowerCase().includes(needle) ||
-        r.aliases.some((a) => a.includes(needle))),
+      !needle ||
+      r.id.includes(needle) ||
+      r.name.toLowerCase().includes(needle) ||
+      r.aliases.some((a) => a.includes(needle)),
   );
   const rows = records.map((r) => modelRow(r, o.date));
   const warnings = unknownProviderLines(p.book, o.provider);
@@ -86,6 +88,7 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
     json: {
       date: o.date,
       count: rows.length,
+      notShown: selection.hidden,
       models: rows.map((row, i) => ({
         ...row,
         aliases: records[i]!.aliases,
@@ -99,6 +102,11 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
         kind: 'text',
         lines: [
           `${rows.length} model(s); USD per 1M tokens, prices in force ${o.date}. "–" means the catalog has no such price.`,
+          ...(selection.hidden
+            ? [
+                `${selection.hidden} more in the catalog (platform and re-seller copies, deprecated models): --provider NAME or --all shows them.`,
+              ]
+            : []),
         ],
         tone: 'dim',
       },

@@ -5,30 +5,49 @@ import type { ModelRecord } from '../core/types.js';
 export interface Selection {
   records: ModelRecord[];
   unknown: { name: string; candidates: string[] }[];
+  /** Records the default view left out (platform copies, deprecated models, embeddings in compare). */
+  hidden: number;
 }
 
-/** Models named with --models (resolved like log names), else the whole catalog; then --provider. */
+/**
+ * The default view of a catalog of thousands: the current models their creators sell themselves. A
+ * platform's or re-seller's copy (Bedrock, Azure, OpenRouter, Groq…) shows when `--provider` names it,
+ * deprecated models with `--all`.
+ */
+export function isDefaultView(r: ModelRecord): boolean {
+  return r.provider === r.creator && r.status !== 'deprecated';
+}
+
+/**
+ * Models named with --models (resolved like log names), else --provider's records, else the default view;
+ * `all` lifts every filter but the names. `generating` keeps embedding models out unless asked for by name.
+ */
 export function selectModels(
   book: PriceBook,
   names: string[] | undefined,
   providers: string[] | undefined,
+  opts: { all?: boolean; generating?: boolean } = {},
 ): Selection {
   const unknown: Selection['unknown'] = [];
-  let records: ModelRecord[];
   if (names?.length) {
-    records = [];
+    const records: ModelRecord[] = [];
     for (const name of names) {
       const res = book.resolve(name);
       if (res.ok) {
         if (!records.includes(res.record)) records.push(res.record);
       } else unknown.push({ name, candidates: res.candidates });
     }
-  } else records = [...book.records];
-  if (providers?.length) {
-    const want = providers.map((p) => p.toLowerCase());
-    records = records.filter((r) => want.includes(r.provider));
+    return { records, unknown, hidden: 0 };
   }
-  return { records, unknown };
+  const want = providers?.map((p) => p.toLowerCase());
+  const pool = want ? book.records.filter((r) => want.includes(r.provider)) : book.records;
+  const records = pool.filter(
+    (r) =>
+      opts.all ||
+      ((want ? r.status !== 'deprecated' : isDefaultView(r)) &&
+        !(opts.generating && r.mode === 'embedding')),
+  );
+  return { records, unknown, hidden: pool.length - records.length };
 }
 
 export function unknownLine(u: { name: string; candidates: string[] }): string {

@@ -28,6 +28,7 @@ export function registerCompare(program: Command, ctx: Context, exit: Exit): voi
     .option('--min-context <tokens>', 'only models with at least this context window', positiveInt)
     .option('--hide-too-small', 'hide models whose context window cannot hold the request')
     .option('--top <n>', 'show only the N cheapest', positiveInt)
+    .option('--all', 'every record: platform and re-seller copies, deprecated and embedding models')
     .option('--days-per-month <n>', 'days in a month', positiveInt, 30)
     .option('--date <YYYY-MM-DD>', 'price the workload as of this date (default: today)', isoDate);
   addCommonOptions(cmd).addHelpText(
@@ -63,6 +64,7 @@ function compareOptions(o: CompareFlags, date: string): CompareOptions {
     minContext: o.minContext,
     hideTooSmall: o.hideTooSmall,
     top: o.top,
+    all: !!o.all,
     daysPerMonth: o.daysPerMonth,
     date,
   };

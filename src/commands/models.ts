@@ -12,12 +12,15 @@ export function registerModels(program: Command, ctx: Context, exit: Exit): void
     .option('-p, --provider <names>', 'only these providers (comma-separated)', list)
     .option('-s, --search <text>', 'only models whose id, name or alias contains TEXT')
     .option('--resolve <name>', 'show which record a log name matches, and why')
+    .option('--all', 'every record: platform and re-seller copies and deprecated models too')
     .option('--date <YYYY-MM-DD>', 'prices in force on this date (default: today)', isoDate);
   addCommonOptions(cmd).addHelpText(
     'after',
     `
 Examples:
-  llmcost models --provider anthropic
+  llmcost models                      # current models, as their creators sell them
+  llmcost models --provider bedrock   # a platform's copies
+  llmcost models --all --json         # every record
   llmcost models --search flash
   llmcost models --resolve us.anthropic.claude-3-5-sonnet-20241022-v2:0`,
   );
@@ -29,6 +32,7 @@ Examples:
       provider: o.provider,
       search: o.search,
       resolve: o.resolve,
+      all: !!o.all,
       date: priceDate(ctx, o.date),
     };
     exit.write(runModels(p, options));

@@ -1,3 +1,4 @@
+import { byCodeUnit } from './order.js';
 import { NoBatchPriceError } from './price-period.js';
 import { priceRequest } from './price-request.js';
 import { requestTokens, type RequestShape } from './workload.js';
@@ -54,7 +55,7 @@ export function compareModels(records: readonly ModelRecord[], w: CompareWorkloa
   rows.sort(
     (a, b) =>
       (a.costPerRequest ?? Infinity) - (b.costPerRequest ?? Infinity) ||
-      a.record.id.localeCompare(b.record.id),
+      byCodeUnit(a.record.id, b.record.id),
   );
   const cheapest = rows.find(
     (r) => r.costPerRequest !== null && r.costPerRequest > 0 && r.fitsContext !== false,

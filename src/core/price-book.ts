@@ -19,17 +19,23 @@ const PLATFORM_LABEL: Record<string, string> = {
 
 /** The catalog with its name index. Resolution is deterministic; a name that matches nothing is unpriced. */
 export class PriceBook {
-  private readonly index = new Map<string, ModelRecord[]>();
+  private indexed: Map<string, ModelRecord[]> | undefined;
   private readonly cache = new Map<string, Resolution>();
 
-  constructor(readonly records: readonly ModelRecord[]) {
-    for (const r of records) {
+  constructor(readonly records: readonly ModelRecord[]) {}
+
+  /** Names to records, built on the first lookup: a `compare` of the whole catalog never needs it. */
+  private get index(): Map<string, ModelRecord[]> {
+    if (this.indexed) return this.indexed;
+    const index = new Map<string, ModelRecord[]>();
+    for (const r of this.records) {
       for (const key of new Set([r.id.toLowerCase(), ...r.aliases])) {
-        const list = this.index.get(key) ?? [];
-        list.push(r);
-        this.index.set(key, list);
+        const list = index.get(key);
+        if (list) list.push(r);
+        else index.set(key, [r]);
       }
     }
+    return (this.indexed = index);
   }
 
   byId(id: string): ModelRecord | undefined {
@@ -70,7 +76,10 @@ export class PriceBook {
       const exactId = found.find((r) => r.id.toLowerCase() === nk.key);
       const chosen = exactId ?? found.find((r) => r.provider === r.creator) ?? found[0]!;
       const kind = exactId ? 'catalog id' : 'alias';
-      return { ok: true, record: chosen, reason: `${kind} "${nk.key}"${how}` };
+      const on = Object.hasOwn(PLATFORM_LABEL, chosen.provider)
+        ? ` on ${label(chosen.provider)}`
+        : '';
+      return { ok: true, record: chosen, reason: `${kind} "${nk.key}"${how}${on}` };
     }
     const last = keys.filter((k) => !k.fallback).at(-1)?.key ?? name;
     const pool = this.index;

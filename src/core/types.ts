@@ -55,6 +55,12 @@ export interface ModelRecord {
   source: string;
   batchSource?: string;
   notes?: string;
+  /** An embedding (or rerank) model: priced on input, it writes no output (absent: it generates text). */
+  mode?: 'embedding';
+  /** A source marks the model deprecated (absent: current). */
+  status?: 'deprecated';
+  /** The date a source gives for the deprecation. */
+  deprecatedOn?: string;
 }
 
 /** One request's (or an aggregate's) tokens in exclusive buckets. */

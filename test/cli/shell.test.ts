@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/version.js';
-import { CATALOG_DATE } from '../../src/pricing/catalog-data.js';
+import { CATALOG_DATE } from '../../src/pricing/catalog-meta.js';
 import { runCli } from '../helpers/run-cli.js';
 import pkg from '../../package.json' with { type: 'json' };
 

@@ -23,7 +23,7 @@ describe('name resolution', () => {
     ['gemini-2.0-flash-001', 'gemini-2.0-flash'],
     ['vertex_ai/claude-sonnet-4-5@20250929', 'vertex/claude-sonnet-4-5'],
     ['azure/gpt-4o', 'azure/gpt-4o'],
-    ['azure/gpt-4.1-nano', 'gpt-4.1-nano'],
+    ['azure/gpt-4.1-nano', 'azure/gpt-4.1-nano'],
     ['mistral-large-latest', 'mistral-large-2512'],
     ['xai/grok-4-0709', 'grok-4'],
     ['deepseek/deepseek-chat', 'deepseek-chat'],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG_DATE, MODELS } from '../../src/pricing/catalog-data.js';
+import { CATALOG_DATE, loadModels } from '../../src/pricing/catalog-data.js';
+
+const MODELS = loadModels();
 import type { PriceSet } from '../../src/core/types.js';
 
 const sets = MODELS.flatMap((m) =>

@@ -1,4 +1,5 @@
 import { isoWeekOf } from '../../core/budget.js';
+import { byCodeUnit } from '../../core/order.js';
 import { own } from '../../core/own.js';
 import { addUsage, emptyUsage, type Usage } from '../../core/types.js';
 
@@ -94,7 +95,7 @@ export class SpendTable {
     const list = [...groups.values()].sort(
       (a, b) =>
         (b.cost ?? -1) - (a.cost ?? -1) ||
-        Object.values(a.keys).join('\u0000').localeCompare(Object.values(b.keys).join('\u0000')),
+        byCodeUnit(Object.values(a.keys).join('\u0000'), Object.values(b.keys).join('\u0000')),
     );
     return { by: [...by], total, groups: by.length ? list : [] };
   }
