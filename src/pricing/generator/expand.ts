@@ -24,6 +24,8 @@ export interface Disagreement {
 
 export interface SourceInfo {
   genaiDate: string;
+  /** How records name the genai-prices source (`genai-prices@0.1.8`). */
+  genaiLabel: string;
   litellmDate: string;
   checked: Record<string, string>;
 }
@@ -133,7 +135,7 @@ export function expand(
           tokenizer: tokenizerOf(creator, m.id),
           sourceUrl: p.pricing_urls?.[0] ?? G_REPO,
           verified: info.checked[key] ?? info.genaiDate,
-          source: `genai-prices@0.1.8 ${key}`,
+          source: `${info.genaiLabel} ${key}`,
           ...(BATCH_HALF.has(provider) && provider === creator
             ? { batchSource: 'provider Batch API: 50% of list price' }
             : {}),
