@@ -25,7 +25,9 @@ Prices: bundled catalog dated ${CATALOG_DATE}; override with --pricing FILE.yaml
     );
   program.exitOverride();
   registerCommands(program, ctx, exit);
-  for (const cmd of program.commands) {
+  // Subcommands too (prices update, status, diff): each parses its own flags.
+  const all = (c: Command): Command[] => c.commands.flatMap((x) => [x, ...all(x)]);
+  for (const cmd of all(program)) {
     cmd.exitOverride();
     cmd.configureOutput({
       writeOut: (s) => ctx.stdout.write(s),

@@ -3,6 +3,7 @@ import type { Prepared } from './prepared.js';
 import { mergeState, shift, type AggregateState } from '../core/aggregate-merge.js';
 import { KeepLargest, SharedIds } from '../core/dedup.js';
 import type { OverrideSet } from '../pricing/catalog.js';
+import type { CatalogChoice } from '../pricing/user-catalog.js';
 import type { Plan } from '../readers/plan-ranges.js';
 import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
 import { runAnalysis, type Snapshot } from './analyze-run.js';
@@ -14,6 +15,7 @@ const ID_SLOTS = 3 << 20;
 export interface WorkerJob {
   spec: EngineSpec;
   overrides: OverrideSet[];
+  catalog: CatalogChoice;
   file: string;
   range: { start: number; end: number };
   ids: SharedArrayBuffer;
@@ -53,9 +55,17 @@ export async function runParallel(
   plan: Plan,
 ): Promise<{ engine: Engine; tally: Tally }> {
   const ids = SharedIds.allocate(ID_SLOTS);
-  const jobs = plan.ranges
-    .slice(1)
-    .map((range) => runWorker({ spec, overrides: p.overrides, file: plan.file, range, ids, cwd }));
+  const jobs = plan.ranges.slice(1).map((range) =>
+    runWorker({
+      spec,
+      overrides: p.overrides,
+      catalog: p.catalog,
+      file: plan.file,
+      range,
+      ids,
+      cwd,
+    }),
+  );
   jobs.forEach((j) => j.catch(() => undefined)); // failures surface below, after the main range
   const engine = buildEngine(p.book, spec);
   const mine = await runAnalysis({

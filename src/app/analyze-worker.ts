@@ -8,7 +8,7 @@ import type { WorkerJob, WorkerResult } from './analyze-parallel.js';
 import { runAnalysis } from './analyze-run.js';
 
 const job = workerData as WorkerJob;
-const engine = buildEngine(loadPriceBook(job.overrides), job.spec);
+const engine = buildEngine(loadPriceBook(job.overrides, job.catalog), job.spec);
 const run = await runAnalysis({
   sources: [job.file],
   cwd: job.cwd,

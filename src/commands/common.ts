@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { list } from './parse-args.js';
 import { CATALOG_DATE, loadPriceBook } from '../pricing/catalog.js';
+import { cacheDir, chooseCatalog } from '../pricing/user-catalog.js';
 import { FORMATS, render, type Format } from '../reporters/index.js';
 import { chalkPainter } from '../reporters/paint.js';
 
@@ -18,6 +19,11 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--no-color', 'never color the output')
     .option('--wide', 'tables at full width, however narrow the terminal')
     .option('--config <file>', 'config file (default: nearest llmcost.config.yaml)')
+    .addOption(
+      new Option('--catalog <which>', 'auto: the newer of the bundled and the updated; bundled')
+        .choices(['auto', 'bundled'])
+        .default('auto'),
+    )
     .option(
       '--pricing <file>',
       'pricing overrides (YAML); repeatable',
@@ -43,7 +49,13 @@ export async function prepare(ctx: Context, cmd: Command, section: string): Prom
   const overrides = files
     ? files.overrideSets(ctx.cwd, config.config, config.file, opts.pricing ?? [])
     : [];
-  const book = loadPriceBook(overrides);
+  const picked = chooseCatalog(
+    cmd.opts<{ catalog: 'auto' | 'bundled' }>().catalog,
+    userCacheDir(ctx),
+  );
+  if (picked.warning) ctx.stderr.write(`${picked.warning}\n`);
+  staleNotice(ctx, picked.choice.date);
+  const book = loadPriceBook(overrides, picked.user?.records ?? []);
   // Tables fit the terminal; pipes and files get full rows.
   const wide = cmd.opts<{ wide?: boolean }>().wide === true;
   const width =
@@ -54,13 +66,29 @@ export async function prepare(ctx: Context, cmd: Command, section: string): Prom
     config,
     book,
     overrides,
+    catalog: picked.choice,
     render: (report) =>
       render(format, report, {
-        catalogDate: CATALOG_DATE,
+        catalogDate: picked.choice.date,
+        catalogSource: picked.choice.source,
         ...(paint ? { paint } : {}),
         ...(width ? { width } : {}),
       }),
   };
+}
+
+/** The user's cache folder, where `llmcost prices update` keeps the catalog it fetched. */
+export function userCacheDir(ctx: Context): string {
+  return cacheDir(ctx.env, ctx.env.HOME || ctx.cwd);
+}
+
+/** One line (on a terminal only) when the catalog in use is more than 90 days old. */
+function staleNotice(ctx: Context, date: string): void {
+  const days = (ctx.now().getTime() - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
+  if (days > 90 && ctx.stderr.isTTY)
+    ctx.stderr.write(
+      `llmcost: the price catalog is ${Math.floor(days)} days old (${date}); llmcost prices update fetches the current one\n`,
+    );
 }
 
 /** The UTC date prices are taken at: --date, else today. */

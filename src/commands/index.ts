@@ -7,6 +7,7 @@ import { registerModels } from './models.js';
 import { registerEstimate } from './estimate.js';
 import { registerCount } from './count.js';
 import { registerAnalyze } from './analyze.js';
+import { registerPrices } from './prices.js';
 
 /** Every subcommand is registered here; command bodies are imported only when that command runs. */
 export function registerCommands(program: Command, ctx: Context, state: { code: number }): void {
@@ -28,4 +29,5 @@ export function registerCommands(program: Command, ctx: Context, state: { code: 
   registerEstimate(program, ctx, exit);
   registerCount(program, ctx, exit);
   registerAnalyze(program, ctx, exit);
+  registerPrices(program, ctx, exit);
 }

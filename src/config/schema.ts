@@ -22,6 +22,8 @@ export const configSchema = z.strictObject({
   count: flagDefaults.optional(),
   analyze: flagDefaults.optional(),
   models: flagDefaults.optional(),
+  /** `prices update` defaults: `from: [url, url]` points it at other copies of the maps. */
+  prices: flagDefaults.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,7 +1,12 @@
 import { cleanNumber, SCHEMA_VERSION, type RenderOptions, type Report } from './report.js';
 
 export function renderJson(report: Report, opts: RenderOptions): string {
-  const doc = { schemaVersion: SCHEMA_VERSION, catalogDate: opts.catalogDate, ...report.json };
+  const doc = {
+    schemaVersion: SCHEMA_VERSION,
+    catalogDate: opts.catalogDate,
+    catalogSource: opts.catalogSource ?? 'bundled',
+    ...report.json,
+  };
   return (
     JSON.stringify(
       doc,

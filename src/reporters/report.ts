@@ -51,6 +51,8 @@ export interface Report {
 
 export interface RenderOptions {
   catalogDate: string;
+  /** Which catalog priced the report: the bundled one or one `llmcost prices update` fetched. */
+  catalogSource?: 'bundled' | 'updated';
   /** Colors text on a TTY; absent when output is plain. */
   paint?: (tone: Tone, text: string) => string;
   /** The terminal's width: tables are fitted to it. Absent for pipes and files, and with --wide. */

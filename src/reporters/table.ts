@@ -6,7 +6,18 @@ import { grid } from './text-grid.js';
 export function renderTable(report: Report, opts: RenderOptions): string {
   const paint = (tone: Tone) => (s: string) => (opts.paint ? opts.paint(tone, s) : s);
   const out: string[] = [];
-  for (const section of report.sections) {
+  const sections: Report['sections'] =
+    opts.catalogSource === 'updated'
+      ? [
+          ...report.sections,
+          {
+            kind: 'text',
+            lines: [`prices: the catalog updated ${opts.catalogDate} (llmcost prices status)`],
+            tone: 'dim',
+          },
+        ]
+      : report.sections;
+  for (const section of sections) {
     if (section.kind === 'text') {
       const lines = section.lines.map(printable);
       const fitted = opts.width ? lines.flatMap((l) => wrap(l, opts.width!)) : lines;

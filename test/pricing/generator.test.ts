@@ -5,7 +5,12 @@ import { expand } from '../../src/pricing/generator/expand.js';
 import type { GProvider } from '../../src/pricing/generator/genai.js';
 import { creatorOf, tokenizerOf } from '../../src/pricing/generator/providers.js';
 
-const INFO = { genaiDate: '2026-09-23', litellmDate: '2026-08-01', checked: {} };
+const INFO = {
+  genaiDate: '2026-09-23',
+  genaiLabel: 'genai-prices@0.1.8',
+  litellmDate: '2026-08-01',
+  checked: {},
+};
 const curated: ModelRecord[] = [
   {
     id: 'gpt-4o',

@@ -74,9 +74,7 @@ export function buildCurated(inputs: CatalogInputs): { records: ModelRecord[]; n
     const l = spec.l ? litellm[spec.l] : undefined;
     if (spec.l && !l) {
       if (spec.from === 'litellm') throw new Error(`LiteLLM has no ${spec.l}`);
-      console.warn(
-        `note: LiteLLM has no ${spec.l}; ${spec.id} gets no LiteLLM batch price or max output`,
-      );
+      notes.push(`LiteLLM has no ${spec.l}; ${spec.id} gets no LiteLLM batch price or max output`);
     }
     const g =
       spec.g && spec.from !== 'litellm' ? findModel(genai, spec.g[0], spec.g[1]) : undefined;
