@@ -119,7 +119,7 @@ export class Aggregator {
 
   add(r: UsageRecord, at: Location): void {
     if (r.lineItem !== undefined) return this.addBilled(r);
-    const res = this.book.resolve(r.model);
+    const res = this.book.resolve(r.model, r.servedBy);
     const record = res.ok ? res.record : undefined;
     const useLog = this.o.costSource !== 'calculate' && r.loggedCost !== undefined;
     const priceable = record && (this.o.costSource !== 'log' || r.loggedCost !== undefined);

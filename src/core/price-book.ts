@@ -42,22 +42,36 @@ export class PriceBook {
     return this.records.find((r) => r.id === id);
   }
 
-  resolve(name: string): Resolution {
-    const hit = this.cache.get(name);
+  /**
+   * The record a name means; `servedBy`, the provider a log says served the call, picks that provider's
+   * record of the model where the catalog has one, as a platform prefix in the name would.
+   */
+  resolve(name: string, servedBy?: string): Resolution {
+    const key = servedBy ? `${name}\u0000${servedBy}` : name;
+    const hit = this.cache.get(key);
     if (hit) return hit;
-    const res = this.lookup(name);
+    const res = this.lookup(name, servedBy);
     // Bounded: a log with millions of distinct model names must not hold them all.
     if (this.cache.size >= 100_000) this.cache.clear();
-    this.cache.set(name, res);
+    this.cache.set(key, res);
     return res;
   }
 
-  private lookup(name: string): Resolution {
+  private lookup(name: string, servedBy?: string): Resolution {
     const keys = nameKeys(name);
     for (const nk of keys) {
       const found = this.index.get(nk.key);
       if (!found?.length) continue;
       const how = nk.step === 'exact name' ? '' : ` after ${nk.step}`;
+      if (servedBy && !nk.platform) {
+        const served = found.find((r) => r.provider === servedBy);
+        if (served)
+          return {
+            ok: true,
+            record: served,
+            reason: `"${nk.key}"${how}, served by ${label(servedBy)}`,
+          };
+      }
       if (nk.platform) {
         const own =
           found.find((r) => r.provider === nk.platform) ??

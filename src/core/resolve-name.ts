@@ -36,6 +36,14 @@ const ROUTE_PREFIXES: Record<string, string | undefined> = {
   together_ai: 'together',
   together: 'together',
   groq: 'groq',
+  fireworks_ai: 'fireworks',
+  fireworks: 'fireworks',
+  deepinfra: 'deepinfra',
+  novita: 'novita',
+  cerebras: 'cerebras',
+  nebius: 'nebius',
+  sambanova: 'sambanova',
+  hyperbolic: 'hyperbolic',
 };
 const VARIANT = /:(thinking|free|floor|nitro|beta|extended|online|exacto)$/;
 const GEO = /^(us|eu|apac|au|jp|ca|us-gov|global)\./;

@@ -23,6 +23,8 @@ export interface UsageRecord {
    */
   lineItem?: string;
   tags?: Record<string, string>;
+  /** The catalog provider the log says served the call (see served.ts): its price wins. */
+  servedBy?: string;
   dedup?: Dedup;
 }
 

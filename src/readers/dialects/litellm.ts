@@ -1,3 +1,4 @@
+import { servedBy } from '../../core/served.js';
 import type { Outcome } from '../../core/usage-record.js';
 import { bool, num, obj, optNum, str, tagValue, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
@@ -58,8 +59,10 @@ export const litellm: Dialect = {
     const cost = optNum(o.response_cost ?? o.spend);
     const id = str(o.id) ?? str(o.request_id);
     const tags = tagsOf(o);
+    const served = servedBy(str(o.custom_llm_provider));
     return {
       model,
+      ...(served ? { servedBy: served } : {}),
       ...(ts !== undefined ? { timestamp: ts } : {}),
       input: Math.max(0, num(o.prompt_tokens, 'prompt_tokens') - cacheRead - cacheWrite),
       cacheRead,

@@ -1,3 +1,4 @@
+import { servedBy } from '../../core/served.js';
 import type { Outcome } from '../../core/usage-record.js';
 import { num, obj, optNum, str, time } from '../values.js';
 import type { Dialect } from './types.js';
@@ -24,8 +25,10 @@ export const opencode: Dialect = {
     const cost = optNum(o.cost, 'cost');
     const ts = time(obj(o.time)?.created);
     const provider = str(o.providerID) ?? str(obj(o.model)?.providerID);
+    const served = servedBy(provider);
     return {
       model,
+      ...(served ? { servedBy: served } : {}),
       ...(ts !== undefined ? { timestamp: ts } : {}),
       input: num(t.input, 'tokens.input'),
       cacheRead: num(cache?.read, 'tokens.cache.read'),

@@ -22,6 +22,8 @@ export const openrouter: Dialect = {
     const provider = str(d.provider_name);
     return {
       model,
+      // The bill is OpenRouter's, whichever upstream provider (provider_name) ran the model.
+      servedBy: 'openrouter',
       ...(ts !== undefined ? { timestamp: ts } : {}),
       input: Math.max(0, num(d.native_tokens_prompt, 'native_tokens_prompt') - cached),
       cacheRead: cached,
