@@ -70,6 +70,17 @@ export function modelRow(r: ModelRecord, day: string): Row {
   };
 }
 
+/** The table's columns: a price unit no row has (audio, web search for most models) is left out. */
+function columnsFor(rows: Row[]): Column[] {
+  return COLUMNS.filter(
+    (c) => !OPTIONAL_UNITS.has(c.key) || rows.some((r) => r[c.key] !== undefined),
+  );
+}
+
+const OPTIONAL_UNITS = new Set<string>(
+  DISPLAY_BUCKETS.filter((b) => b.key !== 'input' && b.key !== 'output').map((b) => b.unit),
+);
+
 export function runModels(p: Prepared, o: ModelsOptions): AppResult {
   if (o.resolve) return resolveOne(p, o.resolve, o.date);
   const needle = o.search?.toLowerCase();
@@ -97,7 +108,7 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
       })),
     },
     sections: [
-      { kind: 'table', table: { columns: COLUMNS, rows } },
+      { kind: 'table', table: { columns: columnsFor(rows), rows } },
       {
         kind: 'text',
         lines: [
@@ -111,7 +122,7 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
         tone: 'dim',
       },
     ],
-    primary: { columns: COLUMNS, rows },
+    primary: { columns: columnsFor(rows), rows },
   };
   return ok(p.render(report), warnings);
 }
@@ -156,7 +167,7 @@ function resolveOne(p: Prepared, name: string, date: string): AppResult {
           `why: ${res.reason}`,
         ],
       },
-      { kind: 'table', table: { columns: COLUMNS, rows: [row] } },
+      { kind: 'table', table: { columns: columnsFor([row]), rows: [row] } },
       {
         kind: 'text',
         lines: [
@@ -166,7 +177,7 @@ function resolveOne(p: Prepared, name: string, date: string): AppResult {
         tone: 'dim',
       },
     ],
-    primary: { columns: COLUMNS, rows: [row] },
+    primary: { columns: columnsFor([row]), rows: [row] },
   };
   return ok(p.render(report));
 }

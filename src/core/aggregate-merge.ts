@@ -6,7 +6,7 @@ import type {
   Location,
   TopRequest,
 } from './aggregate.js';
-import { addUsage } from './types.js';
+import { addModalities, addUsage } from './types.js';
 
 /** An Aggregator's sums as plain data, to send between threads. */
 export interface AggregateState {
@@ -53,6 +53,7 @@ function mergeBuckets<
     mine.cacheWrite5m += b.cacheWrite5m;
     mine.cacheWrite1h += b.cacheWrite1h;
     mine.output += b.output;
+    addModalities(mine, b);
   }
 }
 

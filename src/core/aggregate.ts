@@ -4,6 +4,7 @@ import type { PriceBook } from './price-book.js';
 import { PriceKeys, type PriceKey } from './pricing-keys.js';
 import type { Calendar } from './time-buckets.js';
 import {
+  addModalities,
   addUsage,
   emptyUsage,
   ZERO_BUCKETS,
@@ -94,6 +95,7 @@ function addTokens(b: TokenBuckets, r: UsageRecord): void {
   b.cacheWrite5m += r.cacheWrite5m;
   b.cacheWrite1h += r.cacheWrite1h;
   b.output += r.output;
+  addModalities(b, r);
 }
 
 /** Sums usage per group and per pricing key as records stream in; nothing is priced until the end. */

@@ -21,12 +21,31 @@ export const BUCKETS = [
     fallback: 'cacheWrite5m',
   },
   { key: 'output', unit: 'output', prompt: false, label: 'output' },
+  { key: 'audioInput', unit: 'audioInput', prompt: true, label: 'audio in', fallback: 'input' },
+  {
+    key: 'audioCacheRead',
+    unit: 'audioCacheRead',
+    prompt: true,
+    label: 'audio cached',
+    fallback: 'audioInput',
+  },
+  { key: 'imageInput', unit: 'imageInput', prompt: true, label: 'image in', fallback: 'input' },
+  {
+    key: 'audioOutput',
+    unit: 'audioOutput',
+    prompt: false,
+    label: 'audio out',
+    fallback: 'output',
+  },
+  // A count of events, not tokens: billed per 1,000, and at nothing where the catalog has no price.
+  { key: 'webSearches', unit: 'webSearch', prompt: false, label: 'web search /1K', perEvent: true },
 ] as const satisfies readonly {
   key: keyof TokenBuckets;
   unit: keyof PriceSet;
   prompt: boolean;
   label: string;
   fallback?: keyof PriceSet;
+  perEvent?: true;
 }[];
 
 export type BucketKey = (typeof BUCKETS)[number]['key'];
@@ -59,6 +78,7 @@ const BY_UNIT = new Map<keyof PriceSet, Bucket>(BUCKETS.map((b) => [b.unit, b]))
 /** The rate a bucket is billed at under `rates`: its own unit, else along its fallback chain. */
 export function rateOf(rates: PriceSet, bucket: BucketKey): number {
   let b: Bucket | undefined = BUCKETS.find((x) => x.key === bucket);
+  if (b && 'perEvent' in b) return rates[b.unit] ?? 0;
   while (b) {
     const v = rates[b.unit];
     if (v !== undefined) return v;
@@ -73,12 +93,26 @@ export const DISPLAY_BUCKETS = [
   ...BUCKETS.filter((b) => 'fallback' in b),
 ];
 
-/** All prompt tokens: input, cache reads and cache writes (what decides a long-context tier). */
+/**
+ * All prompt tokens: input, cache reads and cache writes, and audio and image input (what decides a
+ * long-context tier).
+ */
 export function promptTokens(t: TokenBuckets): number {
-  return t.input + t.cacheRead + t.cacheWrite5m + t.cacheWrite1h;
+  return (
+    t.input +
+    t.cacheRead +
+    t.cacheWrite5m +
+    t.cacheWrite1h +
+    (t.audioInput ?? 0) +
+    (t.audioCacheRead ?? 0) +
+    (t.imageInput ?? 0)
+  );
 }
 
-/** Every token: the prompt and the output. */
+/** Every token: the prompt and the output (text and audio). */
 export function allTokens(t: TokenBuckets): number {
-  return promptTokens(t) + t.output;
+  return promptTokens(t) + t.output + (t.audioOutput ?? 0);
 }
+
+/** Price units per 1M tokens: every unit but the per-event ones. */
+export const PER_TOKEN_UNITS = BUCKETS.filter((b) => !('perEvent' in b)).map((b) => b.unit);

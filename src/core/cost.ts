@@ -2,17 +2,22 @@ import { BUCKETS, rateOf } from './buckets.js';
 import type { CostBreakdown, PriceSet, TokenBuckets } from './types.js';
 
 const PER_TOKEN = 1 / 1_000_000;
+const PER_EVENT = 1 / 1_000;
 
 /**
- * Cost of token buckets at per-1M rates. A bucket whose price the catalog lacks is billed the way the
- * provider bills it when it has no separate price: an unpriced cache read or write is plain input, and a
- * 1-hour write without its own price falls back to the 5-minute write price.
+ * Cost of token buckets at per-1M rates (web searches at per-1K). A bucket whose price the catalog lacks is
+ * billed the way the provider bills it when it has no separate price: an unpriced cache read or write is
+ * plain input, a 1-hour write without its price the 5-minute one, audio and image tokens text. A bucket the
+ * record does not have stays out of the breakdown.
  */
 export function costOf(tokens: TokenBuckets, rates: PriceSet): CostBreakdown {
   const c = zeroCost();
   for (const b of BUCKETS) {
-    c[b.key] = tokens[b.key] * rateOf(rates, b.key) * PER_TOKEN;
-    c.total += c[b.key];
+    const n = tokens[b.key];
+    if (n === undefined) continue;
+    const v = n * rateOf(rates, b.key) * ('perEvent' in b ? PER_EVENT : PER_TOKEN);
+    c[b.key] = v;
+    c.total += v;
   }
   return c;
 }
@@ -22,21 +27,19 @@ export function zeroCost(): CostBreakdown {
 }
 
 export function addCost(into: CostBreakdown, c: CostBreakdown): void {
-  into.input += c.input;
-  into.cacheRead += c.cacheRead;
-  into.cacheWrite5m += c.cacheWrite5m;
-  into.cacheWrite1h += c.cacheWrite1h;
-  into.output += c.output;
+  for (const b of BUCKETS) {
+    const v = c[b.key];
+    if (v !== undefined) into[b.key] = (into[b.key] ?? 0) + v;
+  }
   into.total += c.total;
 }
 
 export function scaleCost(c: CostBreakdown, k: number): CostBreakdown {
-  return {
-    input: c.input * k,
-    cacheRead: c.cacheRead * k,
-    cacheWrite5m: c.cacheWrite5m * k,
-    cacheWrite1h: c.cacheWrite1h * k,
-    output: c.output * k,
-    total: c.total * k,
-  };
+  const out = zeroCost();
+  for (const b of BUCKETS) {
+    const v = c[b.key];
+    if (v !== undefined) out[b.key] = v * k;
+  }
+  out.total = c.total * k;
+  return out;
 }

@@ -1,4 +1,6 @@
-import { BUCKETS, promptTokens, rateOf } from './buckets.js';
+import { promptTokens, rateOf } from './buckets.js';
+
+const CACHE_KEYS = ['cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
 import type { CostSource, GroupAcc } from './aggregate.js';
 import { costOf } from './cost.js';
 import type { Rates } from './price-period.js';
@@ -23,9 +25,12 @@ export interface PricedGroup {
 
 /** What caching saved on these tokens at these rates (USD). */
 export function cacheSavings(t: TokenBuckets, r: Rates): number {
-  // Every prompt bucket against the plain input rate: reads save, writes cost a premium.
+  // Cache reads and writes against the plain input rate: reads save, writes cost a premium; cached audio
+  // against the audio input rate.
   let saved = 0;
-  for (const b of BUCKETS) if (b.prompt) saved += t[b.key] * (r.input - rateOf(r, b.key));
+  for (const k of CACHE_KEYS) saved += t[k] * (r.input - rateOf(r, k));
+  if (t.audioCacheRead)
+    saved += t.audioCacheRead * (rateOf(r, 'audioInput') - rateOf(r, 'audioCacheRead'));
   return saved / 1_000_000;
 }
 

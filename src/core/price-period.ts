@@ -1,3 +1,12 @@
+import { BUCKETS, TOKEN_UNITS } from './buckets.js';
+
+const MODALITY_UNITS = new Set<string>([
+  'audioInput',
+  'audioCacheRead',
+  'imageInput',
+  'audioOutput',
+  'webSearch',
+]);
 import type { ModelRecord, PricePeriod, PriceSet, TimeWindow } from './types.js';
 
 /** The price period in force on `day` (YYYY-MM-DD, UTC): the last one whose `from` is on or before it. */
@@ -49,30 +58,28 @@ export function ratesFor(record: ModelRecord, period: PricePeriod, opts: RateOpt
     .find((t) => opts.promptTokens > t.threshold);
   const window = tier ? undefined : windowAt(period.windows, opts.time);
   const set: PriceSet = tier ?? window?.prices ?? period;
-  const rates: Rates = {
-    input: set.input,
-    output: set.output,
-    ...(set.cacheRead !== undefined ? { cacheRead: set.cacheRead } : {}),
-    ...(set.cacheWrite5m !== undefined ? { cacheWrite5m: set.cacheWrite5m } : {}),
-    ...(set.cacheWrite1h !== undefined ? { cacheWrite1h: set.cacheWrite1h } : {}),
-    ...(tier ? { tierThreshold: tier.threshold } : {}),
-    ...(window ? { window: `${window.start}-${window.end}` } : {}),
-    batch: false,
-  };
+  // A tier or window sets its own text prices (a cache price it lacks falls back within it, as before);
+  // audio, image and web-search prices it does not name are the period's.
+  const rates: Rates = { input: set.input, output: set.output, batch: false };
+  for (const unit of TOKEN_UNITS) {
+    const v = set[unit] ?? (MODALITY_UNITS.has(unit) ? period[unit] : undefined);
+    if (v !== undefined) rates[unit] = v;
+  }
+  if (tier) rates.tierThreshold = tier.threshold;
+  if (window) rates.window = `${window.start}-${window.end}`;
   if (!opts.batch) return rates;
   if (period.batchInput === undefined || period.batchOutput === undefined) {
     throw new NoBatchPriceError(record.id);
   }
+  // Batch scales the input side by the input ratio and the output side by the output ratio; a
+  // per-search fee is not discounted.
   const inRatio = period.batchInput / period.input;
   const outRatio = period.batchOutput / period.output;
-  const scale = (v: number | undefined) => (v === undefined ? undefined : v * inRatio);
-  return {
-    ...rates,
-    input: rates.input * inRatio,
-    output: rates.output * outRatio,
-    ...(rates.cacheRead !== undefined ? { cacheRead: scale(rates.cacheRead) } : {}),
-    ...(rates.cacheWrite5m !== undefined ? { cacheWrite5m: scale(rates.cacheWrite5m) } : {}),
-    ...(rates.cacheWrite1h !== undefined ? { cacheWrite1h: scale(rates.cacheWrite1h) } : {}),
-    batch: true,
-  };
+  const batched: Rates = { ...rates, batch: true };
+  for (const b of BUCKETS) {
+    const v = rates[b.unit];
+    if (v === undefined || 'perEvent' in b) continue;
+    batched[b.unit] = v * (b.prompt ? inRatio : outRatio);
+  }
+  return batched;
 }

@@ -5,6 +5,16 @@ export interface PriceSet {
   cacheRead?: number;
   cacheWrite5m?: number;
   cacheWrite1h?: number;
+  /** Audio prompt tokens (OpenAI's audio and realtime models, Gemini's audio input). */
+  audioInput?: number;
+  /** Audio prompt tokens read from the prompt cache. */
+  audioCacheRead?: number;
+  /** Image prompt tokens, where a model bills them apart from text. */
+  imageInput?: number;
+  /** Audio output tokens. */
+  audioOutput?: number;
+  /** USD per 1,000 web searches (a per-request fee, not per token). */
+  webSearch?: number;
 }
 
 /** Long-context tier, cliff rule: when a request's whole prompt exceeds `threshold`, every token is priced here. */
@@ -63,14 +73,32 @@ export interface ModelRecord {
   deprecatedOn?: string;
 }
 
-/** One request's (or an aggregate's) tokens in exclusive buckets. */
+/**
+ * One request's (or an aggregate's) tokens in exclusive buckets. The modality buckets and web searches
+ * are present only where a log reports them: text `input` and `output` exclude them.
+ */
 export interface TokenBuckets {
   input: number;
   cacheRead: number;
   cacheWrite5m: number;
   cacheWrite1h: number;
   output: number;
+  audioInput?: number;
+  audioCacheRead?: number;
+  imageInput?: number;
+  audioOutput?: number;
+  /** Web searches the call ran (a count, billed per 1,000). */
+  webSearches?: number;
 }
+
+/** The buckets a log reports only for some models: absent means none. */
+export const MODALITY_KEYS = [
+  'audioInput',
+  'audioCacheRead',
+  'imageInput',
+  'audioOutput',
+  'webSearches',
+] as const;
 
 export interface Usage extends TokenBuckets {
   reasoning: number;
@@ -83,6 +111,11 @@ export interface CostBreakdown {
   cacheWrite5m: number;
   cacheWrite1h: number;
   output: number;
+  audioInput?: number;
+  audioCacheRead?: number;
+  imageInput?: number;
+  audioOutput?: number;
+  webSearches?: number;
   total: number;
 }
 
@@ -106,4 +139,14 @@ export function addUsage(into: Usage, u: Usage): void {
   into.output += u.output;
   into.reasoning += u.reasoning;
   into.requests += u.requests;
+  addModalities(into, u);
+}
+
+/** Adds the modality buckets `from` has (most records have none: one check each). */
+export function addModalities(into: TokenBuckets, from: TokenBuckets): void {
+  if (from.audioInput) into.audioInput = (into.audioInput ?? 0) + from.audioInput;
+  if (from.audioCacheRead) into.audioCacheRead = (into.audioCacheRead ?? 0) + from.audioCacheRead;
+  if (from.imageInput) into.imageInput = (into.imageInput ?? 0) + from.imageInput;
+  if (from.audioOutput) into.audioOutput = (into.audioOutput ?? 0) + from.audioOutput;
+  if (from.webSearches) into.webSearches = (into.webSearches ?? 0) + from.webSearches;
 }

@@ -12,6 +12,12 @@ export interface UsageRecord {
   output: number;
   /** Informational subset of output. */
   reasoning: number;
+  /** Audio and image prompt tokens, audio output tokens and web searches, where the log reports them. */
+  audioInput?: number;
+  audioCacheRead?: number;
+  imageInput?: number;
+  audioOutput?: number;
+  webSearches?: number;
   requests: number;
   /** A cost the log itself carries (USD). */
   loggedCost?: number;
@@ -37,6 +43,15 @@ export const COUNT_FIELDS = [
   'output',
   'reasoning',
   'requests',
+] as const;
+
+/** The counts a record has only when its log reports them. */
+export const OPTIONAL_COUNT_FIELDS = [
+  'audioInput',
+  'audioCacheRead',
+  'imageInput',
+  'audioOutput',
+  'webSearches',
 ] as const;
 
 export interface Dedup {

@@ -1,4 +1,4 @@
-import { COUNT_FIELDS, type UsageRecord } from '../core/usage-record.js';
+import { COUNT_FIELDS, OPTIONAL_COUNT_FIELDS, type UsageRecord } from '../core/usage-record.js';
 import { BadRecord } from './values.js';
 
 /** The last instant a Date can hold (year 275760), in ms. */
@@ -24,6 +24,10 @@ export function checkRecord(r: UsageRecord): void {
   ) {
     const k = COUNT_FIELDS.find((f) => !count(r[f]));
     throw new BadRecord(`invalid ${k} count`);
+  }
+  for (const f of OPTIONAL_COUNT_FIELDS) {
+    const v = r[f];
+    if (v !== undefined && !count(v)) throw new BadRecord(`invalid ${f} count`);
   }
   if (r.loggedCost !== undefined && !Number.isFinite(r.loggedCost))
     throw new BadRecord('invalid cost (not finite)');

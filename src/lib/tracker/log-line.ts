@@ -1,3 +1,4 @@
+import { FLAT_MODALITY_FIELDS } from '../../readers/dialects/flat.js';
 import type { UsageRecord } from '../../core/usage-record.js';
 
 /**
@@ -23,6 +24,7 @@ export function logLine(
     reasoning_tokens: r.reasoning,
     requests: r.requests,
   };
+  for (const [key, field] of FLAT_MODALITY_FIELDS) if (r[key]) o[field] = r[key];
   if (cost !== undefined) o.cost = cost;
   if (r.batch) o.batch = true;
   if (tags && Object.keys(tags).length) o.tags = tags;

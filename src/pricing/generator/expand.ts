@@ -271,6 +271,8 @@ function outputless(m: GModel): boolean {
   return entries.every((p) => p.output_mtok === undefined);
 }
 
+const MODALITY_UNITS = ['audioInput', 'audioCacheRead', 'imageInput', 'audioOutput'] as const;
+
 const G_REPO = 'https://github.com/pydantic/genai-prices';
 const L_FILE = 'https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json';
 
@@ -331,6 +333,13 @@ function withRatio(p: PricePeriod, ratio: number | undefined): PricePeriod {
 function enrich(r: ModelRecord, e: LEntry, curated: boolean): void {
   if (curated) return;
   if (e.mode === 'embedding') r.mode = 'embedding';
+  // Audio and image prices genai-prices lacks for the model (gpt-4o-audio-preview), from LiteLLM.
+  const l = litellmPeriod({ output_cost_per_token: 0, ...e });
+  for (const unit of MODALITY_UNITS) {
+    const v = l[unit];
+    if (v !== undefined && r.prices.every((p) => p[unit] === undefined))
+      r.prices = r.prices.map((p) => ({ ...p, [unit]: v }));
+  }
   const maxOut = litellmMax(e, 'max_output_tokens');
   if (!r.maxOutput && maxOut) r.maxOutput = maxOut;
   const ratio = litellmBatchRatio(e);

@@ -28,6 +28,12 @@ const GENAI_FIELDS: Record<(typeof TOKEN_UNITS)[number], string> = {
   cacheRead: 'cache_read_mtok',
   cacheWrite5m: 'cache_write_mtok',
   cacheWrite1h: 'cache_write_1h_mtok',
+  audioInput: 'input_audio_mtok',
+  audioCacheRead: 'cache_audio_read_mtok',
+  imageInput: 'input_image_mtok',
+  audioOutput: 'output_audio_mtok',
+  // USD per 1,000 searches, as our unit is.
+  webSearch: 'web_searches_kcount',
 };
 // In the order tables show them, so the generated catalog keeps its key order.
 const KEYS = DISPLAY_BUCKETS.map((b) => [b.unit, GENAI_FIELDS[b.unit]] as const);

@@ -11,12 +11,20 @@ function set(e: LEntry, suffix = '') {
   const cacheRead = perM(e[`cache_read_input_token_cost${suffix}`]);
   const write = perM(e[`cache_creation_input_token_cost${suffix}`]);
   const write1h = perM(e[`cache_creation_input_token_cost_above_1hr${suffix}`]);
+  const audioInput = perM(e[`input_cost_per_audio_token${suffix}`]);
+  const audioCacheRead = perM(e[`cache_read_input_audio_token_cost${suffix}`]);
+  const imageInput = perM(e[`input_cost_per_image_token${suffix}`]);
+  const audioOutput = perM(e[`output_cost_per_audio_token${suffix}`]);
   return {
     input,
     output,
     ...(cacheRead !== undefined ? { cacheRead } : {}),
     ...(write ? { cacheWrite5m: write } : {}),
     ...(write1h ? { cacheWrite1h: write1h } : {}),
+    ...(audioInput !== undefined ? { audioInput } : {}),
+    ...(audioCacheRead !== undefined ? { audioCacheRead } : {}),
+    ...(imageInput !== undefined ? { imageInput } : {}),
+    ...(audioOutput !== undefined ? { audioOutput } : {}),
   };
 }
 

@@ -11,12 +11,15 @@ export function anthropicUsage(
 ): Pick<
   UsageRecord,
   'input' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h' | 'output' | 'reasoning' | 'requests'
-> {
+> & { webSearches?: number } {
   const written = num(u.cache_creation_input_tokens, 'cache_creation_input_tokens');
   const split = obj(u.cache_creation);
   const w1h = split ? num(split.ephemeral_1h_input_tokens, 'ephemeral_1h_input_tokens') : 0;
   const w5m = split ? num(split.ephemeral_5m_input_tokens, 'ephemeral_5m_input_tokens') : written;
+  // Server tools: web searches are billed per 1,000 on top of tokens.
+  const searches = num(obj(u.server_tool_use)?.web_search_requests, 'web_search_requests');
   return {
+    ...(searches ? { webSearches: searches } : {}),
     input: num(u.input_tokens, 'input_tokens'),
     cacheRead: num(u.cache_read_input_tokens, 'cache_read_input_tokens'),
     cacheWrite5m: split && w5m + w1h < written ? written - w1h : w5m,

@@ -5,9 +5,21 @@ import type { Dialect } from './types.js';
 /**
  * The documented flat llmcost record, one per line:
  * {timestamp, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
- *  cache_write_1h_tokens, reasoning_tokens, requests, cost, batch, tags: {...}}.
- * input_tokens is the uncached input (exclusive of the cache fields); output includes reasoning.
+ *  cache_write_1h_tokens, reasoning_tokens, requests, cost, batch, tags: {...}}, and where a call had them
+ * audio_input_tokens, audio_cache_read_tokens, image_input_tokens, audio_output_tokens, web_searches.
+ * Every bucket is exclusive: input_tokens is the uncached text input; output includes reasoning.
  */
+const MODALITIES = [
+  ['audioInput', 'audio_input_tokens'],
+  ['audioCacheRead', 'audio_cache_read_tokens'],
+  ['imageInput', 'image_input_tokens'],
+  ['audioOutput', 'audio_output_tokens'],
+  ['webSearches', 'web_searches'],
+] as const;
+
+/** The flat record's field for each optional bucket (the tracker writes them, this reads them). */
+export const FLAT_MODALITY_FIELDS = MODALITIES;
+
 export const flat: Dialect = {
   name: 'llmcost',
   detect: (o) => 'model' in o && 'input_tokens' in o && 'output_tokens' in o && !('usage' in o),
@@ -17,7 +29,13 @@ export const flat: Dialect = {
     const ts = time(o.timestamp);
     const cost = optNum(o.cost, 'cost');
     const tags = obj(o.tags);
+    const modal: Partial<Record<(typeof MODALITIES)[number][0], number>> = {};
+    for (const [key, field] of MODALITIES) {
+      const n = num(o[field], field);
+      if (n) modal[key] = n;
+    }
     return {
+      ...modal,
       model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
       input: num(o.input_tokens, 'input_tokens'),

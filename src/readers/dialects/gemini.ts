@@ -31,18 +31,40 @@ export const gemini: Dialect = {
 export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
   const cached = num(u.cachedContentTokenCount, 'cachedContentTokenCount');
   const thoughts = num(u.thoughtsTokenCount, 'thoughtsTokenCount');
-  return {
+  // By modality (promptTokensDetails, cacheTokensDetails, candidatesTokensDetails): audio has prices of its
+  // own, and so may images; text and video stay in input.
+  const audioIn = modality(u.promptTokensDetails, 'AUDIO');
+  const audioCached = modality(u.cacheTokensDetails, 'AUDIO');
+  const imageIn = modality(u.promptTokensDetails, 'IMAGE');
+  const imageCached = modality(u.cacheTokensDetails, 'IMAGE');
+  const audioOut = modality(u.candidatesTokensDetails, 'AUDIO');
+  const r: Omit<UsageRecord, 'model'> = {
     input: Math.max(
       0,
       num(u.promptTokenCount, 'promptTokenCount') +
         num(u.toolUsePromptTokenCount, 'toolUsePromptTokenCount') -
-        cached,
+        cached -
+        (audioIn - audioCached) -
+        (imageIn - imageCached),
     ),
-    cacheRead: cached,
+    cacheRead: cached - audioCached,
     cacheWrite5m: 0,
     cacheWrite1h: 0,
-    output: num(u.candidatesTokenCount, 'candidatesTokenCount') + thoughts,
+    output: num(u.candidatesTokenCount, 'candidatesTokenCount') - audioOut + thoughts,
     reasoning: thoughts,
     requests: 1,
   };
+  if (audioIn > audioCached) r.audioInput = audioIn - audioCached;
+  if (audioCached) r.audioCacheRead = audioCached;
+  if (imageIn > imageCached) r.imageInput = imageIn - imageCached;
+  if (audioOut) r.audioOutput = audioOut;
+  return r;
+}
+
+/** The token count of one modality in a Gemini `*TokensDetails` list ([{modality, tokenCount}]). */
+function modality(list: unknown, name: string): number {
+  if (!Array.isArray(list)) return 0;
+  let n = 0;
+  for (const d of list) if (obj(d)?.modality === name) n += num(obj(d)!.tokenCount, 'tokenCount');
+  return n;
 }

@@ -17,8 +17,11 @@ export function openaiUsage(
   ts: number | undefined,
   extra?: Partial<UsageRecord>,
 ): UsageRecord {
-  const inDetails = obj(u.prompt_tokens_details) ?? obj(u.input_tokens_details);
-  const outDetails = obj(u.completion_tokens_details) ?? obj(u.output_tokens_details);
+  // Chat Completions, Responses, and the Realtime API's singular `input_token_details`.
+  const inDetails =
+    obj(u.prompt_tokens_details) ?? obj(u.input_tokens_details) ?? obj(u.input_token_details);
+  const outDetails =
+    obj(u.completion_tokens_details) ?? obj(u.output_tokens_details) ?? obj(u.output_token_details);
   const hits = num(u.prompt_cache_hit_tokens, 'prompt_cache_hit_tokens');
   const stated = u.prompt_tokens ?? u.input_tokens;
   const total =
@@ -35,19 +38,33 @@ export function openaiUsage(
   const reasoning = outDetails
     ? num(outDetails.reasoning_tokens, 'reasoning_tokens')
     : num(u.reasoning_tokens, 'reasoning_tokens');
+  // Audio and image tokens are inside prompt_tokens (cached ones inside cached_tokens) and audio output
+  // inside completion_tokens; they have prices of their own (gpt-4o-audio, gpt-realtime).
+  const audioIn = inDetails ? num(inDetails.audio_tokens, 'audio_tokens') : 0;
+  const imageIn = inDetails ? num(inDetails.image_tokens, 'image_tokens') : 0;
+  const cachedDetails = inDetails ? obj(inDetails.cached_tokens_details) : undefined;
+  const cachedAudio = cachedDetails ? num(cachedDetails.audio_tokens, 'audio_tokens') : 0;
+  const cachedImage = cachedDetails ? num(cachedDetails.image_tokens, 'image_tokens') : 0;
+  const audioOut = outDetails ? num(outDetails.audio_tokens, 'audio_tokens') : 0;
+  const textOut = completion - audioOut;
   // Built with one fixed shape (no spreads): this runs once per record on the analyze hot path.
   const r: UsageRecord = {
     model,
-    input: Math.max(0, total - cached - written),
-    cacheRead: cached,
+    input: Math.max(
+      0,
+      total - cached - written - (audioIn - cachedAudio) - (imageIn - cachedImage),
+    ),
+    cacheRead: cached - cachedAudio,
     cacheWrite5m: written,
     cacheWrite1h: 0,
-    output: reasoningOnTop(u, model, total, completion, reasoning)
-      ? completion + reasoning
-      : completion,
+    output: reasoningOnTop(u, model, total, completion, reasoning) ? textOut + reasoning : textOut,
     reasoning,
     requests: 1,
   };
+  if (audioIn > cachedAudio) r.audioInput = audioIn - cachedAudio;
+  if (cachedAudio) r.audioCacheRead = cachedAudio;
+  if (imageIn > cachedImage) r.imageInput = imageIn - cachedImage;
+  if (audioOut) r.audioOutput = audioOut;
   if (ts !== undefined) r.timestamp = ts;
   return extra ? Object.assign(r, extra) : r;
 }
@@ -120,7 +137,16 @@ export const openaiResponses: Dialect = {
     const u = obj(r?.usage);
     if (!r || !u) return { skip: 'response without usage' };
     const model = str(r.model) ?? UNKNOWN_MODEL;
-    return openaiUsage(u, model, time(r.created_at), openaiExtras(r, r.id));
+    const searches = Array.isArray(r.output)
+      ? (r.output as unknown[]).filter((x) => obj(x)?.type === 'web_search_call').length
+      : 0;
+    const extra = openaiExtras(r, r.id);
+    return openaiUsage(
+      u,
+      model,
+      time(r.created_at),
+      searches ? { ...extra, webSearches: searches } : extra,
+    );
   },
 };
 

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+/**
+ * Audio, image and web-search units, priced at their own rates with exact amounts (USD per 1M tokens,
+ * per 1K searches), read from each provider's documented usage shape.
+ */
+async function costOf(line: object): Promise<{ cost: number; usage: Record<string, number> }> {
+  const r = await runCli(['analyze', '--json', '--tz', 'UTC'], {
+    stdin: `${JSON.stringify(line)}\n`,
+  });
+  expect(r.code, r.stderr).toBe(0);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.summary.unpriced.tokens).toBe(0);
+  return { cost: doc.summary.cost, usage: doc.summary.usage };
+}
+
+describe('billable units beyond text tokens', () => {
+  it('OpenAI chat audio: audio in and out at their own prices (gpt-4o-audio-preview: $40 / $80)', async () => {
+    const { cost, usage } = await costOf({
+      object: 'chat.completion',
+      model: 'gpt-4o-audio-preview',
+      created: 1764500000,
+      choices: [],
+      usage: {
+        prompt_tokens: 1200,
+        completion_tokens: 500,
+        prompt_tokens_details: { cached_tokens: 0, audio_tokens: 1000 },
+        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 400 },
+      },
+    });
+    expect(usage).toMatchObject({ input: 200, audioInput: 1000, output: 100, audioOutput: 400 });
+    expect(cost).toBeCloseTo((200 * 2.5 + 1000 * 40 + 100 * 10 + 400 * 80) / 1e6, 12);
+  });
+
+  it('OpenAI realtime: cached audio and image input apart (gpt-realtime)', async () => {
+    const { cost, usage } = await costOf({
+      object: 'chat.completion',
+      model: 'gpt-realtime',
+      created: 1764500000,
+      choices: [],
+      usage: {
+        input_tokens: 1000,
+        output_tokens: 300,
+        input_token_details: {
+          cached_tokens: 400,
+          text_tokens: 200,
+          audio_tokens: 700,
+          image_tokens: 100,
+          cached_tokens_details: { text_tokens: 100, audio_tokens: 300 },
+        },
+        output_token_details: { text_tokens: 50, audio_tokens: 250 },
+      },
+    });
+    expect(usage).toMatchObject({
+      input: 100,
+      cacheRead: 100,
+      audioInput: 400,
+      audioCacheRead: 300,
+      imageInput: 100,
+      output: 50,
+      audioOutput: 250,
+    });
+    const expected = 100 * 4 + 100 * 0.4 + 400 * 32 + 300 * 0.4 + 100 * 5 + 50 * 16 + 250 * 64;
+    expect(cost).toBeCloseTo(expected / 1e6, 12);
+  });
+
+  it('Gemini audio by modality, cached audio at its own price (gemini-2.5-flash: $1, $0.10)', async () => {
+    const { cost, usage } = await costOf({
+      modelVersion: 'gemini-2.5-flash',
+      createTime: '2026-11-30T10:00:00Z',
+      usageMetadata: {
+        promptTokenCount: 1000,
+        promptTokensDetails: [
+          { modality: 'TEXT', tokenCount: 400 },
+          { modality: 'AUDIO', tokenCount: 600 },
+        ],
+        cachedContentTokenCount: 200,
+        cacheTokensDetails: [{ modality: 'AUDIO', tokenCount: 200 }],
+        candidatesTokenCount: 100,
+      },
+    });
+    expect(usage).toMatchObject({
+      input: 400,
+      cacheRead: 0,
+      audioInput: 400,
+      audioCacheRead: 200,
+      output: 100,
+    });
+    expect(cost).toBeCloseTo((400 * 0.3 + 400 * 1 + 200 * 0.1 + 100 * 2.5) / 1e6, 12);
+  });
+
+  it('Anthropic web searches at $10 per 1,000 on top of tokens', async () => {
+    const { cost, usage } = await costOf({
+      id: 'msg_ws',
+      type: 'message',
+      model: 'claude-sonnet-4-5',
+      usage: { input_tokens: 100, output_tokens: 50, server_tool_use: { web_search_requests: 3 } },
+    });
+    expect(usage.webSearches).toBe(3);
+    expect(cost).toBeCloseTo((100 * 3 + 50 * 15) / 1e6 + (3 * 10) / 1000, 12);
+  });
+
+  it('OpenAI Responses web_search_call items at $10 per 1,000 (gpt-4.1)', async () => {
+    const { cost, usage } = await costOf({
+      object: 'response',
+      model: 'gpt-4.1',
+      created_at: 1764500000,
+      output: [{ type: 'web_search_call', status: 'completed' }, { type: 'message' }],
+      usage: { input_tokens: 1000, output_tokens: 100 },
+    });
+    expect(usage.webSearches).toBe(1);
+    expect(cost).toBeCloseTo((1000 * 2 + 100 * 8) / 1e6 + 10 / 1000, 12);
+  });
+
+  it('models shows the audio and web-search prices', async () => {
+    const r = await runCli(['models', '--search', 'gpt-realtime', '--json']);
+    const m = JSON.parse(r.stdout).models.find(
+      (x: { model: string }) => x.model === 'gpt-realtime',
+    );
+    expect(m).toMatchObject({
+      audioInput: 32,
+      audioCacheRead: 0.4,
+      imageInput: 5,
+      audioOutput: 64,
+    });
+    const table = await runCli(['models', '--search', 'gpt-realtime', '--wide']);
+    expect(table.stdout).toContain('audio in');
+  });
+});
