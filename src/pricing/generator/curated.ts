@@ -1,6 +1,7 @@
 import type { ModelRecord, PricePeriod } from '../../core/types.js';
 import { equalsNames, findModel, periodsOf, type GProvider } from './genai.js';
 import { litellmBatchRatio, litellmMax, litellmPeriod, type LEntry } from './litellm.js';
+import { withHistory } from './history.js';
 import { SPECS, type ModelSpec } from './specs.js';
 
 export interface CatalogInputs {
@@ -140,5 +141,5 @@ export function buildCurated(inputs: CatalogInputs): { records: ModelRecord[]; n
     const base = byId.get(r.id.replace(/^[a-z-]+\//, ''));
     return { ...r, name: `${base?.name ?? r.id.replace(/^[a-z-]+\//, '')} (${label})` };
   });
-  return { records, notes };
+  return { records: withHistory(records), notes };
 }
