@@ -47,3 +47,19 @@ describe('price history', () => {
     }
   });
 });
+
+describe('corrections', () => {
+  it('gives Sonnet 4 its >200k tier and Claude on Bedrock and Vertex their 1-hour write price', () => {
+    const long = { input: 250_000, output: 1000, cacheWrite1h: 10_000 };
+    expect(priceUsage('claude-sonnet-4', long, { date: '2026-11-30' }).cost.total).toBeCloseTo(
+      (250_000 * 6 + 1000 * 22.5 + 10_000 * 12) / 1e6,
+      12,
+    );
+    const write = { input: 0, output: 0, cacheWrite1h: 100_000 }; // under the 200k tier
+    expect(priceUsage('bedrock/claude-sonnet-4-5', write).cost.total).toBeCloseTo(
+      0.1 * 3.3 * 2,
+      10,
+    );
+    expect(priceUsage('vertex/claude-sonnet-4-5', write).cost.total).toBeCloseTo(0.1 * 3 * 2, 10);
+  });
+});

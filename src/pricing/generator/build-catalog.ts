@@ -1,5 +1,6 @@
 import type { ModelRecord } from '../../core/types.js';
 import { buildCurated, type CatalogInputs } from './curated.js';
+import { applyCorrections } from './corrections.js';
 import { expand, type Disagreement, type Fate } from './expand.js';
 
 export type { CatalogInputs };
@@ -12,6 +13,8 @@ export interface BuiltCatalog {
   disagreements: Disagreement[];
   /** What was missing from the maps (a curated model's source), and what was done instead. */
   notes: string[];
+  /** The records corrections.ts changed. */
+  corrected: string[];
 }
 
 /**
@@ -26,5 +29,12 @@ export function buildCatalog(inputs: CatalogInputs): BuiltCatalog {
     litellmDate: inputs.litellmDate,
     checked: inputs.checked,
   });
-  return { ...expanded, curated: curated.records.length, notes: curated.notes };
+  const corrected = applyCorrections(expanded.records, inputs.litellm);
+  return {
+    ...expanded,
+    records: corrected.records,
+    curated: curated.records.length,
+    notes: curated.notes,
+    corrected: corrected.changed,
+  };
 }

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { ModelRecord } from '../../core/types.js';
+import { CORRECTIONS } from './corrections.js';
 import type { Disagreement, Fate } from './expand.js';
+import { HISTORY } from './history.js';
 
 /**
  * The generator's account of both maps: per provider, how many models the catalog has; per source model,
@@ -9,7 +11,12 @@ import type { Disagreement, Fate } from './expand.js';
  */
 export function writeReport(
   file: string,
-  r: { records: ModelRecord[]; fates: Fate[]; disagreements: Disagreement[] },
+  r: {
+    records: ModelRecord[];
+    fates: Fate[];
+    disagreements: Disagreement[];
+    corrected: string[];
+  },
   curated: number,
 ): void {
   const perProvider: Record<string, number> = {};
@@ -32,11 +39,14 @@ export function writeReport(
       leftOut: count('litellm', 'left out'),
     },
     disagreements: r.disagreements.length,
+    corrections: CORRECTIONS.length,
+    corrected: r.corrected.length,
+    history: HISTORY.length,
   };
   const sorted = Object.fromEntries(Object.entries(perProvider).sort((a, b) => b[1] - a[1]));
   writeFileSync(
     file,
-    `${JSON.stringify({ summary, perProvider: sorted, disagreements: r.disagreements, fates: r.fates }, null, 1)}\n`,
+    `${JSON.stringify({ summary, perProvider: sorted, corrected: r.corrected, disagreements: r.disagreements, fates: r.fates }, null, 1)}\n`,
   );
   console.log(`wrote ${r.records.length} models (${curated} curated) and ${file}`);
   console.log(JSON.stringify(summary));
