@@ -10,15 +10,6 @@ export interface Selection {
 }
 
 /**
- * The default view of a catalog of thousands: the current models their creators sell themselves. A
- * platform's or re-seller's copy (Bedrock, Azure, OpenRouter, Groq…) shows when `--provider` names it,
- * deprecated models with `--all`.
- */
-export function isDefaultView(r: ModelRecord): boolean {
-  return r.provider === r.creator && r.status !== 'deprecated';
-}
-
-/**
  * Models named with --models (resolved like log names), else --provider's records, else the default view;
  * `all` lifts every filter but the names. `generating` keeps embedding models out unless asked for by name.
  */
@@ -40,13 +31,15 @@ export function selectModels(
     return { records, unknown, hidden: 0 };
   }
   const want = providers?.map((p) => p.toLowerCase());
+  const textOnly = (r: ModelRecord) => !(opts.generating && r.mode === 'embedding');
+  if (!want && !opts.all) {
+    // The default view, precompiled for the bundled catalog: the whole catalog is not read for it.
+    const view = book.defaultView();
+    const records = view.records.filter(textOnly);
+    return { records, unknown, hidden: view.total - records.length };
+  }
   const pool = want ? book.records.filter((r) => want.includes(r.provider)) : book.records;
-  const records = pool.filter(
-    (r) =>
-      opts.all ||
-      ((want ? r.status !== 'deprecated' : isDefaultView(r)) &&
-        !(opts.generating && r.mode === 'embedding')),
-  );
+  const records = pool.filter((r) => opts.all || (r.status !== 'deprecated' && textOnly(r)));
   return { records, unknown, hidden: pool.length - records.length };
 }
 
@@ -56,6 +49,7 @@ export function unknownLine(u: { name: string; candidates: string[] }): string {
 
 /** A warning for each --provider name no catalog record has, with the nearest provider names. */
 export function unknownProviderLines(book: PriceBook, providers: string[] | undefined): string[] {
+  if (!providers?.length) return [];
   const known = [...new Set(book.records.map((r) => r.provider))];
   return (providers ?? [])
     .map((p) => p.toLowerCase())

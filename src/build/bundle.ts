@@ -36,9 +36,16 @@ async function bundle(dir: string, entries: string[], withTables: boolean): Prom
 }
 
 // The catalog's records are data read at run time (pricing/catalog-data.ts), beside tsc's output and the CLI.
-const catalog = fileURLToPath(new URL('../src/pricing/catalog-data.json', dist));
-cpSync(catalog, fileURLToPath(new URL('pricing/catalog-data.json', dist)));
+const catalogFiles = ['catalog-data.json', 'catalog-view.json'];
+const copyCatalog = (dir: string) => {
+  for (const f of catalogFiles)
+    cpSync(
+      fileURLToPath(new URL(`../src/pricing/${f}`, dist)),
+      fileURLToPath(new URL(`${dir}/${f}`, dist)),
+    );
+};
+copyCatalog('pricing');
 await bundle('cli', ['main.js', 'tokenize/worker.js', 'app/analyze-worker.js'], true);
-cpSync(catalog, fileURLToPath(new URL('cli/catalog-data.json', dist)));
+copyCatalog('cli');
 // The library reads the CLI bundle's tables (tokenize/encoding.ts): 7 MB less in the package.
 await bundle('pkg', ['lib/index.js'], false);

@@ -1,3 +1,4 @@
+import { isDefaultView } from './default-view.js';
 import { own } from './own.js';
 import { nameKeys } from './resolve-name.js';
 import { nearest } from './similarity.js';
@@ -21,8 +22,33 @@ const PLATFORM_LABEL: Record<string, string> = {
 export class PriceBook {
   private indexed: Map<string, ModelRecord[]> | undefined;
   private readonly cache = new Map<string, Resolution>();
+  private loaded: readonly ModelRecord[] | undefined;
 
-  constructor(readonly records: readonly ModelRecord[]) {}
+  /**
+   * `records`, or a function that reads them when first needed; `view`, where the default view
+   * (default-view.ts) was precompiled, reads just those records and says how many the catalog has: a
+   * `compare` of the default view then never parses the whole catalog.
+   */
+  constructor(
+    records: readonly ModelRecord[] | (() => readonly ModelRecord[]),
+    private readonly view?: () => { records: readonly ModelRecord[]; total: number },
+  ) {
+    if (typeof records === 'function') this.load = records;
+    else this.loaded = records;
+  }
+
+  private readonly load: (() => readonly ModelRecord[]) | undefined;
+
+  get records(): readonly ModelRecord[] {
+    return (this.loaded ??= this.load!());
+  }
+
+  /** The default view's records and the catalog's size. */
+  defaultView(): { records: readonly ModelRecord[]; total: number } {
+    if (this.view && !this.loaded) return this.view();
+    const records = this.records;
+    return { records: records.filter(isDefaultView), total: records.length };
+  }
 
   /** Names to records, built on the first lookup: a `compare` of the whole catalog never needs it. */
   private get index(): Map<string, ModelRecord[]> {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isDefaultView } from '../core/default-view.js';
 import type { ModelRecord } from '../core/types.js';
 
 export { CATALOG_DATE, CATALOG_SIZE, CATALOG_SOURCES } from './catalog-meta.js';
@@ -12,11 +13,20 @@ let models: ModelRecord[] | undefined;
  * the CLI bundle) or, for the library bundle in dist/pkg/, in the CLI bundle's folder.
  */
 export function loadModels(): ModelRecord[] {
-  if (models) return models;
-  const file = ['./catalog-data.json', '../cli/catalog-data.json']
+  return (models ??= readCatalogFile('catalog-data.json'));
+}
+
+let view: ModelRecord[] | undefined;
+
+/** The default view's records alone (catalog-view.json, precompiled by the generator): a tenth of the file. */
+export function loadDefaultView(): ModelRecord[] {
+  return (view ??= models ? models.filter(isDefaultView) : readCatalogFile('catalog-view.json'));
+}
+
+export function readCatalogFile(name: string): ModelRecord[] {
+  const file = [`./${name}`, `../cli/${name}`]
     .map((f) => new URL(f, import.meta.url))
     .find((u) => existsSync(u));
-  if (!file)
-    throw new Error('llmcost: the price catalog (catalog-data.json) is missing; run npm run build');
-  return (models = JSON.parse(readFileSync(file, 'utf8')) as ModelRecord[]);
+  if (!file) throw new Error(`llmcost: the price catalog (${name}) is missing; run npm run build`);
+  return JSON.parse(readFileSync(file, 'utf8')) as ModelRecord[];
 }

@@ -83,3 +83,11 @@ describe('bundled catalog invariants', () => {
     }
   });
 });
+
+describe('the precompiled default view', () => {
+  it('is exactly the current first-party records of the catalog (regenerate with npm run catalog)', async () => {
+    const { readCatalogFile } = await import('../../src/pricing/catalog-data.js');
+    const { isDefaultView } = await import('../../src/core/default-view.js');
+    expect(readCatalogFile('catalog-view.json')).toEqual(MODELS.filter(isDefaultView));
+  });
+});
