@@ -84,8 +84,12 @@ const OPTIONAL_UNITS = new Set<string>(
 export function runModels(p: Prepared, o: ModelsOptions): AppResult {
   if (o.resolve) return resolveOne(p, o.resolve, o.date);
   const needle = o.search?.toLowerCase();
-  // A search looks through every record (a hosted Llama has no first-party listing to find).
-  const selection = selectModels(p.book, undefined, o.provider, { all: !!o.all || !!needle });
+  // A search looks through every record (a hosted Llama has no first-party listing to find), and so do
+  // the machine formats: JSON and CSV are the catalog's export; a table is a person's view of it.
+  const machine = p.format === 'json' || p.format === 'csv';
+  const selection = selectModels(p.book, undefined, o.provider, {
+    all: !!o.all || !!needle || machine,
+  });
   const records = selection.records.filter(
     (r) =>
       !needle ||
