@@ -4,11 +4,16 @@
  * of ~40 modules through Node's ESM loader: ~12 ms less at every start. The workers and the rank tables sit
  * beside the chunks, where their `new URL(..., import.meta.url)` look for them.
  */
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const dist = new URL('../', import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL('../package.json', dist), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const DEPENDENCIES = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)];
 const tables = fileURLToPath(new URL('tokenize/tables/', dist));
 
 /**
@@ -16,7 +21,12 @@ const tables = fileURLToPath(new URL('tokenize/tables/', dist));
  * library's import loads no CLI code and the CLI's start-up loads no library code. The workers and the rank
  * tables sit beside the CLI's chunks, where their `new URL(..., import.meta.url)` look for them.
  */
-async function bundle(dir: string, entries: string[], withTables: boolean): Promise<void> {
+async function bundle(
+  dir: string,
+  entries: string[],
+  withTables: boolean,
+  inline: string[] = [],
+): Promise<void> {
   const out = fileURLToPath(new URL(`${dir}/`, dist));
   rmSync(out, { recursive: true, force: true });
   await build({
@@ -28,8 +38,17 @@ async function bundle(dir: string, entries: string[], withTables: boolean): Prom
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Dependencies stay external (installed beside the package), but for those inlined on purpose.
+    external: DEPENDENCIES.filter((d) => !inline.includes(d)).flatMap((d) => [d, `${d}/*`]),
     logLevel: 'warning',
+    // An inlined CommonJS package requires Node's built-ins: give the ES module chunks a `require`.
+    ...(inline.length
+      ? {
+          banner: {
+            js: "import { createRequire as __llmcostRequire } from 'node:module'; const require = __llmcostRequire(import.meta.url);",
+          },
+        }
+      : {}),
   });
   if (withTables)
     cpSync(tables, fileURLToPath(new URL(`${dir}/tables/`, dist)), { recursive: true });
@@ -45,7 +64,17 @@ const copyCatalog = (dir: string) => {
     );
 };
 copyCatalog('pricing');
-await bundle('cli', ['main.js', 'tokenize/worker.js', 'app/analyze-worker.js'], true);
+// commander is inlined: loaded through Node's CommonJS loader it cost every start ~7 ms. Its MIT licence
+// travels with the copy.
+const INLINED = ['commander'];
+await bundle('cli', ['main.js', 'tokenize/worker.js', 'app/analyze-worker.js'], true, INLINED);
+writeFileSync(
+  fileURLToPath(new URL('cli/THIRD-PARTY-LICENSES.txt', dist)),
+  INLINED.map(
+    (name) =>
+      `${name} (bundled into this folder's JavaScript)\n\n${readFileSync(new URL(`../node_modules/${name}/LICENSE`, dist), 'utf8')}`,
+  ).join('\n'),
+);
 copyCatalog('cli');
 // The library reads the CLI bundle's tables (tokenize/encoding.ts): 7 MB less in the package.
 await bundle('pkg', ['lib/index.js'], false);
