@@ -83,6 +83,39 @@ export class PriceBook {
     return res;
   }
 
+  /**
+   * A bare family name (`llama-3.3`, `gemini-2.0`, `llama-3.1-70b`) completed to the one model it can mean:
+   * every catalog name that continues it with one more part continues it with the same part (`gemini-2.0`
+   * -> `gemini-2.0-flash`) or with one model size only (`llama-3.3` -> `llama-3.3-70b`), or an instruct or
+   * chat release exists (`llama-3.1-70b` -> `llama-3.1-70b-instruct`). Anything more open (`llama-3.1`,
+   * three sizes) stays unpriced.
+   */
+  private familyOf(key: string): string | undefined {
+    if (key.includes('/') || key.length < 4) return undefined;
+    for (let depth = 0, at = key; depth < 2; depth++) {
+      for (const s of FAMILY_SUFFIXES) if (this.index.has(`${at}-${s}`)) return `${at}-${s}`;
+      const next = new Set<string>();
+      for (const k of this.index.keys())
+        if (k.startsWith(`${at}-`)) next.add(k.slice(at.length + 1).split('-')[0]!);
+      // One continuation, or of several exactly one model size (`llama-3.3` -> 70b beside its fine-tunes).
+      const sizes = [...next].filter((p) => /^\d+(\.\d+)?[bm]$/.test(p));
+      const part = next.size === 1 ? [...next][0] : sizes.length === 1 ? sizes[0] : undefined;
+      if (part === undefined) return undefined;
+      at = `${at}-${part}`;
+      if (this.index.has(at)) return at;
+    }
+    return undefined;
+  }
+
+  /** Of several records under one name: the serving provider's, the creator's own, else the first. */
+  private preferred(found: ModelRecord[], servedBy?: string): ModelRecord {
+    return (
+      (servedBy ? found.find((r) => r.provider === servedBy) : undefined) ??
+      found.find((r) => r.provider === r.creator) ??
+      found[0]!
+    );
+  }
+
   private lookup(name: string, servedBy?: string): Resolution {
     const keys = nameKeys(name);
     for (const nk of keys) {
@@ -122,6 +155,15 @@ export class PriceBook {
       return { ok: true, record: chosen, reason: `${kind} "${nk.key}"${how}${on}` };
     }
     const last = keys.filter((k) => !k.fallback).at(-1)?.key ?? name;
+    const family = this.familyOf(last);
+    if (family) {
+      const record = this.preferred(this.index.get(family)!, servedBy);
+      return {
+        ok: true,
+        record,
+        reason: `family name "${last}": "${family}" is the one model of that name in the catalog`,
+      };
+    }
     const pool = this.index;
     let candidates: string[] | undefined;
     return {
@@ -134,6 +176,8 @@ export class PriceBook {
     };
   }
 }
+
+const FAMILY_SUFFIXES = ['instruct', 'chat'];
 
 function label(provider: string): string {
   return own(PLATFORM_LABEL, provider) ?? provider;

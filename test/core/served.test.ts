@@ -48,3 +48,27 @@ describe('the provider that served a call', () => {
     expect(groups).toEqual(['anthropic', 'bedrock']);
   });
 });
+
+describe('bare family names', () => {
+  const book = loadPriceBook();
+  it.each([
+    ['gemini-2.0', 'gemini-2.0-flash'],
+    ['llama-3.3', 'llama-3.3-70b'],
+    ['llama-3.1-70b', 'llama-3.1-70b-instruct'],
+  ])('%s -> a record of %s', (name, model) => {
+    const res = book.resolve(name);
+    expect(res.ok, name).toBe(true);
+    if (res.ok) {
+      const re = new RegExp(`(^|/)${model.replace(/\./g, '\\.')}$`);
+      expect([res.record.id.toLowerCase(), ...res.record.aliases].some((a) => re.test(a))).toBe(
+        true,
+      );
+      expect(res.reason).toMatch(/^family name/);
+    }
+  });
+
+  it.each(['llama-3.1', 'qwen3', 'gpt', 'claude-sonnet'])(
+    '%s is too open to mean one model: unpriced',
+    (name) => expect(book.resolve(name).ok).toBe(false),
+  );
+});
