@@ -6,7 +6,7 @@ import type {
   Location,
   TopRequest,
 } from './aggregate.js';
-import { addModalities, addUsage } from './types.js';
+import { addModalities, addUsage, type TokenBuckets } from './types.js';
 
 /** An Aggregator's sums as plain data, to send between threads. */
 export interface AggregateState {
@@ -33,15 +33,10 @@ export function stateOf(a: Aggregator): AggregateState {
   };
 }
 
-function mergeBuckets<
-  B extends {
-    input: number;
-    cacheRead: number;
-    cacheWrite5m: number;
-    cacheWrite1h: number;
-    output: number;
-  },
->(into: Map<string, B>, from: Iterable<[string, B]>): void {
+function mergeBuckets<B extends TokenBuckets>(
+  into: Map<string, B>,
+  from: Iterable<[string, B]>,
+): void {
   for (const [k, b] of from) {
     const mine = into.get(k);
     if (!mine) {
@@ -54,6 +49,7 @@ function mergeBuckets<
     mine.cacheWrite1h += b.cacheWrite1h;
     mine.output += b.output;
     addModalities(mine, b);
+    if (b.requests) mine.requests = (mine.requests ?? 0) + b.requests;
   }
 }
 

@@ -96,6 +96,8 @@ function addTokens(b: TokenBuckets, r: UsageRecord): void {
   b.cacheWrite1h += r.cacheWrite1h;
   b.output += r.output;
   addModalities(b, r);
+  // For a per-request fee (Perplexity's Sonar): the requests these tokens are the sum of.
+  b.requests = (b.requests ?? 0) + r.requests;
 }
 
 /** Sums usage per group and per pricing key as records stream in; nothing is priced until the end. */

@@ -39,6 +39,7 @@ export const BUCKETS = [
   },
   // A count of events, not tokens: billed per 1,000, and at nothing where the catalog has no price.
   { key: 'webSearches', unit: 'webSearch', prompt: false, label: 'web search /1K', perEvent: true },
+  { key: 'requests', unit: 'request', prompt: false, label: 'request /1K', perEvent: true },
 ] as const satisfies readonly {
   key: keyof TokenBuckets;
   unit: keyof PriceSet;

@@ -14,7 +14,8 @@ export function costOf(tokens: TokenBuckets, rates: PriceSet): CostBreakdown {
   const c = zeroCost();
   for (const b of BUCKETS) {
     const n = tokens[b.key];
-    if (n === undefined) continue;
+    // A per-event fee the model does not charge stays out of the breakdown, as an absent bucket does.
+    if (n === undefined || ('perEvent' in b && rates[b.unit] === undefined)) continue;
     const v = n * rateOf(rates, b.key) * ('perEvent' in b ? PER_EVENT : PER_TOKEN);
     c[b.key] = v;
     c.total += v;

@@ -6,6 +6,7 @@ const MODALITY_UNITS = new Set<string>([
   'imageInput',
   'audioOutput',
   'webSearch',
+  'request',
 ]);
 import type { ModelRecord, PricePeriod, PriceSet, TimeWindow } from './types.js';
 

@@ -15,6 +15,8 @@ export interface PriceSet {
   audioOutput?: number;
   /** USD per 1,000 web searches (a per-request fee, not per token). */
   webSearch?: number;
+  /** USD per 1,000 requests: a fee on every call (Perplexity's Sonar models). */
+  request?: number;
 }
 
 /** Long-context tier, cliff rule: when a request's whole prompt exceeds `threshold`, every token is priced here. */
@@ -89,6 +91,8 @@ export interface TokenBuckets {
   audioOutput?: number;
   /** Web searches the call ran (a count, billed per 1,000). */
   webSearches?: number;
+  /** Requests, for a per-request fee (a count, billed per 1,000); usage records always carry it. */
+  requests?: number;
 }
 
 /** The buckets a log reports only for some models: absent means none. */
@@ -116,6 +120,7 @@ export interface CostBreakdown {
   imageInput?: number;
   audioOutput?: number;
   webSearches?: number;
+  requests?: number;
   total: number;
 }
 

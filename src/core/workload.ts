@@ -16,6 +16,8 @@ export function requestTokens(shape: RequestShape): TokenBuckets {
     cacheWrite5m: 0,
     cacheWrite1h: 0,
     output: shape.output,
+    // One request: a per-request fee is paid once per call.
+    requests: 1,
   };
 }
 

@@ -128,3 +128,27 @@ describe('billable units beyond text tokens', () => {
     expect(table.stdout).toContain('audio in');
   });
 });
+
+describe('a per-request fee', () => {
+  it("bills Perplexity Sonar's $12 per 1,000 requests on top of tokens, in analyze, compare and the library", async () => {
+    const line = (i: number) =>
+      JSON.stringify({
+        model: 'sonar',
+        input_tokens: 1000,
+        output_tokens: 500,
+        timestamp: `2026-11-30T10:0${i}:00Z`,
+      });
+    const r = await runCli(['analyze', '--json', '--tz', 'UTC'], {
+      stdin: `${[0, 1, 2].map(line).join('\n')}\n`,
+    });
+    expect(JSON.parse(r.stdout).summary.cost).toBeCloseTo(3 * ((1000 + 500) / 1e6 + 12 / 1000), 12);
+    const c = await runCli(['compare', '-i', '1000', '-o', '500', '--models', 'sonar', '--json']);
+    expect(JSON.parse(c.stdout).rows[0].costPerRequest).toBeCloseTo(1500 / 1e6 + 0.012, 12);
+    const { priceUsage } = await import('../../src/lib/index.js');
+    expect(priceUsage('sonar', { input: 1000, output: 500 }).cost).toMatchObject({
+      requests: 0.012,
+    });
+    // No fee, no key: a model without one shows none.
+    expect(priceUsage('gpt-4o', { input: 1 }).cost).not.toHaveProperty('requests');
+  });
+});

@@ -218,6 +218,9 @@ export function expand(
         ...(litellmMax(e, 'max_output_tokens')
           ? { maxOutput: litellmMax(e, 'max_output_tokens') }
           : {}),
+        ...(litellmMax(e, 'prompt_cache_min_tokens')
+          ? { minCacheTokens: litellmMax(e, 'prompt_cache_min_tokens') }
+          : {}),
         tokenizer: tokenizerOf(creator, name),
         sourceUrl:
           typeof e.source === 'string' && e.source.startsWith('https://') ? e.source : L_FILE,

@@ -34,6 +34,7 @@ const GENAI_FIELDS: Record<(typeof TOKEN_UNITS)[number], string> = {
   audioOutput: 'output_audio_mtok',
   // USD per 1,000 searches, as our unit is.
   webSearch: 'web_searches_kcount',
+  request: 'requests_kcount',
 };
 // In the order tables show them, so the generated catalog keeps its key order.
 const KEYS = DISPLAY_BUCKETS.map((b) => [b.unit, GENAI_FIELDS[b.unit]] as const);
