@@ -67,6 +67,9 @@ const COLUMNS: Column[] = [
   { key: 'verified', priority: 5, header: 'price date' },
 ];
 
+/** Rows a table shows without --top: a screenful, cheapest first. */
+const DEFAULT_TOP = 25;
+
 export function runCompare(p: Prepared, o: CompareOptions): AppResult {
   const selection = selectModels(p.book, o.models, o.provider, {
     all: !!o.all,
@@ -90,12 +93,20 @@ export function runCompare(p: Prepared, o: CompareOptions): AppResult {
       !(o.hideTooSmall && r.fitsContext === false),
   );
   const hidden = rows.length - shown.length;
-  rows = o.top ? shown.slice(0, o.top) : shown;
+  // A person's table shows the cheapest few unless told otherwise; JSON and CSV carry every row.
+  const forPeople = p.format === 'table' || p.format === 'markdown';
+  const top = o.top ?? (forPeople && !o.models?.length ? DEFAULT_TOP : undefined);
+  rows = top ? shown.slice(0, top) : shown;
+  const cut = shown.length - rows.length;
   const tableRows = rows.map(toRow);
   const notes = [
     `${int(o.input)} input + ${int(o.output)} output tokens per request${o.cachedInput ? ` (${Math.round(o.cachedInput * 100)}% of input from prompt cache)` : ''}, ${int(requestsPerDay)} requests/day, ${o.daysPerMonth}-day month${o.batch ? ', batch prices' : ''}; prices in force ${o.date}.`,
   ];
   if (hidden) notes.push(`${hidden} model(s) hidden by --min-context/--hide-too-small.`);
+  if (cut && o.top === undefined)
+    notes.push(
+      `the ${top} cheapest of ${int(shown.length)} shown: --top N shows more, --json lists all.`,
+    );
   if (selection.hidden)
     notes.push(
       `${int(selection.hidden)} more in the catalog (platform and re-seller copies, deprecated and embedding models): --provider NAME or --all shows them.`,

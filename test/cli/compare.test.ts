@@ -4,16 +4,22 @@ import { runCli } from '../helpers/run-cli.js';
 const base = ['compare', '--input', '500', '--output', '300', '--requests', '10000'];
 
 describe('llmcost compare', () => {
-  it('prints a readable table of at least 60 models, cheapest first', async () => {
+  it('prints a readable table, the 25 cheapest by default, and as many as --top asks', async () => {
+    const rowsOf = (out: string) =>
+      out.split('\n').filter((l) => l.startsWith('│ ') && !l.includes('per request'));
     const r = await runCli(base);
     expect(r.code).toBe(0);
-    const rows = r.stdout
-      .split('\n')
-      .filter((l) => l.startsWith('│ ') && !l.includes('per request'));
-    expect(rows.length).toBeGreaterThanOrEqual(60);
+    expect(rowsOf(r.stdout)).toHaveLength(25);
+    expect(r.stdout).toMatch(/the 25 cheapest of \d+ shown: --top N shows more, --json lists all/);
+    const wide = await runCli([...base, '--top', '80']);
+    const rows = rowsOf(wide.stdout);
+    expect(rows.length).toBe(80);
     const perDay = rows.map((l) => Number(l.split('│')[4]!.trim().replace(/[$,]/g, '')));
     expect([...perDay].sort((a, b) => a - b)).toEqual(perDay);
     expect(r.stdout).toContain('10,000 requests/day');
+    // Machine formats carry every row.
+    const doc = JSON.parse((await runCli([...base, '--json'])).stdout);
+    expect(doc.rows.length).toBeGreaterThan(300);
   });
 
   it('computes gpt-4o costs exactly (JSON)', async () => {
