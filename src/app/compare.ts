@@ -70,6 +70,22 @@ const COLUMNS: Column[] = [
 /** Rows a table shows without --top: a screenful, cheapest first. */
 const DEFAULT_TOP = 25;
 
+/**
+ * The rows shown: --min-context and --hide-too-small first, then the cheapest `--top` (a person's table
+ * shows the cheapest few unless told otherwise; JSON and CSV carry every row).
+ */
+function visibleRows(all: CompareRow[], p: Prepared, o: CompareOptions) {
+  const shown = all.filter(
+    (r) =>
+      (o.minContext ? (r.record.contextWindow ?? 0) >= o.minContext : true) &&
+      !(o.hideTooSmall && r.fitsContext === false),
+  );
+  const forPeople = p.format === 'table' || p.format === 'markdown';
+  const top = o.top ?? (forPeople && !o.models?.length ? DEFAULT_TOP : undefined);
+  const rows = top ? shown.slice(0, top) : shown;
+  return { rows, shown, hidden: all.length - shown.length, top };
+}
+
 export function runCompare(p: Prepared, o: CompareOptions): AppResult {
   const selection = selectModels(p.book, o.models, o.provider, {
     all: !!o.all,
@@ -86,17 +102,7 @@ export function runCompare(p: Prepared, o: CompareOptions): AppResult {
     batch: !!o.batch,
     day: o.date,
   };
-  let rows = compareModels(records, workload);
-  const shown = rows.filter(
-    (r) =>
-      (o.minContext ? (r.record.contextWindow ?? 0) >= o.minContext : true) &&
-      !(o.hideTooSmall && r.fitsContext === false),
-  );
-  const hidden = rows.length - shown.length;
-  // A person's table shows the cheapest few unless told otherwise; JSON and CSV carry every row.
-  const forPeople = p.format === 'table' || p.format === 'markdown';
-  const top = o.top ?? (forPeople && !o.models?.length ? DEFAULT_TOP : undefined);
-  rows = top ? shown.slice(0, top) : shown;
+  const { rows, shown, hidden, top } = visibleRows(compareModels(records, workload), p, o);
   const cut = shown.length - rows.length;
   const tableRows = rows.map(toRow);
   const notes = [
