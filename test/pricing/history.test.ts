@@ -63,3 +63,15 @@ describe('corrections', () => {
     expect(priceUsage('vertex/claude-sonnet-4-5', write).cost.total).toBeCloseTo(0.1 * 3 * 2, 10);
   });
 });
+
+describe('resolutions', () => {
+  it('take the price each resolution names and carry its reason as the note', async () => {
+    const { RESOLUTIONS } = await import('../../src/pricing/generator/corrections.js');
+    const models = loadModels();
+    for (const r of RESOLUTIONS) expect(models.find((m) => m.id === r.id)?.notes).toContain(r.why);
+    // LiteLLM's unified V3.2 rate, not genai-prices' stale 2025 one.
+    expect(
+      priceUsage('deepseek-chat', { input: 1e6, output: 1e6 }, { date: '2026-11-30' }).cost.total,
+    ).toBeCloseTo(0.28 + 0.42, 10);
+  });
+});

@@ -2,9 +2,51 @@ import type { ModelRecord, PricePeriod, PriceSet } from '../../core/types.js';
 import { litellmPeriod, type LEntry } from './litellm.js';
 
 /**
- * The reviewed corrections to what the two maps say, one line each with its reason. (Which map wins for a
- * curated model, as reference.md §4 resolves their disagreements, is each spec's `from` and `note` in
- * specs-*.ts; earlier prices are in history.ts.)
+ * Where the two maps disagree on a curated model, the resolution (reference.md §4) and why: the reason
+ * becomes the record's note, shown by `llmcost models --resolve`. `prefer: 'litellm'` takes LiteLLM's price
+ * where genai-prices, usually preferred as the newer map, is stale for the model.
+ */
+export const RESOLUTIONS: { id: string; prefer?: 'litellm'; why: string }[] = [
+  {
+    id: 'gpt-5.6-sol',
+    why: 'genai-prices: $5/$30 until 2026-08-21, then $4/$20 (LiteLLM predates the cut).',
+  },
+  {
+    id: 'bedrock/llama3-1-70b-instruct',
+    why: 'LiteLLM has $0.99/$0.99; genai-prices $0.72, the same as Llama 3.3 70B (reference.md §4C).',
+  },
+  {
+    id: 'gemini-3.6-flash',
+    why: 'Unresolved (reference.md §4E): genai-prices has an introductory $0.75/$3.75 until 2026-12-31; LiteLLM only $1.50/$7.50. Catalog follows genai-prices with the dated step.',
+  },
+  {
+    id: 'mistral-large-2512',
+    why: 'mistral-large-latest points to Large 3 (2512), as LiteLLM maps it; genai-prices still maps -latest to Large 2.',
+  },
+  {
+    id: 'mistral-small-2603',
+    why: 'mistral-small-latest: genai-prices $0.10/$0.30 (checked 2025-07-04) and LiteLLM $0.06/$0.18 disagree; the newest Small (2603) is used.',
+  },
+  {
+    id: 'deepseek-chat',
+    prefer: 'litellm',
+    why: 'genai-prices still has 2025 V3 prices (checked 2025-07-12); LiteLLM has the unified V3.2 rate (reference.md §4B).',
+  },
+  {
+    id: 'deepseek-reasoner',
+    prefer: 'litellm',
+    why: 'genai-prices still has 2025 R1 prices; LiteLLM has the unified V3.2 rate (reference.md §4B).',
+  },
+  {
+    id: 'grok-4.20',
+    why: 'Unresolved (reference.md §4E): genai-prices $1.25/$2.50; LiteLLM $2/$6 under dated snapshot keys.',
+  },
+  { id: 'grok-4.5', why: 'Cache read $0.30 per genai-prices; LiteLLM $0.50 is Grok 4.6’s rate.' },
+];
+
+/**
+ * The reviewed corrections to what both maps say, one line each with its reason (earlier prices are in
+ * history.ts).
  */
 export const CORRECTIONS = [
   {

@@ -1,6 +1,7 @@
 import type { ModelRecord, PricePeriod } from '../../core/types.js';
 import { equalsNames, findModel, periodsOf, type GProvider } from './genai.js';
 import { litellmBatchRatio, litellmMax, litellmPeriod, type LEntry } from './litellm.js';
+import { RESOLUTIONS } from './corrections.js';
 import { withHistory } from './history.js';
 import { SPECS, type ModelSpec } from './specs.js';
 
@@ -122,7 +123,12 @@ export function buildCurated(inputs: CatalogInputs): { records: ModelRecord[]; n
     };
   }
 
-  const built = SPECS.flatMap((spec) => {
+  const resolved = new Map(RESOLUTIONS.map((r) => [r.id, r]));
+  const specs: ModelSpec[] = SPECS.map((spec) => {
+    const r = resolved.get(spec.id);
+    return r ? { ...spec, note: r.why, ...(r.prefer ? { from: r.prefer } : {}) } : spec;
+  });
+  const built = specs.flatMap((spec) => {
     try {
       return [build(spec)];
     } catch (err) {

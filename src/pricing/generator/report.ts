@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { ModelRecord } from '../../core/types.js';
-import { CORRECTIONS } from './corrections.js';
+import { CORRECTIONS, RESOLUTIONS } from './corrections.js';
 import type { Disagreement, Fate } from './expand.js';
 import { HISTORY } from './history.js';
 
@@ -39,6 +39,7 @@ export function writeReport(
       leftOut: count('litellm', 'left out'),
     },
     disagreements: r.disagreements.length,
+    resolutions: RESOLUTIONS.length,
     corrections: CORRECTIONS.length,
     corrected: r.corrected.length,
     history: HISTORY.length,

@@ -16,14 +16,7 @@ export const GOOGLE: ModelSpec[] = [
     ['gemini-3.1-flash-lite', 'gemini-3.1-flash-lite', 'gemini/gemini-3.1-flash-lite'],
     ['gemini-3.5-flash', 'gemini-3.5-flash', 'gemini/gemini-3.5-flash'],
     ['gemini-3.5-flash-lite', 'gemini-3.5-flash-lite', 'gemini/gemini-3.5-flash-lite'],
-    [
-      'gemini-3.6-flash',
-      'gemini-3.6-flash',
-      'gemini/gemini-3.6-flash',
-      {
-        note: 'Unresolved (reference.md §4E): genai-prices has an introductory $0.75/$3.75 until 2026-12-31; LiteLLM only $1.50/$7.50. Catalog follows genai-prices with the dated step.',
-      },
-    ],
+    ['gemini-3.6-flash', 'gemini-3.6-flash', 'gemini/gemini-3.6-flash', {}],
     ['gemini-3.7-flash', 'gemini-3.7-flash', null],
     ['gemini-3.8-flash', 'gemini-3.8-flash', null],
   ]),

@@ -9,7 +9,6 @@ export const OPEN_MODELS: ModelSpec[] = [
       'mistral/mistral-large-2512',
       {
         aliases: ['mistral-large-latest', 'mistral-large-3'],
-        note: 'mistral-large-latest points to Large 3 (2512), as LiteLLM maps it; genai-prices still maps -latest to Large 2.',
       },
     ],
     [
@@ -36,7 +35,6 @@ export const OPEN_MODELS: ModelSpec[] = [
       null,
       {
         aliases: ['mistral-small-latest'],
-        note: 'mistral-small-latest: genai-prices $0.10/$0.30 (checked 2025-07-04) and LiteLLM $0.06/$0.18 disagree; the newest Small (2603) is used.',
       },
     ],
     [
@@ -50,24 +48,9 @@ export const OPEN_MODELS: ModelSpec[] = [
     ['magistral-medium', 'magistral-medium', null, { aliases: ['magistral-medium-latest'] }],
   ]),
   ...family('deepseek', 'deepseek', 'deepseek', 'deepseek', [
-    [
-      'deepseek-chat',
-      null,
-      'deepseek/deepseek-chat',
-      {
-        from: 'litellm',
-        note: 'genai-prices still has 2025 V3 prices (checked 2025-07-12); LiteLLM has the unified V3.2 rate (reference.md §4B).',
-      },
-    ],
-    [
-      'deepseek-reasoner',
-      null,
-      'deepseek/deepseek-reasoner',
-      {
-        from: 'litellm',
-        note: 'genai-prices still has 2025 R1 prices; LiteLLM has the unified V3.2 rate (reference.md §4B).',
-      },
-    ],
+    // Which map's price stands for these two: corrections.ts (RESOLUTIONS).
+    ['deepseek-chat', 'deepseek-chat', 'deepseek/deepseek-chat'],
+    ['deepseek-reasoner', 'deepseek-reasoner', 'deepseek/deepseek-reasoner'],
     ['deepseek-v4-flash', 'deepseek-v4-flash', 'deepseek/deepseek-v4-flash'],
     ['deepseek-v4-pro', 'deepseek-v4-pro', 'deepseek/deepseek-v4-pro'],
   ]),
@@ -87,21 +70,9 @@ export const OPEN_MODELS: ModelSpec[] = [
       'xai/grok-4-1-fast-reasoning',
       { aliases: ['grok-4-1-fast', 'grok-4.1-fast'] },
     ],
-    [
-      'grok-4.20',
-      'grok-4.20',
-      null,
-      {
-        note: 'Unresolved (reference.md §4E): genai-prices $1.25/$2.50; LiteLLM $2/$6 under dated snapshot keys.',
-      },
-    ],
+    ['grok-4.20', 'grok-4.20', null, {}],
     ['grok-4.3', 'grok-4.3', 'xai/grok-4.3'],
-    [
-      'grok-4.5',
-      'grok-4.5',
-      'xai/grok-4.5',
-      { note: 'Cache read $0.30 per genai-prices; LiteLLM $0.50 is Grok 4.6’s rate.' },
-    ],
+    ['grok-4.5', 'grok-4.5', 'xai/grok-4.5', {}],
     ['grok-4.6', 'grok-4.6', null],
     ['grok-code-fast-1', 'grok-code-fast-1', 'xai/grok-code-fast-1'],
   ]),
@@ -191,7 +162,6 @@ export const BEDROCK_LLAMA: ModelSpec[] = [
       null,
       {
         aliases: ['llama3-1-70b-instruct'],
-        note: 'LiteLLM has $0.99/$0.99; genai-prices $0.72, the same as Llama 3.3 70B (reference.md §4C).',
       },
     ],
     [

@@ -32,12 +32,7 @@ export const OPENAI: ModelSpec[] = [
     ['gpt-5.4-pro', 'gpt-5.4-pro', 'gpt-5.4-pro'],
     ['gpt-5.5', 'gpt-5.5', 'gpt-5.5'],
     ['gpt-5.5-pro', 'gpt-5.5-pro', 'gpt-5.5-pro'],
-    [
-      'gpt-5.6-sol',
-      'gpt-5.6-sol',
-      'gpt-5.6-sol',
-      { note: 'genai-prices: $5/$30 until 2026-08-21, then $4/$20 (LiteLLM predates the cut).' },
-    ],
+    ['gpt-5.6-sol', 'gpt-5.6-sol', 'gpt-5.6-sol', {}],
     ['gpt-5.6-terra', 'gpt-5.6-terra', 'gpt-5.6-terra'],
     ['gpt-5.6-luna', 'gpt-5.6-luna', 'gpt-5.6-luna'],
     ['gpt-6-sol', 'gpt-6-sol', null],
