@@ -13,6 +13,16 @@ const COLUMNS: Column[] = [
   right('factor', 'x', (v) => `${(v as number).toFixed(1)}x`),
 ];
 
+/** `added: a, b, …` for the first dozen, or nothing. */
+function idsLine(label: string, records: { id: string }[]): string[] {
+  if (!records.length) return [];
+  const ids = records.slice(0, 12).map((r) => r.id);
+  return [`${label}: ${ids.join(', ')}${records.length > 12 ? ', …' : ''}`];
+}
+
+const dimLines = (lines: string[]) =>
+  lines.length ? [{ kind: 'text' as const, lines, tone: 'dim' as const }] : [];
+
 /** At most this many rows in a table; JSON and CSV carry them all. */
 const TABLE_ROWS = 40;
 
@@ -58,43 +68,13 @@ export function changesReport(
       ...(shown.length
         ? [{ kind: 'table' as const, table: { title: 'Repriced', columns: COLUMNS, rows: shown } }]
         : []),
-      ...(rows.length > shown.length
-        ? [
-            {
-              kind: 'text' as const,
-              lines: [`… and ${int(rows.length - shown.length)} more (--json lists all)`],
-              tone: 'dim' as const,
-            },
-          ]
-        : []),
-      ...(c.added.length
-        ? [
-            {
-              kind: 'text' as const,
-              lines: [
-                `added: ${c.added
-                  .slice(0, 12)
-                  .map((r) => r.id)
-                  .join(', ')}${c.added.length > 12 ? ', …' : ''}`,
-              ],
-              tone: 'dim' as const,
-            },
-          ]
-        : []),
-      ...(c.removed.length
-        ? [
-            {
-              kind: 'text' as const,
-              lines: [
-                `removed: ${c.removed
-                  .slice(0, 12)
-                  .map((r) => r.id)
-                  .join(', ')}${c.removed.length > 12 ? ', …' : ''}`,
-              ],
-              tone: 'dim' as const,
-            },
-          ]
-        : []),
+      ...dimLines(
+        rows.length > shown.length
+          ? [`… and ${int(rows.length - shown.length)} more (--json lists all)`]
+          : [],
+      ),
+      ...dimLines(idsLine('added', c.added)),
+      ...dimLines(idsLine('removed', c.removed)),
     ],
     primary: { columns: COLUMNS, rows },
   };

@@ -1,15 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { CATALOG_SIZE } from '../pricing/catalog-meta.js';
-import { BIN, line } from './timing.js';
-
-const median = (t: number[]) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!;
-
-function wallMs(args: string[]): number {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
+import { BIN, line, median, wallMs } from './timing.js';
 
 /** A whole `compare` run beside bare `node -e 0`, interleaved so a slow spell hits both alike. */
 export function benchCompare(): void {

@@ -2,17 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { line } from './timing.js';
+import { line, median, wallMs } from './timing.js';
 
 const LIB = new URL('../pkg/index.js', import.meta.url).href;
-const median = (t: number[]) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!;
-
-function wallMs(args: string[]): number {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 /** A probe that imports the library with readFileSync watched, uses it, and says which tables it read. */
 const PROBE = `import fs from 'node:fs';

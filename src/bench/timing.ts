@@ -2,7 +2,16 @@ import { spawn, spawnSync } from 'node:child_process';
 
 export const BIN = new URL('../../bin/llmcost.js', import.meta.url).pathname;
 
-const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+export const median = (times: number[]) =>
+  times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+
+/** Wall-clock milliseconds of one `node ...args` process, start to exit. */
+export function wallMs(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
 
 /**
  * Median wall-clock milliseconds of each variant over `runs` runs (after one warm-up), the variants'

@@ -95,32 +95,13 @@ export interface TokenBuckets {
   requests?: number;
 }
 
-/** The buckets a log reports only for some models: absent means none. */
-export const MODALITY_KEYS = [
-  'audioInput',
-  'audioCacheRead',
-  'imageInput',
-  'audioOutput',
-  'webSearches',
-] as const;
-
 export interface Usage extends TokenBuckets {
   reasoning: number;
   requests: number;
 }
 
-export interface CostBreakdown {
-  input: number;
-  cacheRead: number;
-  cacheWrite5m: number;
-  cacheWrite1h: number;
-  output: number;
-  audioInput?: number;
-  audioCacheRead?: number;
-  imageInput?: number;
-  audioOutput?: number;
-  webSearches?: number;
-  requests?: number;
+/** USD per bucket (the buckets of TokenBuckets, each present where the tokens were) and in total. */
+export interface CostBreakdown extends TokenBuckets {
   total: number;
 }
 
