@@ -152,3 +152,35 @@ describe('a per-request fee', () => {
     expect(priceUsage('gpt-4o', { input: 1 }).cost).not.toHaveProperty('requests');
   });
 });
+
+describe('the Realtime API', () => {
+  it("reads a response.done event's usage (model as the logger added it)", async () => {
+    const r = await runCli(['analyze', '--json', '--tz', 'UTC'], {
+      stdin: `${JSON.stringify({
+        type: 'response.done',
+        event_id: 'event_1',
+        model: 'gpt-realtime',
+        response: {
+          object: 'realtime.response',
+          id: 'resp_1',
+          status: 'completed',
+          usage: {
+            total_tokens: 1300,
+            input_tokens: 1000,
+            output_tokens: 300,
+            input_token_details: { cached_tokens: 0, text_tokens: 300, audio_tokens: 700 },
+            output_token_details: { text_tokens: 50, audio_tokens: 250 },
+          },
+        },
+      })}\n`,
+    });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary.usage).toMatchObject({
+      input: 300,
+      audioInput: 700,
+      output: 50,
+      audioOutput: 250,
+    });
+    expect(doc.summary.cost).toBeCloseTo((300 * 4 + 700 * 32 + 50 * 16 + 250 * 64) / 1e6, 12);
+  });
+});

@@ -122,7 +122,13 @@ export const openaiChat: Dialect = {
   },
 };
 
-const TERMINAL = new Set(['response.completed', 'response.incomplete', 'response.failed']);
+/** Responses API terminal events, and the Realtime API's `response.done` (its usage uses `*_token_details`). */
+const TERMINAL = new Set([
+  'response.completed',
+  'response.incomplete',
+  'response.failed',
+  'response.done',
+]);
 
 /** Responses API: bare response objects and terminal stream events; created/in-progress events carry no usage. */
 export const openaiResponses: Dialect = {
@@ -136,7 +142,8 @@ export const openaiResponses: Dialect = {
       return { skip: 'non-terminal response event' };
     const u = obj(r?.usage);
     if (!r || !u) return { skip: 'response without usage' };
-    const model = str(r.model) ?? UNKNOWN_MODEL;
+    // A Realtime response names no model (the session does): the event's own `model`, if a logger added it.
+    const model = str(r.model) ?? str(o.model) ?? UNKNOWN_MODEL;
     const searches = Array.isArray(r.output)
       ? (r.output as unknown[]).filter((x) => obj(x)?.type === 'web_search_call').length
       : 0;
