@@ -159,9 +159,10 @@ export async function startFakeApi(): Promise<FakeApi> {
     req.on('data', (b: Buffer) => (text += b.toString()));
     req.on('end', () => {
       const body = JSON.parse(text || '{}') as Record<string, unknown>;
-      if (req.url === '/v1/chat/completions') chat(body, res);
-      else if (req.url === '/v1/responses') responses(body, res);
-      else if (req.url === '/v1/messages') messages(body, res);
+      const path = (req.url ?? '').split('?')[0];
+      if (path === '/v1/chat/completions') chat(body, res);
+      else if (path === '/v1/responses') responses(body, res);
+      else if (path === '/v1/messages') messages(body, res);
       else res.writeHead(404).end('{}');
     });
   });

@@ -89,11 +89,16 @@ describe('trackOpenAI and trackAnthropic with the real SDKs', () => {
       })
       .finalMessage();
     expect(final.usage.output_tokens).toBe(350);
+    await anthropic.beta.messages.create({
+      model: 'claude-sonnet-4-5',
+      max_tokens: 500,
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
     await tracker.close();
 
-    // 3 chat calls with usage, 2 Responses calls, 3 Messages calls.
+    // 3 chat calls with usage, 2 Responses calls, 4 Messages calls (one through beta).
     const s = tracker.summary({ by: 'model' });
-    expect(s.total.records).toBe(8);
+    expect(s.total.records).toBe(9);
     const byModel = Object.fromEntries(s.groups.map((g) => [g.keys.model, g]));
     expect(byModel['gpt-4o']!.usage).toMatchObject({
       input: 3 * 176,
@@ -106,15 +111,15 @@ describe('trackOpenAI and trackAnthropic with the real SDKs', () => {
       reasoning: 2 * 500,
     });
     expect(byModel['claude-sonnet-4-5']!.usage).toMatchObject({
-      input: 3 * 40,
-      cacheRead: 3 * 8000,
-      cacheWrite5m: 3 * 2000,
-      output: 3 * 350,
+      input: 4 * 40,
+      cacheRead: 4 * 8000,
+      cacheWrite5m: 4 * 2000,
+      output: 4 * 350,
     });
     const expected =
       3 * (176 * 2.5 + 1024 * 1.25 + 300 * 10) +
       2 * (900 * 1.1 + 700 * 4.4) +
-      3 * (40 * 3 + 8000 * 0.3 + 2000 * 3.75 + 350 * 15);
+      4 * (40 * 3 + 8000 * 0.3 + 2000 * 3.75 + 350 * 15);
     expect(s.total.cost!).toBeCloseTo(expected / 1e6, 12);
 
     const r = await runCli(['analyze', log, '--by', 'model', '--json', '--tz', 'UTC']);
