@@ -210,3 +210,33 @@ describe('the committed report', () => {
     expect(report.summary.records).toBeGreaterThanOrEqual(1400);
   });
 });
+
+describe('hostile price maps', () => {
+  it('leaves a model with a negative, non-finite or non-numeric price out, with the reason, and goes on', () => {
+    const g = [
+      {
+        id: 'openai',
+        models: [
+          { id: 'neg', match: { equals: 'neg' }, prices: { input_mtok: 1, output_mtok: -5 } },
+          { id: 'text', match: { equals: 'text' }, prices: { input_mtok: '1', output_mtok: 2 } },
+          { id: 'fine', match: { equals: 'fine' }, prices: { input_mtok: 1, output_mtok: 2 } },
+        ],
+      },
+    ] as unknown as GProvider[];
+    const l = {
+      inf: {
+        litellm_provider: 'openai',
+        mode: 'chat',
+        input_cost_per_token: 1e-6,
+        output_cost_per_token: 1e400,
+      },
+    };
+    const { records, fates } = expand([], g, l, INFO);
+    expect(records.map((r) => r.id)).toEqual(['fine']);
+    expect(fates.find((f) => f.key === 'openai/neg')?.reason).toMatch(
+      /output price -5 in the source/,
+    );
+    expect(fates.find((f) => f.key === 'openai/text')?.fate).toBe('left out');
+    expect(fates.find((f) => f.key === 'inf')?.reason).toMatch(/output price Infinity/);
+  });
+});

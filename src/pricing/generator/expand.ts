@@ -290,6 +290,10 @@ function unfitPrices(periods: PricePeriod[]): string | undefined {
     ...(p.windows ?? []).map((w) => w.prices),
   ]);
   for (const p of sets) {
+    const bad = Object.entries(p).find(
+      ([k, v]) => typeof v === 'number' && k !== 'threshold' && !(Number.isFinite(v) && v >= 0),
+    );
+    if (bad) return `${bad[0]} price ${String(bad[1])} in the source: not a price`;
     if (!(p.input > 0.001))
       return 'input price $0 (a free or local listing): left unpriced rather than $0';
     if (Math.max(p.input, p.output) >= 700)
