@@ -228,7 +228,7 @@ describe('hostile price maps', () => {
         litellm_provider: 'openai',
         mode: 'chat',
         input_cost_per_token: 1e-6,
-        output_cost_per_token: 1e400,
+        output_cost_per_token: Number.POSITIVE_INFINITY,
       },
     };
     const { records, fates } = expand([], g, l, INFO);
