@@ -63,10 +63,30 @@ export function readUserCatalog(dir: string): UserCatalog | { unusable: string }
       !Array.isArray(doc.sources)
     )
       return { unusable: 'not a catalog llmcost wrote' };
+    // Every record as pricing reads it: a hand-edited or damaged file must not crash a run mid-way.
+    const bad = doc.records.findIndex((r) => !usableRecord(r));
+    if (bad >= 0) return { unusable: `record ${bad + 1} is not a usable model record` };
     return doc as UserCatalog;
   } catch {
     return { unusable: 'not JSON' };
   }
+}
+
+const price = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function usableRecord(r: unknown): boolean {
+  if (!r || typeof r !== 'object') return false;
+  const m = r as Partial<ModelRecord>;
+  return (
+    typeof m.id === 'string' &&
+    typeof m.provider === 'string' &&
+    typeof m.creator === 'string' &&
+    Array.isArray(m.aliases) &&
+    m.aliases.every((a) => typeof a === 'string') &&
+    Array.isArray(m.prices) &&
+    m.prices.length > 0 &&
+    m.prices.every((p) => p && price(p.input) && price(p.output))
+  );
 }
 
 /** The newer of the bundled and the updated catalog, unless the bundled one is asked for. */

@@ -260,3 +260,28 @@ describe('llmcost prices status and diff', () => {
     expect((await cli(dir, ['models', '--json'], { now: later })).stderr).toBe('');
   });
 });
+
+describe('a damaged updated catalog', () => {
+  it('is said once and the bundled catalog is used, never a crash', async () => {
+    const dir = tempDir('prices');
+    for (const records of [
+      [{}],
+      [{ id: 'x', provider: 'p', creator: 'p', aliases: [], prices: [{ input: 'a', output: 1 }] }],
+    ]) {
+      writeFileSync(
+        join(dir, 'catalog.json'),
+        JSON.stringify({
+          schemaVersion: 1,
+          catalogDate: '2099-01-01',
+          fetchedAt: '',
+          sources: [],
+          records,
+        }),
+      );
+      const r = await cli(dir, ['compare', '-i', '1', '-o', '1', '--json']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/unusable \(record 1 is not a usable model record\); using the bundled one/);
+      expect(JSON.parse(r.stdout).catalogSource).toBe('bundled');
+    }
+  });
+});
