@@ -280,7 +280,9 @@ describe('a damaged updated catalog', () => {
       );
       const r = await cli(dir, ['compare', '-i', '1', '-o', '1', '--json']);
       expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/unusable \(record 1 is not a usable model record\); using the bundled one/);
+      expect(r.stderr).toMatch(
+        /unusable \(record 1 is not a usable model record\); using the bundled one/,
+      );
       expect(JSON.parse(r.stdout).catalogSource).toBe('bundled');
     }
   });
