@@ -2,10 +2,23 @@ import type { Dim } from '../core/aggregate.js';
 import type { PricedGroup } from '../core/price-groups.js';
 import { nearest } from '../core/similarity.js';
 import { promptTokens } from '../core/buckets.js';
+import type { Usage } from '../core/types.js';
 import type { priceGroup } from '../core/price-groups.js';
 import { UNKNOWN_MODEL } from '../core/usage-record.js';
 import { int, pct, usd } from '../reporters/format-values.js';
 import type { Tally } from './analyze-tally.js';
+
+/** Audio, image, web-search and fee counts, on a line of their own where the logs had any. */
+function beyondText(u: Usage): string[] {
+  const parts = [
+    u.audioInput ? `${int(u.audioInput)} audio in` : '',
+    u.audioCacheRead ? `${int(u.audioCacheRead)} audio cached` : '',
+    u.imageInput ? `${int(u.imageInput)} image in` : '',
+    u.audioOutput ? `${int(u.audioOutput)} audio out` : '',
+    u.webSearches ? `${int(u.webSearches)} web searches` : '',
+  ].filter(Boolean);
+  return parts.length ? [`also: ${parts.join(' · ')} (priced at their own rates)`] : [];
+}
 
 /** The lines above the tables: period, tokens, cost, unpriced usage, and what was skipped and why. */
 export function summaryLines(
@@ -21,6 +34,7 @@ export function summaryLines(
   const lines = [
     `period: ${period} (${o.tz} days) · ${int(total.records)} records · ${int(u.requests)} requests`,
     `tokens: ${int(u.input)} input · ${int(u.cacheRead)} cache read · ${int(u.cacheWrite5m + u.cacheWrite1h)} cache write · ${int(u.output)} output (${int(u.reasoning)} reasoning) · input:output ${u.output ? (promptTokens(u) / u.output).toFixed(1) : '–'}:1`,
+    ...beyondText(u),
     `cost: ${total.cost === null ? (total.records ? 'unpriced' : '– (no token usage read)') : usd(total.cost)}${total.loggedCost !== null && total.calculatedCost !== null && Math.abs(total.calculatedCost - (total.cost ?? 0)) >= 0.005 ? ` (calculated from tokens: ${usd(total.calculatedCost)})` : ''} · caching saved ${usd(total.cacheSavings)}`,
   ];
   if (unpricedTokens) {

@@ -99,6 +99,10 @@ describe('billable units beyond text tokens', () => {
     });
     expect(usage.webSearches).toBe(3);
     expect(cost).toBeCloseTo((100 * 3 + 50 * 15) / 1e6 + (3 * 10) / 1000, 12);
+    const table = await runCli(['analyze', '--tz', 'UTC'], {
+      stdin: `${JSON.stringify({ type: 'message', model: 'claude-sonnet-4-5', usage: { input_tokens: 1, output_tokens: 1, server_tool_use: { web_search_requests: 3 } } })}\n`,
+    });
+    expect(table.stdout).toContain('also: 3 web searches (priced at their own rates)');
   });
 
   it('OpenAI Responses web_search_call items at $10 per 1,000 (gpt-4.1)', async () => {
