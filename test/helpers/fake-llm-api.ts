@@ -149,12 +149,16 @@ function messages(body: Record<string, unknown>, res: ServerResponse): void {
 export interface FakeApi {
   /** http://127.0.0.1:PORT (OpenAI's base URL is this + /v1). */
   base: string;
+  /** Requests answered so far. */
+  readonly hits: number;
   close(): Promise<void>;
 }
 
 /** Starts the stand-in on a free port of 127.0.0.1. */
 export async function startFakeApi(): Promise<FakeApi> {
+  let hits = 0;
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    hits++;
     let text = '';
     req.on('data', (b: Buffer) => (text += b.toString()));
     req.on('end', () => {
@@ -168,6 +172,9 @@ export async function startFakeApi(): Promise<FakeApi> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
+    get hits() {
+      return hits;
+    },
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };

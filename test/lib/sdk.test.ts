@@ -2,7 +2,13 @@ import Anthropic from '@anthropic-ai/sdk';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTracker, trackAnthropic, trackOpenAI } from '../../src/lib/index.js';
+import {
+  BudgetExceededError,
+  createTracker,
+  trackAnthropic,
+  trackOpenAI,
+} from '../../src/lib/index.js';
+import { counterFor } from '../../src/tokenize/count.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 import { startFakeApi, type FakeApi } from '../helpers/fake-llm-api.js';
@@ -10,6 +16,8 @@ import { startFakeApi, type FakeApi } from '../helpers/fake-llm-api.js';
 let api: FakeApi;
 let base: string;
 beforeAll(async () => {
+  // From source the rank tables are js-tiktoken's, loaded async (the built package reads its own).
+  await counterFor('o200k_base');
   api = await startFakeApi();
   base = api.base;
 });
@@ -129,5 +137,48 @@ describe('trackOpenAI and trackAnthropic with the real SDKs', () => {
     expect(Math.abs(doc.summary.cost - s.total.cost!) / s.total.cost!).toBeLessThan(1e-9);
     const viaTag = await runCli(['analyze', log, '--by', 'app', '--json', '--tz', 'UTC']);
     expect(JSON.parse(viaTag.stdout).groups.map((g: { app: string }) => g.app)).toEqual(['demo']);
+  });
+
+  it('with check: true, refuses a call whose worst case would overrun a budget before sending it', async () => {
+    const tracker = createTracker({ timeZone: 'UTC', clock: () => 0, budgets: '0.01/day' });
+    const openai = trackOpenAI(
+      new OpenAI({ apiKey: 'test', baseURL: `${base}/v1`, maxRetries: 0 }),
+      tracker,
+      {
+        check: true,
+      },
+    );
+    const anthropic = trackAnthropic(
+      new Anthropic({ apiKey: 'test', baseURL: base, maxRetries: 0 }),
+      tracker,
+      {
+        check: true,
+      },
+    );
+    const before = api.hits;
+    // gpt-4o: 1M output tokens at $10 per 1M is far over $0.01.
+    await expect(
+      openai.chat.completions.create({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'Hi' }],
+        max_tokens: 1_000_000,
+      }),
+    ).rejects.toBeInstanceOf(BudgetExceededError);
+    await expect(
+      anthropic.messages.create({
+        model: 'claude-sonnet-4-5',
+        max_tokens: 100_000,
+        messages: [{ role: 'user', content: 'Hi' }],
+      }),
+    ).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED', decision: { verdict: 'deny' } });
+    expect(api.hits).toBe(before);
+    // A small call fits: sent and recorded.
+    await openai.chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'Hi' }],
+      max_tokens: 100,
+    });
+    expect(api.hits).toBe(before + 1);
+    expect(tracker.summary().total.records).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { checkBeforeCall } from './guard.js';
 import type { RecordOptions, Tracker } from '../tracker/tracker.js';
 
 export interface WrapOptions {
@@ -8,6 +9,11 @@ export interface WrapOptions {
    * a response without usage). Default: one console warning per reason.
    */
   onUnrecorded?: (reason: string) => void;
+  /**
+   * Check the tracker's budgets before every call: a call whose worst case (prompt and output cap) would
+   * overrun one is refused with BudgetExceededError, and never sent.
+   */
+  check?: boolean;
 }
 
 type Obj = Record<string | symbol, unknown>;
@@ -97,8 +103,15 @@ export function wrapMethod(obj: unknown, name: string, tracker: Tracker, o: Wrap
   const original = target[name];
   if (typeof original !== 'function' || (original as unknown as Obj)[WRAPPED]) return;
   const wrapped = function (this: unknown, ...args: unknown[]) {
-    const result = (original as (...a: unknown[]) => unknown).apply(this ?? target, args);
     const body = (args[0] ?? {}) as Obj;
+    if (o.check) {
+      try {
+        checkBeforeCall(tracker, body);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    const result = (original as (...a: unknown[]) => unknown).apply(this ?? target, args);
     const hint: RecordOptions = typeof body.model === 'string' ? { model: body.model } : {};
     // A side chain on the SDK's promise: the caller gets the very same promise (with its helpers such
     // as withResponse()), and a failed call is the caller's to handle, not ours.
