@@ -1,4 +1,5 @@
 import { isDefaultView } from './default-view.js';
+import { byCodeUnit } from './order.js';
 import { own } from './own.js';
 import { nameKeys } from './resolve-name.js';
 import { nearest } from './similarity.js';
@@ -95,8 +96,8 @@ export class PriceBook {
     for (let depth = 0, at = key; depth < 2; depth++) {
       for (const s of FAMILY_SUFFIXES) if (this.index.has(`${at}-${s}`)) return `${at}-${s}`;
       const next = new Set<string>();
-      for (const k of this.index.keys())
-        if (k.startsWith(`${at}-`)) next.add(k.slice(at.length + 1).split('-')[0]!);
+      for (const k of this.keysStartingWith(`${at}-`))
+        next.add(k.slice(at.length + 1).split('-')[0]!);
       // One continuation, or of several exactly one model size (`llama-3.3` -> 70b beside its fine-tunes).
       const sizes = [...next].filter((p) => /^\d+(\.\d+)?[bm]$/.test(p));
       const part = next.size === 1 ? [...next][0] : sizes.length === 1 ? sizes[0] : undefined;
@@ -105,6 +106,21 @@ export class PriceBook {
       if (this.index.has(at)) return at;
     }
     return undefined;
+  }
+
+  private sortedKeys: string[] | undefined;
+
+  /** Index names that start with `prefix`, by binary search in the sorted names: a miss must stay cheap. */
+  private *keysStartingWith(prefix: string): Generator<string> {
+    const keys = (this.sortedKeys ??= [...this.index.keys()].sort(byCodeUnit));
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix); i++) yield keys[i]!;
   }
 
   /** Of several records under one name: the serving provider's, the creator's own, else the first. */
