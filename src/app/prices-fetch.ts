@@ -44,7 +44,13 @@ export async function fetchSource(
       'check the URL and the network, or use --from FILE',
     );
   }
-  if (res.status === 304) return { notModified: true, from };
+  if (res.status === 304) {
+    if (!previous)
+      throw new UsageError(
+        `${from}: answered 304 Not Modified to a request with nothing to compare`,
+      );
+    return { notModified: true, from };
+  }
   if (!res.ok) throw new UsageError(`${from}: HTTP ${res.status} ${res.statusText}`.trim());
   let text: string;
   try {

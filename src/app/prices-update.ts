@@ -37,6 +37,18 @@ type Maps = Partial<Record<Kind, { body: unknown; stamp: SourceStamp }>>;
 
 const rawFile = (dir: string, kind: Kind) => join(dir, `${kind}.json`);
 
+/** The body kept from the last update, for a source that answered 304. */
+function keptBody(dir: string, kind: Kind): unknown {
+  try {
+    return JSON.parse(readFileSync(rawFile(dir, kind), 'utf8'));
+  } catch {
+    throw new UsageError(
+      `the ${kind} map kept from the last update (${rawFile(dir, kind)}) is missing or damaged`,
+      'remove the cache folder and run llmcost prices update again',
+    );
+  }
+}
+
 /** Each source's body by the map it is; a 304 reuses the body kept from the last update. */
 function mapsOf(results: Fetched[], prev: UserCatalog | undefined, dir: string): Maps {
   const maps: Maps = {};
@@ -44,9 +56,10 @@ function mapsOf(results: Fetched[], prev: UserCatalog | undefined, dir: string):
     let kind: Kind | undefined;
     let entry: { body: unknown; stamp: SourceStamp };
     if (r.notModified) {
+      // A 304 comes only for a source of the last update (fetchSource sent its stamp).
       const stamp = prev!.sources.find((s) => s.from === r.from)!;
       kind = stamp.kind;
-      entry = { body: JSON.parse(readFileSync(rawFile(dir, kind), 'utf8')), stamp };
+      entry = { body: keptBody(dir, kind), stamp };
     } else {
       kind = kindOf(r.body);
       if (!kind)

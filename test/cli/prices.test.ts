@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -40,6 +40,7 @@ beforeAll(async () => {
       res.write(GENAI.slice(0, 100));
       return setTimeout(() => res.destroy(), 20);
     }
+    if (url === '/always-304.json') return res.writeHead(304).end();
     if (url === '/html.json') return res.writeHead(200).end('<html>rate limited</html>');
     if (url === '/shape.json') return res.writeHead(200).end('{"hello": "world"}');
     res.writeHead(404, 'Not Found').end();
@@ -285,5 +286,24 @@ describe('a damaged updated catalog', () => {
       );
       expect(JSON.parse(r.stdout).catalogSource).toBe('bundled');
     }
+  });
+});
+
+describe('a server that says 304 out of turn', () => {
+  it('is one line and exit 2, on a first update and when the kept map is gone', async () => {
+    const dir = tempDir('prices');
+    const first = await update(dir, '/always-304.json', '/litellm.json');
+    expect(first.code).toBe(2);
+    expect(first.stderr).toMatch(
+      /always-304\.json: answered 304 Not Modified to a request with nothing to compare/,
+    );
+    await update(dir, '/genai.json', '/litellm.json');
+    rmSync(join(dir, 'litellm.json'));
+    // The genai map changed, LiteLLM's did not (304): its kept copy is needed, and gone.
+    const again = await update(dir, '/genai-tenfold.json', '/litellm.json');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(
+      /the litellm map kept from the last update .* is missing or damaged/,
+    );
   });
 });
