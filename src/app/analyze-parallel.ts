@@ -1,47 +1,14 @@
-import { Worker } from 'node:worker_threads';
 import type { Prepared } from './prepared.js';
-import { mergeState, shift, type AggregateState } from '../core/aggregate-merge.js';
+import { mergeState, shift } from '../core/aggregate-merge.js';
 import { KeepLargest, SharedIds } from '../core/dedup.js';
-import type { OverrideSet } from '../pricing/catalog.js';
-import type { CatalogChoice } from '../pricing/user-catalog.js';
 import type { Plan } from '../readers/plan-ranges.js';
+import { startWorker } from './analyze-jobs.js';
 import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
 import { runAnalysis, type Snapshot } from './analyze-run.js';
 import { mergeTally, type Tally } from './analyze-tally.js';
 
 /** Shared id slots: 24 MB, enough to de-duplicate 2.3 million response ids exactly (as many as one pass keeps). */
 const ID_SLOTS = 3 << 20;
-
-export interface WorkerJob {
-  spec: EngineSpec;
-  overrides: OverrideSet[];
-  catalog: CatalogChoice;
-  file: string;
-  range: { start: number; end: number };
-  ids: SharedArrayBuffer;
-  cwd: string;
-}
-
-export interface WorkerResult {
-  state: AggregateState;
-  tally: Tally;
-  lines: number;
-  held: Snapshot[];
-  collapsed: number;
-}
-
-function runWorker(job: WorkerJob): Promise<WorkerResult> {
-  return new Promise((resolve, reject) => {
-    // A small young generation keeps the second heap from pushing peak RSS past 256 MB.
-    const worker = new Worker(new URL('./analyze-worker.js', import.meta.url), {
-      workerData: job,
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`analyze worker exited with ${code}`)));
-  });
-}
 
 /**
  * Reads the ranges on the main thread and one worker per other range, de-duplicating response ids in one
@@ -56,7 +23,8 @@ export async function runParallel(
 ): Promise<{ engine: Engine; tally: Tally }> {
   const ids = SharedIds.allocate(ID_SLOTS);
   const jobs = plan.ranges.slice(1).map((range) =>
-    runWorker({
+    startWorker({
+      kind: 'range',
       spec,
       overrides: p.overrides,
       catalog: p.catalog,

@@ -1,30 +1,39 @@
-/** An analyze worker: reads one byte range of a log and sends back its sums (see analyze-parallel.ts). */
+/** An analyze worker: reads one byte range of a log, or its share of a tree, and sends back its sums. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { stateOf } from '../core/aggregate-merge.js';
 import { SharedIds } from '../core/dedup.js';
 import { loadPriceBook } from '../pricing/catalog.js';
 import { buildEngine } from './analyze-engine.js';
-import type { WorkerJob, WorkerResult } from './analyze-parallel.js';
+import type { WorkerJob, WorkerResult } from './analyze-jobs.js';
 import { runAnalysis } from './analyze-run.js';
+import { Tally } from './analyze-tally.js';
+import { readShare } from './analyze-tree.js';
 
 const job = workerData as WorkerJob;
 const engine = buildEngine(loadPriceBook(job.overrides, job.catalog), job.spec);
-const run = await runAnalysis({
-  sources: [job.file],
-  cwd: job.cwd,
-  range: job.range,
-  ids: new SharedIds(job.ids),
-  deferSnapshots: true,
-  ...(engine.dialect ? { dialect: engine.dialect } : {}),
-  admit: engine.admit,
-  fields: engine.fields,
-  aggregator: engine.aggregator,
-});
-const result: WorkerResult = {
-  state: stateOf(engine.aggregator),
-  tally: run.tally,
-  lines: run.lines,
-  held: run.held,
-  collapsed: run.collapsed,
-};
+let result: WorkerResult;
+if (job.kind === 'tree') {
+  const tally = new Tally();
+  await readShare(job.share, engine, tally);
+  result = { state: stateOf(engine.aggregator), tally, lines: 0, held: [], collapsed: 0 };
+} else {
+  const run = await runAnalysis({
+    sources: [job.file],
+    cwd: job.cwd,
+    range: job.range,
+    ids: new SharedIds(job.ids),
+    deferSnapshots: true,
+    ...(engine.dialect ? { dialect: engine.dialect } : {}),
+    admit: engine.admit,
+    fields: engine.fields,
+    aggregator: engine.aggregator,
+  });
+  result = {
+    state: stateOf(engine.aggregator),
+    tally: run.tally,
+    lines: run.lines,
+    held: run.held,
+    collapsed: run.collapsed,
+  };
+}
 parentPort!.postMessage(result);

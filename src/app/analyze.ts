@@ -7,6 +7,7 @@ import { PARALLEL_MIN_BYTES, planRanges, runParallel } from './analyze-parallel.
 import { progressLine, showProgress } from './analyze-progress.js';
 import { analyzeResult, type AnalyzeResult } from './analyze-result.js';
 import { runAnalysis } from './analyze-run.js';
+import { runTree, TREE_MIN_BYTES, treeWorthSharing } from './analyze-tree.js';
 import { emptyWarnings } from './analyze-summary.js';
 import type { Tally } from './analyze-tally.js';
 import { budgetReport } from './analyze-budget-report.js';
@@ -25,6 +26,11 @@ async function readAll(
   if (plan) {
     const parallel = await runParallel(ctx.cwd, p, o, plan).catch(() => undefined);
     if (parallel) return { ...parallel, threads: plan.ranges.length };
+  }
+  if (treeWorthSharing(o.sources, o.threads, o.parallelMinBytes ?? TREE_MIN_BYTES)) {
+    const threads = Math.min(o.threads, o.sources.length);
+    const tree = await runTree(ctx.cwd, p, o, o.sources, threads).catch(() => undefined);
+    if (tree) return { ...tree, threads };
   }
   const engine = buildEngine(p.book, o);
   const progress = showProgress(ctx);

@@ -1,24 +1,15 @@
+import { hash64, hashHi, hashLo } from './hash64.js';
 import type { UsageRecord } from './usage-record.js';
+
+/** The responses counted in earlier files (core/claim-table.ts). */
+export interface Claims {
+  claim(key: string, messageId: string | undefined, main: boolean): boolean;
+  hasMain(messageId: string): boolean;
+}
 
 export interface IdSet {
   /** false when `key` was seen before. */
   add(key: string): boolean;
-}
-
-let hashA = 0;
-let hashB = 0;
-
-/** Two 32-bit FNV-1a-style lanes of `key`, left in hashA/hashB (no allocation on the hot path). */
-function hash64(key: string): void {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x9e3779b9;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  hashA = a >>> 0;
-  hashB = b >>> 0 || 1; // (x, 0) marks an empty slot
 }
 
 /**
@@ -37,12 +28,12 @@ export class HashSet64 {
   add(key: string): boolean {
     hash64(key);
     if ((this.count + 1) * 4 > (this.slots.length >>> 1) * 3) this.grow();
-    return this.probe(hashA, hashB, true);
+    return this.probe(hashLo(), hashHi(), true);
   }
 
   has(key: string): boolean {
     hash64(key);
-    return !this.probe(hashA, hashB, false);
+    return !this.probe(hashLo(), hashHi(), false);
   }
 
   /** true when (a, b) was absent (and, with `insert`, is now present). */
@@ -121,6 +112,33 @@ export class KeepLargest<T> {
     return [...this.held_.values()];
   }
 
+  /**
+   * Settles one file's snapshots against the responses counted in files before it (`claims`): a
+   * response counted already is a copy (a resumed session repeats its history), a sidechain replay of a
+   * message counted in this file or an earlier one is dropped; the rest are kept, in the order first seen.
+   */
+  settle(claims: Claims): { kept: Held<T>[]; replays: number; copies: number } {
+    const held = [...this.held_.values()];
+    this.held_.clear();
+    const keep = new Array<boolean>(held.length);
+    let replays = 0;
+    let copies = 0;
+    // Main-line messages first, so a replay earlier in the file than its parent is still recognised.
+    for (const side of [false, true])
+      held.forEach((h, k) => {
+        const d = h.record.dedup!;
+        if (!!d.sidechain !== side) return;
+        if (side && d.messageId && claims.hasMain(d.messageId)) {
+          replays++;
+          keep[k] = false;
+        } else {
+          keep[k] = claims.claim(d.key, d.messageId, !side);
+          if (!keep[k]) copies++;
+        }
+      });
+    return { kept: held.filter((_, k) => keep[k]), replays, copies };
+  }
+
   /** The kept records, and how many sidechain replays were dropped. */
   drain(): { kept: Held<T>[]; replays: number } {
     const mainIds = new Set<string>();
@@ -163,8 +181,8 @@ export class SharedIds implements IdSet {
 
   add(key: string): boolean {
     hash64(key);
-    const a = hashA | 0;
-    const b = (hashB | 0) === LOCK ? -2 : hashB | 0;
+    const a = hashLo() | 0;
+    const b = (hashHi() | 0) === LOCK ? -2 : hashHi() | 0;
     const full = Atomics.load(this.count, 0) * 4 > this.size * 3;
     const slots = this.slots;
     for (let i = ((a ^ Math.imul(b, 0x27d4eb2d)) >>> 0) % this.size; ;) {

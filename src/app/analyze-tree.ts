@@ -1,0 +1,121 @@
+/**
+ * A tree of log files (a Claude Code projects folder, a folder of rotated logs) read on several threads:
+ * each thread takes the next unread file, reads and sums it, and settles its de-duplication (settleFile)
+ * when every file before it has been settled, against one shared table of counted responses. Files are
+ * settled strictly in order, so the report is the one a single thread gives, whatever the thread count.
+ */
+import { statSync } from 'node:fs';
+import { ClaimTable } from '../core/claim-table.js';
+import { mergeState } from '../core/aggregate-merge.js';
+import type { Engine, EngineSpec } from './analyze-engine.js';
+import { buildEngine } from './analyze-engine.js';
+import { runAnalysis, settleFile, type Unsettled } from './analyze-run.js';
+import { mergeTally, Tally } from './analyze-tally.js';
+import type { Prepared } from './prepared.js';
+import { startWorker, type TreeShare } from './analyze-jobs.js';
+
+/** Below this much data a tree is read on one thread: starting a second costs more than it saves. */
+export const TREE_MIN_BYTES = 24 * 1024 * 1024;
+
+/** Atomics.waitAsync (ES2024; in Node since 16, not in the TypeScript lib this project targets). */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(a: Int32Array, i: number, v: number, ms: number): { value: unknown };
+  }
+).waitAsync;
+
+/** Control words in shared memory: the next file to read, the next to settle, and a stop flag. */
+const NEXT = 0;
+const TURN = 1;
+const STOP = 2;
+
+/** Whether `sources` are files enough, and large enough together, to share out between threads. */
+export function treeWorthSharing(sources: string[], threads: number, minBytes: number): boolean {
+  if (threads < 2 || sources.length < 2 || sources.includes('-')) return false;
+  let bytes = 0;
+  for (const f of sources) bytes += statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+  return bytes >= minBytes;
+}
+
+/** One thread's part: read files as they come free, settle them in turn. */
+export async function readShare(t: TreeShare, engine: Engine, tally: Tally): Promise<void> {
+  const ctl = new Int32Array(t.control);
+  const claims = new ClaimTable(t.claims);
+  const pending: { index: number; unit: Unsettled }[] = [];
+  const settleReady = () => {
+    while (pending.length && Atomics.load(ctl, TURN) === pending[0]!.index) {
+      settleFile(pending.shift()!.unit, claims, tally, engine.aggregator);
+      Atomics.add(ctl, TURN, 1);
+      Atomics.notify(ctl, TURN);
+    }
+  };
+  try {
+    for (;;) {
+      settleReady();
+      if (Atomics.load(ctl, STOP)) throw new Error('analyze: another thread failed');
+      const index = Atomics.add(ctl, NEXT, 1);
+      if (index >= t.files.length) break;
+      await runAnalysis({
+        sources: [t.files[index]!],
+        cwd: t.cwd,
+        claims,
+        tally,
+        deferFiles: (unit) => pending.push({ index, unit }),
+        ...(engine.dialect ? { dialect: engine.dialect } : {}),
+        admit: engine.admit,
+        fields: engine.fields,
+        aggregator: engine.aggregator,
+        progress: settleReady,
+      });
+    }
+    while (pending.length) {
+      const turn = Atomics.load(ctl, TURN);
+      if (Atomics.load(ctl, STOP)) throw new Error('analyze: another thread failed');
+      // Asynchronous and with a timeout: the main thread must go on hearing of a worker that died.
+      if (turn !== pending[0]!.index) {
+        // A pending Atomics.waitAsync does not keep Node's event loop alive (a worker would exit, code 13).
+        const alive = setTimeout(() => undefined, 200);
+        await waitAsync(ctl, TURN, turn, 100).value;
+        clearTimeout(alive);
+      }
+      settleReady();
+    }
+  } catch (err) {
+    Atomics.store(ctl, STOP, 1);
+    Atomics.notify(ctl, TURN);
+    throw err;
+  }
+}
+
+/** Reads `files` on `threads` worker threads into one engine and tally. */
+export async function runTree(
+  cwd: string,
+  p: Prepared,
+  spec: EngineSpec,
+  files: string[],
+  threads: number,
+): Promise<{ engine: Engine; tally: Tally }> {
+  const share: TreeShare = {
+    files,
+    cwd,
+    claims: ClaimTable.allocate(),
+    control: new SharedArrayBuffer(12),
+  };
+  const stop = () => {
+    Atomics.store(new Int32Array(share.control), STOP, 1);
+    Atomics.notify(new Int32Array(share.control), TURN);
+  };
+  // Every file is read by a worker, whose young generation is kept small (analyze-parallel.ts): the main
+  // thread, with V8's default of up to 48 MB of young garbage, would hold more memory doing the same work.
+  const workers = Array.from({ length: Math.min(threads, files.length) }, () =>
+    startWorker({ kind: 'tree', spec, overrides: p.overrides, catalog: p.catalog, share }),
+  );
+  workers.forEach((w) => w.catch(stop)); // a dead worker must not leave the others waiting
+  const engine = buildEngine(p.book, spec);
+  const tally = new Tally();
+  for (const r of await Promise.all(workers)) {
+    mergeState(engine.aggregator, r.state, 0, spec.top ?? 0);
+    mergeTally(tally, r.tally, 0);
+  }
+  return { engine, tally };
+}

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeClaudeTree } from '../src/bench/logs.js';
+import { tempDir } from './helpers/temp.js';
+
+// Worker threads run the built JavaScript, so these tests spawn the built binary (npm test builds first).
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['bin/llmcost.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env },
+  });
+
+/**
+ * A Claude Code tree with what makes sharing it out hard: a resumed session that repeats another's
+ * history (other session id, later time) in a file sorting before and one sorting after it, sub-agent
+ * files replaying their parent's messages, a logged cost, bad lines, and OpenAI logs that repeat ids.
+ */
+function hardTree(): string {
+  const dir = tempDir('llmcost-tree');
+  writeClaudeTree(dir, 24, 120);
+  const project = join(dir, 'projects', '-home-dev-repo0');
+  const history = readFileSync(join(project, listOne(project)), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(0, 60);
+  const resumed = (sid: string) =>
+    history.map((l) =>
+      l
+        .replace(/"sessionId":"[^"]+"/, `"sessionId":"${sid}"`)
+        .replace(/"timestamp":"2026-10-0/, '"timestamp":"2026-11-0'),
+    );
+  writeFileSync(
+    join(project, '00000000-resumed-before.jsonl'),
+    resumed('00000000').join('\n') + '\n',
+  );
+  writeFileSync(
+    join(project, 'ffffffff-resumed-after.jsonl'),
+    resumed('ffffffff').join('\n') + '\n',
+  );
+  // A sub-agent replaying parent messages under new request ids, and doing work of its own.
+  const sub = join(project, listOne(project).replace('.jsonl', ''), 'subagents');
+  mkdirSync(sub, { recursive: true });
+  const parent = JSON.parse(history.find((l) => l.includes('"assistant"'))!);
+  const replay = { ...parent, isSidechain: true, requestId: 'req_replayed' };
+  const own = {
+    ...parent,
+    isSidechain: true,
+    requestId: 'req_own',
+    message: { ...parent.message, id: 'msg_sub_own' },
+    costUSD: 0.1234567891,
+  };
+  writeFileSync(
+    join(sub, 'agent-1.jsonl'),
+    [replay, own, own].map((o) => JSON.stringify(o)).join('\n') + '\n{"broken": \n',
+  );
+  const chat = readFileSync('fixtures/logs/openai-chat.jsonl', 'utf8');
+  mkdirSync(join(dir, 'openai'));
+  writeFileSync(join(dir, 'openai', 'a.jsonl'), chat);
+  writeFileSync(join(dir, 'openai', 'b.jsonl'), chat + chat);
+  return dir;
+}
+
+function listOne(project: string): string {
+  const out = spawnSync('ls', [project], { encoding: 'utf8' }).stdout.split('\n');
+  return out.find((f) => /^5f0c.*\.jsonl$/.test(f))!;
+}
+
+describe('analyze over a tree on several threads', () => {
+  const dir = hardTree();
+  const variants = [
+    ['--by', 'day,model', '--top', '5'],
+    ['--by', 'session'],
+    ['--by', 'project,model'],
+    ['--by', 'block'],
+    ['--by', 'provider', '--reprice-as', 'gpt-4o-mini'],
+  ];
+  for (const v of variants)
+    it(`gives the one-thread report byte for byte (${v.join(' ')})`, () => {
+      const args = ['analyze', dir, ...v, '--json'];
+      const one = run([...args, '--threads', '1']);
+      expect(one.status, one.stderr).toBe(0);
+      const doc = JSON.parse(one.stdout);
+      expect(doc.threads).toBe(1);
+      expect(doc.duplicates).toMatchObject({
+        'sidechain replay of a parent message': 1,
+        'streaming snapshot of the same response': expect.any(Number),
+        'response already counted in an earlier file': expect.any(Number),
+        'same response id logged again': expect.any(Number),
+      });
+      expect(doc.malformed['invalid JSON']).toBe(1);
+      for (const threads of ['2', '3']) {
+        const many = run([...args, '--threads', threads], { LLMCOST_PARALLEL_MIN_BYTES: '1' });
+        expect(many.status, many.stderr).toBe(0);
+        expect(JSON.parse(many.stdout).threads).toBeGreaterThan(1);
+        expect(many.stdout.replace(/"threads": \d+/, '')).toBe(
+          one.stdout.replace(/"threads": \d+/, ''),
+        );
+        expect(many.stderr).toBe(one.stderr);
+      }
+    });
+
+  it('counts a resumed session once, in the file that sorts first', () => {
+    const doc = JSON.parse(
+      run(['analyze', dir, '--by', 'session', '--json', '--threads', '1']).stdout,
+    );
+    const sessions = doc.groups.map((g: { session: string }) => g.session);
+    expect(sessions).toContain('00000000');
+    expect(sessions).not.toContain('ffffffff');
+  });
+});
