@@ -75,59 +75,110 @@ export async function writeOpenAiLog(path: string, bytes: number): Promise<numbe
   return n;
 }
 
-/** A Claude Code projects tree: sessions with user lines, streaming snapshots and sidechains. */
-export function writeClaudeTree(dir: string, sessions: number): void {
+const CLAUDE_MODELS = [
+  'claude-sonnet-4-5-20250929',
+  'claude-opus-4-1-20250805',
+  'claude-haiku-4-5-20251001',
+];
+const WORDS =
+  'the of to and a in is it you that he was for on are with as his they be at one have this from'.split(
+    ' ',
+  );
+
+function prose(rand: () => number, chars: number): string {
+  let s = '';
+  while (s.length < chars) s += WORDS[Math.floor(rand() * WORDS.length)] + ' ';
+  return s;
+}
+
+/**
+ * A Claude Code projects tree shaped like a real one (`DIR/projects/<project>/<session>.jsonl`): per turn a
+ * user line every fourth turn (a tool result of up to ~500 bytes), an assistant line with text or a tool call,
+ * and for one turn in four a second line of the same response (message.id + requestId; identical usage, as
+ * Claude Code writes one line per content block); one turn in ten on a sidechain (a sub-agent). 200 sessions
+ * of 2,000 turns: ~430 MB, 500k assistant lines of which 100k are duplicates.
+ */
+export function writeClaudeTree(dir: string, sessions = 200, turns = 2000): void {
   const rand = prng(11);
+  const day0 = Date.parse('2026-10-01T00:00:00Z');
   for (let s = 0; s < sessions; s++) {
     const project = join(dir, 'projects', `-home-dev-repo${s % 8}`);
     mkdirSync(project, { recursive: true });
+    const cwd = `/home/dev/repo${s % 8}`;
+    const sessionId = `5f0c${s.toString(16).padStart(4, '0')}-9a1b-4c2d-8e3f-${(s * 7919).toString(16).padStart(12, '0')}`;
+    const start = day0 + Math.floor((s / sessions) * 30 * 86_400_000);
+    const common = { userType: 'external', cwd, sessionId, version: '2.0.31', gitBranch: 'main' };
     const lines: string[] = [];
-    for (let m = 0; m < 200; m++) {
-      const ts = new Date(
-        Date.parse('2026-10-01T00:00:00Z') + (s * 200 + m) * 60_000,
-      ).toISOString();
-      lines.push(
-        JSON.stringify({
-          parentUuid: null,
-          isSidechain: false,
-          cwd: `/home/dev/repo${s % 8}`,
-          sessionId: `s${s}`,
-          type: 'user',
-          message: { role: 'user', content: 'x'.repeat(200 + Math.floor(rand() * 2000)) },
-          uuid: `u${s}-${m}`,
-          timestamp: ts,
-        }),
-      );
-      const usage = {
-        input_tokens: 4,
-        cache_creation_input_tokens: Math.floor(rand() * 3000),
-        cache_read_input_tokens: Math.floor(rand() * 60000),
-        output_tokens: 0,
-        service_tier: 'standard',
-      };
-      for (const out of [5, 200, 600]) {
+    for (let t = 0; t < turns; t++) {
+      const ts = new Date(start + t * 20_000).toISOString();
+      const side = rand() < 0.1;
+      if (t % 4 === 0)
         lines.push(
           JSON.stringify({
-            parentUuid: `u${s}-${m}`,
-            isSidechain: false,
-            cwd: `/home/dev/repo${s % 8}`,
-            sessionId: `s${s}`,
+            parentUuid: `a-${s}-${t - 1}`,
+            isSidechain: side,
+            ...common,
+            type: 'user',
             message: {
-              id: `msg_${s}_${m}`,
+              role: 'user',
+              content: [
+                {
+                  tool_use_id: `toolu_${s}_${t}`,
+                  type: 'tool_result',
+                  content: prose(rand, 50 + Math.floor(rand() * 400)),
+                },
+              ],
+            },
+            uuid: `u-${s}-${t}`,
+            timestamp: ts,
+            toolUseResult: { stdout: 'ok', stderr: '', interrupted: false },
+          }),
+        );
+      const model = CLAUDE_MODELS[Math.floor(rand() * rand() * CLAUDE_MODELS.length)]!;
+      const write = Math.floor(rand() * 4000);
+      const usage = {
+        input_tokens: 3 + Math.floor(rand() * 20),
+        cache_creation_input_tokens: write,
+        cache_read_input_tokens: Math.floor(rand() * 90_000),
+        cache_creation: { ephemeral_5m_input_tokens: write, ephemeral_1h_input_tokens: 0 },
+        output_tokens: 1 + Math.floor(rand() * 1500),
+        service_tier: 'standard',
+      };
+      const blocks =
+        rand() < 0.25
+          ? [
+              { type: 'text', text: prose(rand, 10 + Math.floor(rand() * 100)) },
+              {
+                type: 'tool_use',
+                id: `toolu_${s}_${t + 1}`,
+                name: 'Bash',
+                input: { command: 'ls -la src' },
+              },
+            ]
+          : [{ type: 'text', text: prose(rand, 10 + Math.floor(rand() * 150)) }];
+      for (const [b, block] of blocks.entries())
+        lines.push(
+          JSON.stringify({
+            parentUuid: b === 0 ? `u-${s}-${t}` : `a-${s}-${t}-${b - 1}`,
+            isSidechain: side,
+            ...common,
+            message: {
+              id: `msg_01${s.toString(36)}_${t.toString(36)}`,
               type: 'message',
               role: 'assistant',
-              model: 'claude-sonnet-4-5-20250929',
-              content: [],
-              usage: { ...usage, output_tokens: out },
+              model,
+              content: [block],
+              stop_reason: null,
+              stop_sequence: null,
+              usage,
             },
-            requestId: `req_${s}_${m}`,
+            requestId: `req_011C${s.toString(36)}_${t.toString(36)}`,
             type: 'assistant',
-            uuid: `a${s}-${m}-${out}`,
+            uuid: b === blocks.length - 1 ? `a-${s}-${t}` : `a-${s}-${t}-${b}`,
             timestamp: ts,
           }),
         );
-      }
     }
-    writeFileSync(join(project, `s${s}.jsonl`), lines.join('\n') + '\n');
+    writeFileSync(join(project, `${sessionId}.jsonl`), lines.join('\n') + '\n');
   }
 }

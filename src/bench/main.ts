@@ -1,14 +1,16 @@
-/** `npm run bench [-- compare|count|analyze|library]`: prints the figures the issues ask for. Not a timed test. */
+/** `npm run bench [-- compare|count|analyze|agents|library]`: prints the figures the issues ask for. Not a timed test. */
 import { benchCompare } from './compare.js';
 import { benchCount } from './count.js';
 import { benchAnalyze } from './analyze.js';
 import { benchLibrary } from './library.js';
+import { benchAgents } from './agents.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   compare: benchCompare,
   count: benchCount,
   analyze: benchAnalyze,
   library: benchLibrary,
+  agents: benchAgents,
 };
 
 const wanted = process.argv.slice(2);

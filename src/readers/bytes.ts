@@ -27,5 +27,5 @@ export function fileBytes(
   range?: { start: number; end: number },
 ): AsyncGenerator<Buffer> {
   const window = range ? { start: range.start, end: range.end - 1 } : {};
-  return logBytes(createReadStream(path, { highWaterMark: 1 << 20, ...window }));
+  return logBytes(createReadStream(path, { highWaterMark: 1 << 18, ...window }));
 }

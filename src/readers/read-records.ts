@@ -6,7 +6,7 @@ import { fileBytes, logBytes } from './bytes.js';
 import { badReason, checkRecord } from './check-record.js';
 import { csvRows, looksLikeCsv } from './csv-records.js';
 import { DialectDetector } from './dialects/index.js';
-import type { Dialect } from './dialects/types.js';
+import type { Dialect, LineText } from './dialects/types.js';
 import { lineBatches, MAX_LINE_BYTES, type LineBatch } from './lines.js';
 import { getPath, tagValue, type Obj } from './values.js';
 
@@ -100,7 +100,7 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
 class ValueReader {
   records: UsageRecord[] = [];
   lines: number[] = [];
-  private readonly detector: DialectDetector;
+  readonly detector: DialectDetector;
 
   constructor(private readonly o: ReadOptions) {
     this.detector = new DialectDetector(o.dialect);
@@ -226,6 +226,20 @@ async function* jsonRecords(
   }
 }
 
+/** A line parsed through its dialect's shorter text when that holds, else whole. */
+function parseShort(line: string, text: LineText): unknown {
+  const short = text.shorten(line);
+  if (short !== undefined) {
+    try {
+      const o = JSON.parse(short) as unknown;
+      if (o !== null && typeof o === 'object' && text.shortOk(o as Obj)) return o;
+    } catch {
+      // not the shape the cut assumed: the whole line decides
+    }
+  }
+  return JSON.parse(line);
+}
+
 /**
  * The lines of one batch, parsed and read. A plain function, not part of the generator above: the
  * per-line loop is the hottest code of an analysis, and V8 optimizes it better outside a generator.
@@ -246,10 +260,19 @@ function readLines(batch: LineBatch, reader: ValueReader, o: ReadOptions): void 
     const c0 = line.charCodeAt(0);
     if ((c0 === 32 || c0 === 9) && line.trim() === '') continue;
     sink.lines++;
+    const text = reader.detector.current?.text;
+    if (text) {
+      const why = text.skip(line);
+      if (why) {
+        sink.dialect(reader.detector.current!.name);
+        sink.notUsage(why);
+        continue;
+      }
+    }
     const at = { file, line: first + k };
     let v: unknown;
     try {
-      v = JSON.parse(line);
+      v = text ? parseShort(line, text) : JSON.parse(line);
     } catch {
       // A last line without a newline may be a record still being written: not malformed data.
       if (batch.partial) sink.notUsage('partial last line');

@@ -69,12 +69,56 @@ export function time(v: unknown): number | undefined {
     return v > 1e17 ? Math.floor(v / 1e6) : v > 1e11 ? Math.floor(v) : Math.floor(v * 1000);
   }
   if (typeof v !== 'string' || v === '') return undefined;
+  const fast = isoUtcMs(v);
+  if (fast !== undefined) return fast;
   if (/^\d+(\.\d+)?$/.test(v)) return time(Number(v));
   let s = v.trim().replace(' ', 'T');
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) s += 'T00:00:00Z';
   else if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(s)) s += 'Z';
   const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : t;
+}
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+
+/**
+ * "2026-10-01T12:34:56.789Z", the form agents and most APIs write, read without a regular expression or
+ * Date.parse (a tenth of the cost, on the hot path of a large log). Anything else: undefined.
+ */
+function isoUtcMs(s: string): number | undefined {
+  if (
+    s.length !== 24 ||
+    s.charCodeAt(23) !== 90 || // Z
+    s.charCodeAt(10) !== 84 || // T
+    s.charCodeAt(19) !== 46 || // .
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58
+  )
+    return undefined;
+  let bad = 0;
+  for (let i = 0; i < 23; i++) {
+    const d = digit(s, i);
+    // Every position but the separators checked above must be a digit.
+    if ((d < 0 || d > 9) && i !== 4 && i !== 7 && i !== 10 && i !== 13 && i !== 16 && i !== 19)
+      bad++;
+  }
+  if (bad) return undefined;
+  const mo = two(s, 5);
+  const d = two(s, 8);
+  const h = two(s, 11);
+  const mi = two(s, 14);
+  const se = two(s, 17);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return undefined;
+  const year = two(s, 0) * 100 + two(s, 2);
+  if (year < 100) return undefined; // Date.UTC reads years 0-99 as 1900-1999
+  // Date.UTC rolls 31 April into 1 May: such a date is left to Date.parse.
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (d > (mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31))
+    return undefined;
+  return Date.UTC(year, mo - 1, d, h, mi, se, digit(s, 20) * 100 + two(s, 21));
 }
 
 export function bool(v: unknown): boolean {

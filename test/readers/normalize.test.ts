@@ -1,5 +1,6 @@
 // Each dialect's normalize, called directly on a minimal record of its documented shape: the buckets
 // [input (uncached), cacheRead, cacheWrite5m, cacheWrite1h, output (with reasoning), reasoning].
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UsageRecord } from '../../src/core/usage-record.js';
 import { DIALECTS, dialectByName } from '../../src/readers/dialects/index.js';
@@ -335,5 +336,30 @@ describe('every dialect normalizes its documented shape', () => {
         line_item: 'gpt-4o, input',
       }),
     ).toMatchObject({ model: 'gpt-4o', loggedCost: 1.5, lineItem: 'gpt-4o, input', input: 0 });
+  });
+});
+
+describe('time() on ISO instants', () => {
+  it('reads "YYYY-MM-DDTHH:MM:SS.sssZ" exactly as Date.parse does, and everything else as before', async () => {
+    const { time } = await import('../../src/readers/values.js');
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 999 }),
+        (y, mo, d, h, mi, s, ms) => {
+          const iso = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(ms, 3)}Z`;
+          const want = Date.parse(iso);
+          expect(time(iso)).toBe(Number.isNaN(want) ? undefined : want);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(time('2026-10-01T12:00:00.000+02:00')).toBe(Date.parse('2026-10-01T10:00:00.000Z'));
   });
 });

@@ -1,6 +1,7 @@
-import type { Outcome } from '../../core/usage-record.js';
+import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { obj, str, time } from '../values.js';
 import { anthropicUsage } from './anthropic.js';
+import { claudeCodeText } from './claude-code-text.js';
 import type { Dialect } from './types.js';
 
 const NOT_USAGE = new Set([
@@ -28,6 +29,7 @@ export const claudeCode: Dialect = {
       'messageId' in o ||
       // A user line of an older or trimmed transcript may carry none of the ids, only its message.
       (o.type === 'user' && obj(o.message)?.role === 'user')),
+  text: claudeCodeText,
   normalize(o): Outcome {
     if (o.type !== 'assistant') return { skip: `${String(o.type)} line` };
     const m = obj(o.message);
@@ -37,29 +39,26 @@ export const claudeCode: Dialect = {
       return { skip: 'synthetic API-error row' };
     if (!m || !u) return { skip: 'assistant line without usage' };
     if (!model) return { invalid: 'no model' };
+    // Built field by field, not spread: this runs for every assistant line of a tree.
+    const r: UsageRecord = anthropicUsage(u) as UsageRecord;
+    r.model = model;
     const ts = time(o.timestamp);
-    const messageId = str(m.id);
-    const requestId = str(o.requestId);
+    if (ts !== undefined) r.timestamp = ts;
+    if (typeof o.costUSD === 'number') r.loggedCost = o.costUSD;
+    const tags: Record<string, string> = {};
     const cwd = str(o.cwd);
-    return {
-      model,
-      ...(ts !== undefined ? { timestamp: ts } : {}),
-      ...anthropicUsage(u),
-      ...(typeof o.costUSD === 'number' ? { loggedCost: o.costUSD } : {}),
-      tags: {
-        ...(cwd ? { project: cwd } : {}),
-        ...(str(o.sessionId) ? { session: o.sessionId as string } : {}),
-      },
-      ...(messageId
-        ? {
-            dedup: {
-              key: `claude:${messageId}:${requestId ?? ''}`,
-              keep: 'largest' as const,
-              messageId,
-              ...(o.isSidechain === true ? { sidechain: true } : {}),
-            },
-          }
-        : {}),
-    };
+    if (cwd) tags.project = cwd;
+    const session = str(o.sessionId);
+    if (session) tags.session = session;
+    r.tags = tags;
+    const messageId = str(m.id);
+    if (messageId)
+      r.dedup = {
+        key: `claude:${messageId}:${str(o.requestId) ?? ''}`,
+        keep: 'largest',
+        messageId,
+        ...(o.isSidechain === true ? { sidechain: true } : {}),
+      };
+    return r;
   },
 };

@@ -64,6 +64,11 @@ export class DialectDetector {
 
   constructor(private readonly forced?: Dialect) {}
 
+  /** The dialect the next line most likely has: the forced one, else the last one met. */
+  get current(): Dialect | undefined {
+    return this.forced ?? this.last;
+  }
+
   normalize(o: Obj): { dialect: string; outcome: Outcome } | undefined {
     const d = this.forced ?? (this.last?.detect(o) ? this.last : DIALECTS.find((x) => x.detect(o)));
     if (!d) return undefined;

@@ -8,4 +8,19 @@ export interface Dialect {
   normalize(o: Obj): Outcome;
   /** For formats whose lines depend on earlier ones (a Codex rollout): a normalizer per file or stream. */
   perSource?: () => (o: Obj) => Outcome;
+  /** Lines of this dialect told apart by their text, before (or instead of) parsing them. */
+  text?: LineText;
+}
+
+/**
+ * The hot path of a large log of one dialect (the last one met in the file): most bytes of an agent's
+ * transcript are lines without usage and payloads no report reads.
+ */
+export interface LineText {
+  /** The reason a line that cannot hold usage is skipped, unparsed; undefined: read it. */
+  skip(line: string): string | undefined;
+  /** A shorter text to parse in the line's place, payloads cut out; undefined: parse the whole line. */
+  shorten(line: string): string | undefined;
+  /** Whether the shorter text parsed to the shape the cut assumed; if not, the whole line is parsed. */
+  shortOk(o: Obj): boolean;
 }
