@@ -74,8 +74,9 @@ export function ratesFor(record: ModelRecord, period: PricePeriod, opts: RateOpt
   }
   // Batch scales the input side by the input ratio and the output side by the output ratio; a
   // per-search fee is not discounted.
-  const inRatio = period.batchInput / period.input;
-  const outRatio = period.batchOutput / period.output;
+  // A free list price has no ratio to scale by (0/0 priced batch requests at NaN): batch is free too.
+  const inRatio = period.input ? period.batchInput / period.input : 1;
+  const outRatio = period.output ? period.batchOutput / period.output : 1;
   const batched: Rates = { ...rates, batch: true };
   for (const b of BUCKETS) {
     const v = rates[b.unit];

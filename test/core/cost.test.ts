@@ -157,3 +157,17 @@ describe('costOf', () => {
     );
   });
 });
+
+describe('batch rates of a free model', () => {
+  it('are free, not NaN (0/0 was the batch ratio)', async () => {
+    const { ratesFor } = await import('../../src/core/price-period.js');
+    const period = { input: 0, output: 0, batchInput: 0, batchOutput: 0 };
+    const record = { id: 'free', prices: [period] } as unknown as ModelRecord;
+    const rates = ratesFor(record, period, { promptTokens: 10, batch: true });
+    expect(rates.input).toBe(0);
+    expect(rates.output).toBe(0);
+    expect(
+      costOf({ input: 10, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 5 }, rates).total,
+    ).toBe(0);
+  });
+});
