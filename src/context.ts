@@ -15,6 +15,8 @@ export interface Context {
 
 export interface Output {
   write(text: string): void;
+  /** Resolves once a slow reader has taken what was written (large outputs wait on it). */
+  drained?(): Promise<void>;
   isTTY: boolean;
   columns?: number;
 }
@@ -60,6 +62,13 @@ function systemTimeZone(): string {
 function stream(s: NodeJS.WriteStream): Output {
   return {
     write: (text) => void s.write(text),
+    drained: () =>
+      s.writableNeedDrain
+        ? new Promise<void>((resolve) => {
+            s.once('drain', resolve);
+            s.once('close', resolve);
+          })
+        : Promise.resolve(),
     get isTTY() {
       return s.isTTY === true;
     },

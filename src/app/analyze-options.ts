@@ -1,5 +1,6 @@
 import type { Budget } from '../core/budget.js';
 import type { RatioBand } from '../core/price-groups.js';
+import type { RowFormat } from '../files/row-writers.js';
 import type { EngineSpec } from './analyze-engine.js';
 
 /** What `llmcost analyze` was asked: sources, how to read and group them, budgets and strictness. */
@@ -17,6 +18,8 @@ export interface AnalyzeOptions extends EngineSpec {
   strict: boolean;
   threads: number;
   parallelMinBytes?: number;
+  /** `--emit FILE|-`: every counted request written out as a row (emit-schema.ts). */
+  emit?: { path: string; format: RowFormat };
   /** The time now (ms), for the active `--by block`. */
   now?: number;
 }

@@ -34,7 +34,9 @@ export interface RunInput {
   admit: Admit;
   aggregator: Aggregator;
   /** Called after every batch of lines, for a progress line (and, on a tree, to settle files). */
-  progress?: (lines: number) => void;
+  progress?: (lines: number) => void | Promise<void>;
+  /** Name each record's dialect on it (for --emit). */
+  nameDialect?: boolean;
 }
 
 export type Snapshot = Held<Location>;
@@ -115,9 +117,10 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
       fields: i.fields,
       sink: tally,
       onRecord: take,
+      ...(i.nameDialect ? { nameDialect: true } : {}),
     })) {
       newlines = batch.newlines;
-      i.progress?.(tally.lines);
+      await i.progress?.(tally.lines);
     }
     lines += newlines;
     if (i.deferSnapshots) continue;

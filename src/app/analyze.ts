@@ -7,6 +7,7 @@ import { PARALLEL_MIN_BYTES, planRanges, runParallel } from './analyze-parallel.
 import { progressLine, showProgress } from './analyze-progress.js';
 import { analyzeResult, type AnalyzeResult } from './analyze-result.js';
 import { runAnalysis } from './analyze-run.js';
+import { startEmit } from './analyze-emit.js';
 import { runTree, TREE_MIN_BYTES, treeWorthSharing } from './analyze-tree.js';
 import { emptyWarnings } from './analyze-summary.js';
 import type { Tally } from './analyze-tally.js';
@@ -22,18 +23,21 @@ async function readAll(
   p: Prepared,
   o: AnalyzeOptions,
 ): Promise<{ engine: Engine; tally: Tally; threads: number }> {
-  const plan = planRanges(o.sources, o.threads, o.parallelMinBytes ?? PARALLEL_MIN_BYTES);
+  // Rows are emitted in the order requests are counted, by one thread.
+  const threads = o.emit ? 1 : o.threads;
+  const plan = planRanges(o.sources, threads, o.parallelMinBytes ?? PARALLEL_MIN_BYTES);
   if (plan) {
     const parallel = await runParallel(ctx.cwd, p, o, plan).catch(() => undefined);
     if (parallel) return { ...parallel, threads: plan.ranges.length };
   }
-  if (treeWorthSharing(o.sources, o.threads, o.parallelMinBytes ?? TREE_MIN_BYTES)) {
+  if (treeWorthSharing(o.sources, threads, o.parallelMinBytes ?? TREE_MIN_BYTES)) {
     const threads = Math.min(o.threads, o.sources.length);
     const tree = await runTree(ctx.cwd, p, o, o.sources, threads).catch(() => undefined);
     if (tree) return { ...tree, threads };
   }
   const engine = buildEngine(p.book, o);
-  const progress = showProgress(ctx);
+  const emit = await startEmit(ctx, o, engine.aggregator);
+  const progress = !emit && showProgress(ctx);
   const run = await runAnalysis({
     sources: o.sources,
     cwd: ctx.cwd,
@@ -43,7 +47,12 @@ async function readAll(
     fields: engine.fields,
     aggregator: engine.aggregator,
     ...(progress ? { progress: progressLine(ctx) } : {}),
+    ...(emit ? { progress: emit.progress, nameDialect: true } : {}),
+  }).catch((err: unknown) => {
+    emit?.writer.abort();
+    throw err;
   });
+  await emit?.writer.close();
   if (progress) ctx.stderr.write('\r\u001b[K');
   return { engine, tally: run.tally, threads: 1 };
 }
@@ -82,5 +91,6 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
     diagnostics.push('llmcost: --strict: malformed input, exiting 2');
     exitCode = 2;
   }
-  return ok(p.render(report), diagnostics, exitCode);
+  // `--emit -`: the rows are the output; the report would break them.
+  return ok(o.emit?.path === '-' ? '' : p.render(report), diagnostics, exitCode);
 }

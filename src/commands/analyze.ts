@@ -67,6 +67,17 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
     .option('--no-exit-code', 'report budget breaches without failing')
     .option('--strict', 'exit 2 when any line is malformed')
     .option(
+      '--emit <file>',
+      'also write every counted request as a row (.jsonl, .csv, .parquet; - for stdout)',
+    )
+    .addOption(
+      new Option('--emit-format <format>', 'format of --emit, when its name does not say').choices([
+        'jsonl',
+        'csv',
+        'parquet',
+      ]),
+    )
+    .option(
       '--threads <n>',
       'threads for one large JSONL file (default: one per core)',
       positiveInt,
@@ -107,6 +118,7 @@ Examples:
     );
     if (by.length > 1 && by.includes('block'))
       throw new UsageError('--by block stands alone', 'use --by block, or --by day,model');
+    const emit = emitTarget(o.emit, o.emitFormat);
     const { runAnalyze } = await import('../app/analyze.js');
     exit.write(
       await runAnalyze(ctx, p, {
@@ -131,6 +143,7 @@ Examples:
         // More threads than cores only adds memory (128 on a 70 MB log took 2.2 GB).
         threads: Math.min(o.threads ?? ctx.cpus, ctx.cpus),
         now: ctx.now().getTime(),
+        ...(emit ? { emit } : {}),
         dayModels: p.format === 'html',
         ...(ctx.env.LLMCOST_PARALLEL_MIN_BYTES
           ? { parallelMinBytes: Number(ctx.env.LLMCOST_PARALLEL_MIN_BYTES) }
@@ -138,4 +151,30 @@ Examples:
       }),
     );
   });
+}
+
+const EMIT_EXTENSIONS: Record<string, 'jsonl' | 'csv' | 'parquet'> = {
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  csv: 'csv',
+  parquet: 'parquet',
+};
+
+/** --emit's file and format: the format named, else the file's extension (stdout: JSON lines). */
+function emitTarget(
+  path: string | undefined,
+  format: 'jsonl' | 'csv' | 'parquet' | undefined,
+): { path: string; format: 'jsonl' | 'csv' | 'parquet' } | undefined {
+  if (path === undefined) {
+    if (format) throw new UsageError('--emit-format needs --emit FILE');
+    return undefined;
+  }
+  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  const chosen = format ?? (path === '-' ? 'jsonl' : ext ? EMIT_EXTENSIONS[ext] : undefined);
+  if (!chosen)
+    throw new UsageError(
+      `--emit: cannot tell the format of "${path}"`,
+      'name it .jsonl, .csv or .parquet, or add --emit-format jsonl|csv|parquet',
+    );
+  return { path, format: chosen };
 }

@@ -17,7 +17,13 @@ export function addCommonOptions(cmd: Command): Command {
     )
     .option('--json', 'shorthand for --format json')
     .option('--no-color', 'never color the output')
-    .option('--wide', 'tables at full width, however narrow the terminal')
+    .option('--wide', 'tables at full width, however narrow the terminal');
+  return addCatalogOptions(cmd);
+}
+
+/** Where prices come from: the config file, the catalog, overrides (every command that prices). */
+export function addCatalogOptions(cmd: Command): Command {
+  return cmd
     .option('--config <file>', 'config file (default: nearest llmcost.config.yaml)')
     .addOption(
       new Option('--catalog <which>', 'auto: the newer of the bundled and the updated; bundled')

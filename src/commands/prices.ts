@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import type { SqlDialect } from '../app/sql-dialects.js';
 import type { Context } from '../context.js';
 import type { Exit } from '../app/result.js';
-import { addCommonOptions, prepare, userCacheDir } from './common.js';
+import { addCatalogOptions, addCommonOptions, prepare, userCacheDir } from './common.js';
 import { isoDate, list, positiveInt } from './parse-args.js';
 
 /** `llmcost prices update|status|diff`: the catalog's refresh path, the only network access llmcost has. */
@@ -52,6 +53,43 @@ Examples:
     const p = await prepare(ctx, status, 'pricesStatus');
     const { runPricesStatus } = await import('../app/prices-status.js');
     exit.write(runPricesStatus(ctx, p, userCacheDir(ctx)));
+  });
+  const exp = prices
+    .command('export')
+    .description(
+      'the price rules as a SQL script (tables and a pricing view) or the bare rates table',
+    )
+    .addOption(
+      new Option('--format <format>', 'sql, or the rates table as csv or parquet')
+        .choices(['sql', 'csv', 'parquet'])
+        .default('sql'),
+    )
+    .addOption(
+      new Option('--dialect <engine>', 'SQL engine')
+        .choices(['duckdb', 'postgres', 'clickhouse', 'bigquery'])
+        .default('duckdb'),
+    )
+    .option('-o, --output <file>', 'write to this file (default: stdout; parquet needs a file)');
+  addCatalogOptions(exp).addHelpText(
+    'after',
+    `
+The SQL script makes llmcost_prices (one row per model x price period x tier or window x batch), llmcost_model_names
+and the view llmcost_priced, which prices a table or view llmcost_usage with the columns of analyze --emit.
+
+Examples:
+  llmcost prices export --dialect duckdb -o prices.sql
+  llmcost prices export --dialect clickhouse > prices.sql
+  llmcost prices export --format parquet -o prices.parquet`,
+  );
+  exp.action(async () => {
+    const p = await prepare(ctx, exp, 'prices');
+    const o = exp.opts<{
+      format: 'sql' | 'csv' | 'parquet';
+      dialect: SqlDialect;
+      output?: string;
+    }>();
+    const { runPricesExport } = await import('../app/prices-export-run.js');
+    exit.write(await runPricesExport(ctx, p, o));
   });
   const diff = prices
     .command('diff')

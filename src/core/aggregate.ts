@@ -112,6 +112,11 @@ export class Aggregator {
   /** Cost-report lines by day and line item, kept out of the token-based groups. */
   readonly billed = new Map<string, BilledLine>();
   batchFallbacks = 0;
+  /**
+   * Told of every request as it is counted, with the catalog record and the price key it got (absent:
+   * unpriced) and whether the log's own cost is the one counted: `analyze --emit` writes it out.
+   */
+  onCounted?: (r: UsageRecord, at: Location, price: PriceKey | undefined, useLog: boolean) => void;
   private readonly keys = new PriceKeys();
 
   constructor(
@@ -152,6 +157,7 @@ export class Aggregator {
       this.addTo(dm, r, price, useLog);
     }
     if (this.o.top > 0 && price) this.offerTop(r, price, useLog, at);
+    this.onCounted?.(r, at, price, useLog);
     for (let i = 0; i < this.o.reprice.length; i++) {
       const target = this.o.reprice[i]!;
       const pk = this.keys.keyFor(target, r.timestamp, prompt, !!r.batch);

@@ -7,6 +7,8 @@ export interface PriceKey {
   rates: Rates;
   /** A batch record priced at list prices because the catalog has no batch price for its model. */
   batchFallback: boolean;
+  /** The first day of the price period in force (absent: the record's first period, open-ended). */
+  from?: string;
 }
 
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
@@ -95,10 +97,17 @@ export class PriceKeys {
         record,
         rates: ratesFor(record, period, { ...opts, batch }),
         batchFallback: false,
+        ...(period.from ? { from: period.from } : {}),
       };
     } catch (err) {
       if (!(err instanceof NoBatchPriceError)) throw err;
-      return { key, record, rates: ratesFor(record, period, opts), batchFallback: true };
+      return {
+        key,
+        record,
+        rates: ratesFor(record, period, opts),
+        batchFallback: true,
+        ...(period.from ? { from: period.from } : {}),
+      };
     }
   }
 }

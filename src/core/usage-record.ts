@@ -32,6 +32,8 @@ export interface UsageRecord {
   /** The catalog provider the log says served the call (see served.ts): its price wins. */
   servedBy?: string;
   dedup?: Dedup;
+  /** The log dialect the record was read as (set when records are emitted: `analyze --emit`). */
+  dialect?: string;
 }
 
 /** The counts of a usage record: whole, non-negative numbers wherever a record is made or taken in. */

@@ -37,6 +37,8 @@ export interface ReadOptions {
    * records die young rather than wait in a batch (batches yield no records then).
    */
   onRecord?: (r: UsageRecord, at: Location) => void;
+  /** Name each record's dialect on it (for `analyze --emit`). */
+  nameDialect?: boolean;
 }
 
 /** Records read from one chunk of a source, with the line each came from (in `file`). */
@@ -126,8 +128,8 @@ class ValueReader {
       out = got.outcome;
       if ('skip' in out) return sink.notUsage(out.skip);
       if ('invalid' in out) return sink.bad(`missing field: ${out.invalid}`, at);
-      if (Array.isArray(out)) for (const r of out) this.check(r, o as Obj);
-      else this.check(out, o as Obj);
+      if (Array.isArray(out)) for (const r of out) this.check(r, o as Obj, got.dialect);
+      else this.check(out, o as Obj, got.dialect);
     } catch (err) {
       return sink.bad(badReason(err), at);
     }
@@ -148,8 +150,9 @@ class ValueReader {
     }
   }
 
-  private check(r: UsageRecord, raw: Obj): void {
+  private check(r: UsageRecord, raw: Obj, dialect: string): void {
     checkRecord(r);
+    if (this.o.nameDialect) r.dialect = dialect;
     const fields = this.o.fields;
     if (!fields.length) return;
     let tags: Record<string, string> | undefined;

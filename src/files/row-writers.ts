@@ -1,0 +1,200 @@
+/**
+ * Rows out, in a format chosen by name: JSON lines, CSV or Parquet. Written to a temporary file renamed
+ * over the target when complete (a reader never sees half a file), or streamed to an output (JSONL, CSV).
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
+export type ColumnType = 'int' | 'double' | 'string' | 'bool' | 'timestamp' | 'json';
+export interface Column {
+  name: string;
+  type: ColumnType;
+}
+/** Values in column order; a timestamp is ms since the epoch, a json column its JSON text. */
+export type Row = (string | number | boolean | null)[];
+export type RowFormat = 'jsonl' | 'csv' | 'parquet';
+
+export interface RowWriter {
+  add(row: Row): void;
+  /** Resolves when what was added has been handed on (a slow reader of stdout holds the run here). */
+  drained(): Promise<void>;
+  /** Writes what is left and puts the file in place. */
+  close(): Promise<void>;
+  /** Removes the temporary file after a failure. */
+  abort(): void;
+}
+
+/** Where text goes: a file descriptor, or an output stream that may ask the writer to wait. */
+export interface TextTarget {
+  write(text: string): boolean | void;
+  drained?(): Promise<void>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function jsonLine(columns: Column[], row: Row): string {
+  let s = '{';
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i]!;
+    const v = row[i];
+    s += `${i ? ',' : ''}"${c.name}":`;
+    if (v === null || v === undefined) s += 'null';
+    else if (c.type === 'json') s += v as string;
+    else if (c.type === 'timestamp') s += `"${iso(v as number)}"`;
+    else s += JSON.stringify(v);
+  }
+  return `${s}}\n`;
+}
+
+const csvCell = (c: Column, v: Row[number]): string => {
+  if (v === null || v === undefined) return '';
+  if (c.type === 'timestamp') return iso(v as number);
+  if (typeof v !== 'string') return String(v);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+};
+
+/** A text format (JSONL, CSV) batched into ~1 MB writes. */
+function textWriter(
+  columns: Column[],
+  format: 'jsonl' | 'csv',
+  target: TextTarget,
+  done: () => void,
+): RowWriter {
+  let buf = format === 'csv' ? `${columns.map((c) => c.name).join(',')}\n` : '';
+  const flush = () => {
+    if (buf) target.write(buf);
+    buf = '';
+  };
+  return {
+    add(row) {
+      buf +=
+        format === 'csv'
+          ? `${row.map((v, i) => csvCell(columns[i]!, v)).join(',')}\n`
+          : jsonLine(columns, row);
+      if (buf.length > 1 << 20) flush();
+    },
+    drained: async () => target.drained?.(),
+    async close() {
+      flush();
+      await target.drained?.();
+      done();
+    },
+    abort: done,
+  };
+}
+
+const PARQUET_TYPES = {
+  int: 'INT64',
+  double: 'DOUBLE',
+  string: 'STRING',
+  bool: 'BOOLEAN',
+  timestamp: 'TIMESTAMP',
+  json: 'JSON',
+} as const;
+const ROW_GROUP = 32_768;
+
+/** Values as hyparquet-writer takes them: INT64 as bigint, TIMESTAMP as Date, JSON as the value. */
+const asParquet = (type: ColumnType, values: unknown[]): unknown[] =>
+  type === 'int'
+    ? values.map((v) => (v === null ? null : BigInt(v as number)))
+    : type === 'timestamp'
+      ? values.map((v) => (v === null ? null : new Date(v as number)))
+      : type === 'json'
+        ? values.map((v) => (v === null ? null : (JSON.parse(v as string) as unknown)))
+        : values;
+
+/** Parquet (hyparquet-writer, pure JavaScript): columns gathered a row group at a time. */
+async function parquetWriter(
+  columns: Column[],
+  path: string,
+  meta: Record<string, string>,
+): Promise<RowWriter> {
+  const { ParquetWriter, fileWriter, schemaFromColumnData } = await import('hyparquet-writer');
+  let data: unknown[][] = columns.map(() => []);
+  const columnData = () =>
+    columns.map((c, i) => ({
+      name: c.name,
+      data: asParquet(c.type, data[i]!),
+      type: PARQUET_TYPES[c.type],
+      nullable: true,
+    }));
+  const writer = new ParquetWriter({
+    writer: fileWriter(path),
+    schema: schemaFromColumnData({ columnData: columnData() as never }),
+    kvMetadata: Object.entries(meta).map(([key, value]) => ({ key, value })),
+    createdBy: 'llmcost',
+  });
+  let rows = 0;
+  const flush = () => {
+    if (!rows) return;
+    writer.write({ columnData: columnData() as never, rowGroupSize: ROW_GROUP });
+    data = columns.map(() => []);
+    rows = 0;
+  };
+  return {
+    add(row) {
+      for (let i = 0; i < columns.length; i++) data[i]!.push(row[i] ?? null);
+      if (++rows >= ROW_GROUP) flush();
+    },
+    drained: async () => undefined,
+    async close() {
+      flush();
+      writer.finish();
+    },
+    abort: () => undefined,
+  };
+}
+
+/**
+ * A writer of `columns` to `path` ("-": `stdout`, text formats only), the file put in place on close.
+ * `meta`: key-value metadata where the format has some (Parquet), e.g. the schema version.
+ */
+export async function openRowWriter(
+  path: string,
+  format: RowFormat,
+  columns: Column[],
+  stdout: TextTarget,
+  meta: Record<string, string>,
+): Promise<RowWriter> {
+  if (path === '-') {
+    if (format === 'parquet') throw new Error('parquet to stdout');
+    return textWriter(columns, format, stdout, () => undefined);
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  const settle = (ok: boolean) => (ok ? renameSync(temp, path) : rmSync(temp, { force: true }));
+  if (format === 'parquet') {
+    const w = await parquetWriter(columns, temp, meta);
+    return {
+      ...w,
+      async close() {
+        await w.close();
+        settle(true);
+      },
+      abort: () => settle(false),
+    };
+  }
+  const fd = openSync(temp, 'wx', 0o644);
+  let open = true;
+  const file: TextTarget = {
+    write(text) {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    },
+  };
+  const w = textWriter(columns, format, file, () => undefined);
+  const finish = (ok: boolean) => {
+    if (!open) return;
+    open = false;
+    closeSync(fd);
+    settle(ok);
+  };
+  return {
+    ...w,
+    async close() {
+      await w.close();
+      finish(true);
+    },
+    abort: () => finish(false),
+  };
+}
