@@ -20,6 +20,10 @@ export interface AnalyzeOptions extends EngineSpec {
   parallelMinBytes?: number;
   /** `--emit FILE|-`: every counted request written out as a row (emit-schema.ts). */
   emit?: { path: string; format: RowFormat };
+  /** `--partial FILE`: write the sums of this shard instead of a report (analyze-partial.ts). */
+  partial?: string;
+  /** `--merge`: the sources are partials; the option names given on the command line. */
+  merge?: { explicit: Set<string> };
   /** The time now (ms), for the active `--by block`. */
   now?: number;
 }

@@ -10,10 +10,11 @@ import { runAnalysis } from './analyze-run.js';
 import { startEmit } from './analyze-emit.js';
 import { runTree, TREE_MIN_BYTES, treeWorthSharing } from './analyze-tree.js';
 import { emptyWarnings } from './analyze-summary.js';
-import type { Tally } from './analyze-tally.js';
+import { Tally } from './analyze-tally.js';
 import { budgetReport } from './analyze-budget-report.js';
 import type { Prepared } from './prepared.js';
 import { ok, type AppResult } from './result.js';
+import { UsageError } from '../errors.js';
 
 export type { AnalyzeOptions };
 
@@ -77,9 +78,34 @@ function readingWarnings(r: AnalyzeResult, tally: Tally, o: AnalyzeOptions) {
   return { lines, bad };
 }
 
-/** read -> price -> budget -> report. */
-export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): Promise<AppResult> {
-  const { engine, tally, threads } = await readAll(ctx, p, o);
+/** The partials' sums, added up in the order given (--merge). */
+async function mergeAll(
+  ctx: Context,
+  p: Prepared,
+  asked: AnalyzeOptions,
+): Promise<{ engine: Engine; tally: Tally; threads: number; o: AnalyzeOptions }> {
+  const { openMerge } = await import('./analyze-merge.js');
+  const { mergePartials } = await import('./analyze-partial.js');
+  const { parts, options } = openMerge(ctx, asked, asked.merge!.explicit);
+  const engine = buildEngine(p.book, options);
+  const tally = new Tally();
+  if (!options.dayModels)
+    for (const part of parts) (part.doc.state as { dayModels: unknown[] }).dayModels = [];
+  mergePartials(parts, engine.aggregator, tally, p.book, options.top ?? 0);
+  const threads = Math.max(...parts.map((x) => Number(x.doc.threads) || 1));
+  return { engine, tally, threads, o: options };
+}
+
+/** read (or merge partials) -> price -> budget -> report (or a partial). */
+export async function runAnalyze(
+  ctx: Context,
+  p: Prepared,
+  asked: AnalyzeOptions,
+): Promise<AppResult> {
+  const { engine, tally, threads, o } = asked.merge
+    ? await mergeAll(ctx, p, asked)
+    : { ...(await readAll(ctx, p, asked)), o: asked };
+  if (o.partial) return writePartial(ctx, p, o, engine, tally, threads);
   const agg = engine.aggregator;
   const r = analyzeResult(agg, engine.reprice, o);
   const outcome = budgetReport(r.budget, o, p.format);
@@ -93,4 +119,31 @@ export async function runAnalyze(ctx: Context, p: Prepared, o: AnalyzeOptions): 
   }
   // `--emit -`: the rows are the output; the report would break them.
   return ok(o.emit?.path === '-' ? '' : p.render(report), diagnostics, exitCode);
+}
+
+async function writePartial(
+  ctx: Context,
+  p: Prepared,
+  o: AnalyzeOptions,
+  engine: Engine,
+  tally: Tally,
+  threads: number,
+): Promise<AppResult> {
+  const { partialJson } = await import('./analyze-partial.js');
+  const { writeFileAtomic } = await import('../files/write-atomic.js');
+  const { resolve } = await import('node:path');
+  const { VERSION } = await import('../version.js');
+  try {
+    writeFileAtomic(
+      resolve(ctx.cwd, o.partial!),
+      partialJson(engine.aggregator, tally, o, p.catalog, VERSION, threads),
+    );
+  } catch (err) {
+    throw new UsageError(
+      `--partial: cannot write ${o.partial}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+  return ok('', [
+    `llmcost: wrote the sums of ${int(tally.records)} record(s) from ${int(tally.lines)} line(s) to ${o.partial}`,
+  ]);
 }

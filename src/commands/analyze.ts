@@ -77,6 +77,8 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
         'parquet',
       ]),
     )
+    .option('--partial <file>', 'write the sums of these logs (one shard) instead of a report')
+    .option('--merge', 'the inputs are partials: add them up into one report')
     .option(
       '--threads <n>',
       'threads for one large JSONL file (default: one per core)',
@@ -111,6 +113,8 @@ Examples:
     const agents = (['claude', 'codex', 'gemini-cli', 'opencode'] as const).filter(
       (a) => o.agents || o[a === 'gemini-cli' ? 'geminiCli' : a],
     );
+    if (o.merge && (agents.length || o.partial))
+      throw new UsageError('--merge reads partials only', 'drop --claude/--agents/--partial');
     const sources = resolveSources(ctx, inputs, [...agents], !!o.agents);
     forcedDialect(o.dialect, o.map); // validates --dialect and --map before any reading
     const by: Dim[] = (o.by ?? ['model']).map((d: string) =>
@@ -144,7 +148,10 @@ Examples:
         threads: Math.min(o.threads ?? ctx.cpus, ctx.cpus),
         now: ctx.now().getTime(),
         ...(emit ? { emit } : {}),
-        dayModels: p.format === 'html',
+        ...(o.partial ? { partial: o.partial } : {}),
+        ...(o.merge ? { merge: { explicit: explicitOptions(cmd) } } : {}),
+        // A partial keeps them whatever its format: the merge may be an HTML report.
+        dayModels: p.format === 'html' || !!o.partial,
         ...(ctx.env.LLMCOST_PARALLEL_MIN_BYTES
           ? { parallelMinBytes: Number(ctx.env.LLMCOST_PARALLEL_MIN_BYTES) }
           : {}),
@@ -177,4 +184,25 @@ function emitTarget(
       'name it .jsonl, .csv or .parquet, or add --emit-format jsonl|csv|parquet',
     );
   return { path, format: chosen };
+}
+
+/** The options a partial records that were given on this command line (analyze-merge.ts checks them). */
+function explicitOptions(cmd: Command): Set<string> {
+  const names: Record<string, string> = {
+    by: 'by',
+    tz: 'tz',
+    since: 'since',
+    until: 'until',
+    model: 'models',
+    costSource: 'costSource',
+    top: 'top',
+    repriceAs: 'repriceAs',
+    dialect: 'dialect',
+    map: 'map',
+  };
+  return new Set(
+    Object.entries(names)
+      .filter(([flag]) => cmd.getOptionValueSource(flag) === 'cli')
+      .map(([, key]) => key),
+  );
 }

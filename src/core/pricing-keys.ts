@@ -79,6 +79,25 @@ export class PriceKeys {
     return pk;
   }
 
+  /**
+   * The price key a key string names (`id|period|tier|window|b`, as keyFor makes them), for sums read
+   * back from a partial; undefined when the record or its period is not in this catalog.
+   */
+  fromKey(key: string, byId: (id: string) => ModelRecord | undefined): PriceKey | undefined {
+    const parts = key.split('|');
+    if (parts.length < 5) return undefined;
+    const [index, tier, window, b] = parts.slice(-4).map((x, i) => (i === 3 ? x : Number(x)));
+    const record = byId(parts.slice(0, -4).join('|'));
+    const period = record?.prices[index as number];
+    if (!record || !period) return undefined;
+    if (
+      (tier as number) >= (period.tiers?.length ?? 0) ||
+      (window as number) >= (period.windows?.length ?? 0)
+    )
+      return undefined;
+    return this.build(record, period, key, tier as number, window as number, b === 'b');
+  }
+
   private build(
     record: ModelRecord,
     period: PricePeriod,

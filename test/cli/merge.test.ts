@@ -1,0 +1,114 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
+
+/** Logs that share no response between files (a shard is a file or a run of files, in this order). */
+const FILES = [
+  'fixtures/logs/openai-chat.jsonl',
+  'fixtures/logs/bad.jsonl',
+  'fixtures/logs/deepseek.jsonl',
+  'fixtures/logs/claude-code',
+  'fixtures/logs/gemini.jsonl',
+  'fixtures/logs/app-log.jsonl',
+  'fixtures/logs/llmcost-flat.jsonl',
+  'fixtures/logs/sql-cases.jsonl',
+  'fixtures/logs/openai-batch.jsonl',
+];
+const SHARDINGS: string[][][] = [
+  FILES.map((f) => [f]),
+  [FILES.slice(0, 4), FILES.slice(4)],
+  [FILES.slice(0, 1), FILES.slice(1, 7), FILES.slice(7)],
+  [FILES],
+];
+/** The groupings the README shows, with the options that keep more than sums. */
+const BYS = [
+  ['--by', 'model'],
+  ['--by', 'day,model', '--top', '5'],
+  ['--by', 'day'],
+  ['--by', 'week'],
+  ['--by', 'month'],
+  ['--by', 'provider', '--reprice-as', 'gpt-4o-mini,claude-haiku-4-5'],
+  ['--by', 'session'],
+  ['--by', 'project,model'],
+  ['--by', 'block'],
+  ['--by', 'metadata.feature'],
+  ['--by', 'feature,team'],
+];
+
+describe('analyze --partial / --merge', () => {
+  for (const by of BYS)
+    it(`merges shards into the single pass's report, byte for byte (${by.join(' ')})`, async () => {
+      const one = await runCli(['analyze', ...FILES, ...by, '--json', '--threads', '1']);
+      expect(one.code, one.stderr).toBe(0);
+      for (const [s, shards] of SHARDINGS.entries()) {
+        const dir = tempDir('llmcost-merge');
+        const parts = shards.map((_, k) => join(dir, `part-${k}.json`));
+        for (const [k, shard] of shards.entries()) {
+          const r = await runCli([
+            'analyze',
+            ...shard,
+            ...by,
+            '--threads',
+            '1',
+            '--partial',
+            parts[k]!,
+          ]);
+          expect(r.code, r.stderr).toBe(0);
+          expect(r.stdout).toBe('');
+        }
+        const merged = await runCli(['analyze', '--merge', ...parts, '--json']);
+        expect(merged.code, merged.stderr).toBe(0);
+        expect(merged.stdout, `sharding ${s}`).toBe(one.stdout);
+      }
+    });
+
+  it('renders every format from the merge as from the single pass', async () => {
+    const dir = tempDir('llmcost-merge-fmt');
+    const parts = [FILES.slice(0, 4), FILES.slice(4)].map((shard, k) => join(dir, `p${k}.json`));
+    for (const [k, shard] of [FILES.slice(0, 4), FILES.slice(4)].entries())
+      await runCli(['analyze', ...shard, '--by', 'day,model', '--partial', parts[k]!]);
+    for (const f of ['table', 'csv', 'markdown', 'html']) {
+      const one = await runCli([
+        'analyze',
+        ...FILES,
+        '--by',
+        'day,model',
+        '--format',
+        f,
+        '--threads',
+        '1',
+      ]);
+      const merged = await runCli(['analyze', '--merge', ...parts, '--format', f]);
+      expect(merged.stdout, f).toBe(one.stdout);
+      expect(merged.code).toBe(one.code);
+    }
+  });
+
+  it('refuses partials of other options or another catalog, and files that are not partials', async () => {
+    const dir = tempDir('llmcost-merge-bad');
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    await runCli(['analyze', FILES[0]!, '--by', 'day', '--partial', a]);
+    await runCli(['analyze', FILES[2]!, '--by', 'model', '--partial', b]);
+    let r = await runCli(['analyze', '--merge', a, b]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/b\.json was made with another set of options/);
+    r = await runCli(['analyze', '--merge', a, '--by', 'model']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/made with --by \["day"\], not \["model"\]/);
+    const doc = JSON.parse(readFileSync(b, 'utf8'));
+    doc.options.by = ['day'];
+    doc.catalog.date = '2020-01-01';
+    writeFileSync(b, JSON.stringify(doc));
+    r = await runCli(['analyze', '--merge', a, b]);
+    expect(r.stderr).toMatch(/another price catalog/);
+    r = await runCli(['analyze', '--merge', FILES[0]!]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read .*openai-chat\.jsonl: not JSON/);
+    r = await runCli(['analyze', '--merge', 'fixtures/logs/openai-usage-api.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not an llmcost partial/);
+  });
+});
