@@ -2,22 +2,37 @@
 import type { Context } from '../context.js';
 import type { Aggregator } from '../core/aggregate.js';
 import { UsageError } from '../errors.js';
-import { openRowWriter, type RowWriter } from '../files/row-writers.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openRowWriter, type RowFormat, type RowWriter } from '../files/row-writers.js';
 import { EMIT_COLUMNS, EMIT_SCHEMA_VERSION, emitRow } from './emit-schema.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 
 export interface Emitter {
   writer: RowWriter;
+  format: RowFormat;
+  /** Counted requests of `agg` go out as rows; `lineOffset` shifts the lines of a byte range's reader. */
+  hook(agg: Aggregator, lineOffset?: number): void;
   /** What the reading awaits after each batch of lines: a slow reader of stdout holds it there. */
   progress: () => Promise<void>;
+  /** Part files for worker threads (text formats only), appended in order by `collect`. */
+  parts(n: number): string[];
+  collect(parts: string[]): Promise<void>;
+  /** Puts the file in place (or, after a failure, removes what was written). */
+  finish(ok: boolean): Promise<void>;
 }
 
-/** Opens the target and hooks it to the aggregator; undefined when --emit was not asked. */
-export async function startEmit(
-  ctx: Context,
-  o: AnalyzeOptions,
-  agg: Aggregator,
-): Promise<Emitter | undefined> {
+/** Rows of `agg` into `writer` (the same rows wherever they are counted: this thread or a worker). */
+export function hookRows(agg: Aggregator, writer: RowWriter, lineOffset = 0): void {
+  agg.onCounted = (r, at, price, useLog) =>
+    writer.add(
+      emitRow(r, lineOffset ? { file: at.file, line: at.line + lineOffset } : at, price, useLog),
+    );
+}
+
+/** Opens the target (before any reading: a bad path fails at once); undefined when --emit was not asked. */
+export async function startEmit(ctx: Context, o: AnalyzeOptions): Promise<Emitter | undefined> {
   if (!o.emit) return undefined;
   const { path, format } = o.emit;
   if (path === '-' && format === 'parquet')
@@ -28,7 +43,7 @@ export async function startEmit(
   let writer: RowWriter;
   try {
     writer = await openRowWriter(
-      path,
+      path === '-' ? '-' : resolve(ctx.cwd, path),
       format,
       EMIT_COLUMNS,
       {
@@ -42,6 +57,26 @@ export async function startEmit(
       `--emit: cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     );
   }
-  agg.onCounted = (r, at, price, useLog) => writer.add(emitRow(r, at, price, useLog));
-  return { writer, progress: () => writer.drained() };
+  let dir: string | undefined;
+  return {
+    writer,
+    format,
+    hook: (agg, lineOffset) => hookRows(agg, writer, lineOffset),
+    progress: () => writer.drained(),
+    parts(n) {
+      dir ??= mkdtempSync(join(tmpdir(), 'llmcost-emit-'));
+      return Array.from({ length: n }, (_, k) => join(dir!, `part-${k}.${format}`));
+    },
+    async collect(parts) {
+      for (const part of parts) await writer.append(part);
+    },
+    async finish(ok) {
+      try {
+        if (ok) await writer.close();
+        else writer.abort();
+      } finally {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 }

@@ -15,7 +15,19 @@ export interface TreeShare {
   control: SharedArrayBuffer;
 }
 
-export type WorkerJob = { spec: EngineSpec; overrides: OverrideSet[]; catalog: CatalogChoice } & (
+/** A worker's rows of --emit: its part file, and the lines before its byte range (a range's lines count on). */
+export interface PartJob {
+  part: string;
+  format: 'jsonl' | 'csv';
+  lineOffset: number;
+}
+
+export type WorkerJob = {
+  spec: EngineSpec;
+  overrides: OverrideSet[];
+  catalog: CatalogChoice;
+  emit?: PartJob;
+} & (
   | {
       kind: 'range';
       file: string;

@@ -3,6 +3,8 @@ import { mergeState, shift } from '../core/aggregate-merge.js';
 import { KeepLargest, SharedIds } from '../core/dedup.js';
 import type { Plan } from '../readers/plan-ranges.js';
 import { startWorker } from './analyze-jobs.js';
+import type { Emitter } from './analyze-emit.js';
+import { countNewlines } from '../readers/plan-ranges.js';
 import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
 import { runAnalysis, type Snapshot } from './analyze-run.js';
 import { mergeTally, type Tally } from './analyze-tally.js';
@@ -20,11 +22,24 @@ export async function runParallel(
   p: Prepared,
   spec: EngineSpec,
   plan: Plan,
+  emit?: Emitter,
 ): Promise<{ engine: Engine; tally: Tally }> {
   const ids = SharedIds.allocate(ID_SLOTS);
-  const jobs = plan.ranges.slice(1).map((range) =>
+  // A worker's rows carry the file's line numbers: it is told how many lines come before its range.
+  const offsets = emit ? lineOffsets(plan) : [];
+  const parts = emit?.parts(plan.ranges.length - 1) ?? [];
+  const jobs = plan.ranges.slice(1).map((range, k) =>
     startWorker({
       kind: 'range',
+      ...(emit
+        ? {
+            emit: {
+              part: parts[k]!,
+              format: emit.format as 'jsonl' | 'csv',
+              lineOffset: offsets[k + 1]!,
+            },
+          }
+        : {}),
       spec,
       overrides: p.overrides,
       catalog: p.catalog,
@@ -36,6 +51,7 @@ export async function runParallel(
   );
   jobs.forEach((j) => j.catch(() => undefined)); // failures surface below, after the main range
   const engine = buildEngine(p.book, spec);
+  emit?.hook(engine.aggregator);
   const mine = await runAnalysis({
     sources: [plan.file],
     cwd,
@@ -46,8 +62,10 @@ export async function runParallel(
     admit: engine.admit,
     fields: engine.fields,
     aggregator: engine.aggregator,
+    ...(emit ? { nameDialect: true, progress: emit.progress } : {}),
   });
   const others = await Promise.all(jobs);
+  await emit?.collect(parts);
   const largest = new KeepLargest<Snapshot['extra']>();
   for (const h of mine.held) largest.offer(h.record, h.extra);
   let offset = mine.lines;
@@ -70,3 +88,11 @@ export async function runParallel(
 }
 
 export { PARALLEL_MIN_BYTES, planRanges, type Plan } from '../readers/plan-ranges.js';
+
+/** The lines before each range (its first line is one more). */
+function lineOffsets(plan: Plan): number[] {
+  const out = [0];
+  for (const r of plan.ranges.slice(0, -1))
+    out.push(out[out.length - 1]! + countNewlines(plan.file, r.start, r.end));
+  return out;
+}

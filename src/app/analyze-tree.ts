@@ -13,6 +13,7 @@ import { runAnalysis, settleFile, type Unsettled } from './analyze-run.js';
 import { mergeTally, Tally } from './analyze-tally.js';
 import type { Prepared } from './prepared.js';
 import { startWorker, type TreeShare } from './analyze-jobs.js';
+import type { Emitter } from './analyze-emit.js';
 
 /** Below this much data a tree is read on one thread: starting a second costs more than it saves. */
 export const TREE_MIN_BYTES = 24 * 1024 * 1024;
@@ -38,7 +39,12 @@ export function treeWorthSharing(sources: string[], threads: number, minBytes: n
 }
 
 /** One thread's part: read files as they come free, settle them in turn. */
-export async function readShare(t: TreeShare, engine: Engine, tally: Tally): Promise<void> {
+export async function readShare(
+  t: TreeShare,
+  engine: Engine,
+  tally: Tally,
+  nameDialect = false,
+): Promise<void> {
   const ctl = new Int32Array(t.control);
   const claims = new ClaimTable(t.claims);
   const pending: { index: number; unit: Unsettled }[] = [];
@@ -66,6 +72,7 @@ export async function readShare(t: TreeShare, engine: Engine, tally: Tally): Pro
         fields: engine.fields,
         aggregator: engine.aggregator,
         progress: settleReady,
+        ...(nameDialect ? { nameDialect: true } : {}),
       });
     }
     while (pending.length) {
@@ -94,6 +101,7 @@ export async function runTree(
   spec: EngineSpec,
   files: string[],
   threads: number,
+  emit?: Emitter,
 ): Promise<{ engine: Engine; tally: Tally }> {
   const share: TreeShare = {
     files,
@@ -107,8 +115,19 @@ export async function runTree(
   };
   // Every file is read by a worker, whose young generation is kept small (analyze-parallel.ts): the main
   // thread, with V8's default of up to 48 MB of young garbage, would hold more memory doing the same work.
-  const workers = Array.from({ length: Math.min(threads, files.length) }, () =>
-    startWorker({ kind: 'tree', spec, overrides: p.overrides, catalog: p.catalog, share }),
+  const n = Math.min(threads, files.length);
+  const parts = emit?.parts(n) ?? [];
+  const workers = Array.from({ length: n }, (_, k) =>
+    startWorker({
+      kind: 'tree',
+      spec,
+      overrides: p.overrides,
+      catalog: p.catalog,
+      share,
+      ...(emit
+        ? { emit: { part: parts[k]!, format: emit.format as 'jsonl' | 'csv', lineOffset: 0 } }
+        : {}),
+    }),
   );
   workers.forEach((w) => w.catch(stop)); // a dead worker must not leave the others waiting
   const engine = buildEngine(p.book, spec);
@@ -117,5 +136,6 @@ export async function runTree(
     mergeState(engine.aggregator, r.state, 0, spec.top ?? 0);
     mergeTally(tally, r.tally, 0);
   }
+  await emit?.collect(parts);
   return { engine, tally };
 }

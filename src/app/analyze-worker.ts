@@ -8,13 +8,18 @@ import type { WorkerJob, WorkerResult } from './analyze-jobs.js';
 import { runAnalysis } from './analyze-run.js';
 import { Tally } from './analyze-tally.js';
 import { readShare } from './analyze-tree.js';
+import { openPartWriter } from '../files/row-writers.js';
+import { hookRows } from './analyze-emit.js';
+import { EMIT_COLUMNS } from './emit-schema.js';
 
 const job = workerData as WorkerJob;
 const engine = buildEngine(loadPriceBook(job.overrides, job.catalog), job.spec);
+const rows = job.emit && openPartWriter(job.emit.part, job.emit.format, EMIT_COLUMNS);
+if (rows) hookRows(engine.aggregator, rows, job.emit!.lineOffset);
 let result: WorkerResult;
 if (job.kind === 'tree') {
   const tally = new Tally();
-  await readShare(job.share, engine, tally);
+  await readShare(job.share, engine, tally, !!rows);
   result = { state: stateOf(engine.aggregator), tally, lines: 0, held: [], collapsed: 0 };
 } else {
   const run = await runAnalysis({
@@ -27,6 +32,7 @@ if (job.kind === 'tree') {
     admit: engine.admit,
     fields: engine.fields,
     aggregator: engine.aggregator,
+    ...(rows ? { nameDialect: true } : {}),
   });
   result = {
     state: stateOf(engine.aggregator),
@@ -36,4 +42,5 @@ if (job.kind === 'tree') {
     collapsed: run.collapsed,
   };
 }
+await rows?.close();
 parentPort!.postMessage(result);

@@ -7,7 +7,7 @@ import { PARALLEL_MIN_BYTES, planRanges, runParallel } from './analyze-parallel.
 import { progressLine, showProgress } from './analyze-progress.js';
 import { analyzeResult, type AnalyzeResult } from './analyze-result.js';
 import { runAnalysis } from './analyze-run.js';
-import { startEmit } from './analyze-emit.js';
+import { startEmit, type Emitter } from './analyze-emit.js';
 import { runTree, TREE_MIN_BYTES, treeWorthSharing } from './analyze-tree.js';
 import { emptyWarnings } from './analyze-summary.js';
 import { Tally } from './analyze-tally.js';
@@ -18,26 +18,45 @@ import { UsageError } from '../errors.js';
 
 export type { AnalyzeOptions };
 
-/** Reads every source: one large JSONL file on several threads when it pays, else one pass. */
+/** Reads every source: one large JSONL file or a tree of files on several threads when it pays. */
 async function readAll(
   ctx: Context,
   p: Prepared,
   o: AnalyzeOptions,
 ): Promise<{ engine: Engine; tally: Tally; threads: number }> {
-  // Rows are emitted in the order requests are counted, by one thread.
-  const threads = o.emit ? 1 : o.threads;
+  const emit = await startEmit(ctx, o);
+  try {
+    const read = await readWith(ctx, p, o, emit);
+    await emit?.finish(true);
+    return read;
+  } catch (err) {
+    await emit?.finish(false);
+    throw err;
+  }
+}
+
+async function readWith(
+  ctx: Context,
+  p: Prepared,
+  o: AnalyzeOptions,
+  emit: Emitter | undefined,
+): Promise<{ engine: Engine; tally: Tally; threads: number }> {
+  // Parquet rows come from one thread; JSONL and CSV rows of other threads are appended in order.
+  const threads = emit?.format === 'parquet' ? 1 : o.threads;
+  // With rows already out, a failed parallel read cannot start over: it fails the run.
+  const orElse = <T>(run: Promise<T>) => (emit ? run : run.catch(() => undefined));
   const plan = planRanges(o.sources, threads, o.parallelMinBytes ?? PARALLEL_MIN_BYTES);
   if (plan) {
-    const parallel = await runParallel(ctx.cwd, p, o, plan).catch(() => undefined);
+    const parallel = await orElse(runParallel(ctx.cwd, p, o, plan, emit));
     if (parallel) return { ...parallel, threads: plan.ranges.length };
   }
   if (treeWorthSharing(o.sources, threads, o.parallelMinBytes ?? TREE_MIN_BYTES)) {
-    const threads = Math.min(o.threads, o.sources.length);
-    const tree = await runTree(ctx.cwd, p, o, o.sources, threads).catch(() => undefined);
-    if (tree) return { ...tree, threads };
+    const n = Math.min(threads, o.sources.length);
+    const tree = await orElse(runTree(ctx.cwd, p, o, o.sources, n, emit));
+    if (tree) return { ...tree, threads: n };
   }
   const engine = buildEngine(p.book, o);
-  const emit = await startEmit(ctx, o, engine.aggregator);
+  emit?.hook(engine.aggregator);
   const progress = !emit && showProgress(ctx);
   const run = await runAnalysis({
     sources: o.sources,
@@ -49,11 +68,7 @@ async function readAll(
     aggregator: engine.aggregator,
     ...(progress ? { progress: progressLine(ctx) } : {}),
     ...(emit ? { progress: emit.progress, nameDialect: true } : {}),
-  }).catch((err: unknown) => {
-    emit?.writer.abort();
-    throw err;
   });
-  await emit?.writer.close();
   if (progress) ctx.stderr.write('\r\u001b[K');
   return { engine, tally: run.tally, threads: 1 };
 }

@@ -71,6 +71,6 @@ export function emitRow(
   const logged = r.loggedCost ?? null;
   row.push(logged, c ? c.total : null, useLog ? logged : c ? c.total : null);
   for (const k of COSTS) row.push(c ? (c[k.key] ?? 0) : null);
-  row.push(r.tags && Object.keys(r.tags).length ? JSON.stringify(r.tags) : null);
+  row.push(r.tags && Object.keys(r.tags).length ? r.tags : null);
   return row;
 }

@@ -113,7 +113,9 @@ function literal(d: SqlDialect, type: SqlType, v: string | number | boolean | nu
   return String(v);
 }
 
-function inserts(d: SqlDialect, table: string, types: SqlType[], rows: Row[]): string[] {
+type Cell = string | number | boolean | null;
+
+function inserts(d: SqlDialect, table: string, types: SqlType[], rows: Cell[][]): string[] {
   const out: string[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows
@@ -125,7 +127,7 @@ function inserts(d: SqlDialect, table: string, types: SqlType[], rows: Row[]): s
 }
 
 /** Every name the catalog answers to (ids and aliases), with the model it names first. */
-function names(book: PriceBook): Row[] {
+function names(book: PriceBook): Cell[][] {
   const seen = new Map<string, string>();
   for (const r of book.records)
     for (const n of [r.id, ...r.aliases]) if (!seen.has(n)) seen.set(n, r.id);

@@ -1,9 +1,10 @@
-/** `npm run bench [-- compare|count|analyze|agents|library]`: prints the figures the issues ask for. Not a timed test. */
+/** `npm run bench [-- compare|count|analyze|agents|beyond|library]`: prints the figures the issues ask for. Not a timed test. */
 import { benchCompare } from './compare.js';
 import { benchCount } from './count.js';
 import { benchAnalyze } from './analyze.js';
 import { benchLibrary } from './library.js';
 import { benchAgents } from './agents.js';
+import { benchBeyond } from './beyond.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   compare: benchCompare,
@@ -11,6 +12,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   analyze: benchAnalyze,
   library: benchLibrary,
   agents: benchAgents,
+  beyond: benchBeyond,
 };
 
 const wanted = process.argv.slice(2);

@@ -11,7 +11,7 @@ import { FORMATS, render, type Format } from '../reporters/index.js';
 import { chalkPainter } from '../reporters/paint.js';
 
 export function addCommonOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'),
     )

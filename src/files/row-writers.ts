@@ -2,7 +2,7 @@
  * Rows out, in a format chosen by name: JSON lines, CSV or Parquet. Written to a temporary file renamed
  * over the target when complete (a reader never sees half a file), or streamed to an output (JSONL, CSV).
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -11,14 +11,16 @@ export interface Column {
   name: string;
   type: ColumnType;
 }
-/** Values in column order; a timestamp is ms since the epoch, a json column its JSON text. */
-export type Row = (string | number | boolean | null)[];
+/** Values in column order; a timestamp is ms since the epoch, a json column its value (an object). */
+export type Row = (string | number | boolean | object | null)[];
 export type RowFormat = 'jsonl' | 'csv' | 'parquet';
 
 export interface RowWriter {
   add(row: Row): void;
   /** Resolves when what was added has been handed on (a slow reader of stdout holds the run here). */
   drained(): Promise<void>;
+  /** Adds the rows another thread wrote to `part` (same format, no header), after these. */
+  append(part: string): Promise<void>;
   /** Writes what is left and puts the file in place. */
   close(): Promise<void>;
   /** Removes the temporary file after a failure. */
@@ -33,23 +35,36 @@ export interface TextTarget {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function jsonLine(columns: Column[], row: Row): string {
-  let s = '{';
+let lastMs = NaN;
+let lastIso = '';
+/** ISO 8601 of a time, the last one remembered: rows of one second follow each other in most logs. */
+const isoOnce = (ms: number) => (ms === lastMs ? lastIso : ((lastMs = ms), (lastIso = iso(ms))));
+
+/** One JSON line, assembled from the columns' ready-made `"name":` prefixes. */
+function jsonLine(prefixes: string[], columns: Column[], row: Row): string {
+  let s = '';
   for (let i = 0; i < columns.length; i++) {
-    const c = columns[i]!;
     const v = row[i];
-    s += `${i ? ',' : ''}"${c.name}":`;
-    if (v === null || v === undefined) s += 'null';
-    else if (c.type === 'json') s += v as string;
-    else if (c.type === 'timestamp') s += `"${iso(v as number)}"`;
-    else s += JSON.stringify(v);
+    let text: string;
+    if (v === null || v === undefined) text = 'null';
+    else if (typeof v === 'number')
+      text =
+        columns[i]!.type === 'timestamp'
+          ? `"${isoOnce(v)}"`
+          : Number.isFinite(v)
+            ? String(v)
+            : 'null';
+    else if (typeof v === 'boolean') text = v ? 'true' : 'false';
+    else text = JSON.stringify(v);
+    s += prefixes[i]! + text;
   }
   return `${s}}\n`;
 }
 
 const csvCell = (c: Column, v: Row[number]): string => {
   if (v === null || v === undefined) return '';
-  if (c.type === 'timestamp') return iso(v as number);
+  if (c.type === 'timestamp') return isoOnce(v as number);
+  if (c.type === 'json') v = JSON.stringify(v);
   if (typeof v !== 'string') return String(v);
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 };
@@ -60,8 +75,10 @@ function textWriter(
   format: 'jsonl' | 'csv',
   target: TextTarget,
   done: () => void,
+  header = true,
 ): RowWriter {
-  let buf = format === 'csv' ? `${columns.map((c) => c.name).join(',')}\n` : '';
+  let buf = format === 'csv' && header ? `${columns.map((c) => c.name).join(',')}\n` : '';
+  const prefixes = columns.map((c, i) => `${i ? ',' : '{'}${JSON.stringify(c.name)}:`);
   const flush = () => {
     if (buf) target.write(buf);
     buf = '';
@@ -71,10 +88,23 @@ function textWriter(
       buf +=
         format === 'csv'
           ? `${row.map((v, i) => csvCell(columns[i]!, v)).join(',')}\n`
-          : jsonLine(columns, row);
+          : jsonLine(prefixes, columns, row);
       if (buf.length > 1 << 20) flush();
     },
     drained: async () => target.drained?.(),
+    async append(part) {
+      flush();
+      const fd = openSync(part, 'r');
+      try {
+        const chunk = Buffer.alloc(1 << 20);
+        for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+          target.write(chunk.toString('utf8', 0, n));
+          await target.drained?.();
+        }
+      } finally {
+        closeSync(fd);
+      }
+    },
     async close() {
       flush();
       await target.drained?.();
@@ -101,7 +131,7 @@ const asParquet = (type: ColumnType, values: unknown[]): unknown[] =>
     : type === 'timestamp'
       ? values.map((v) => (v === null ? null : new Date(v as number)))
       : type === 'json'
-        ? values.map((v) => (v === null ? null : (JSON.parse(v as string) as unknown)))
+        ? values
         : values;
 
 /** Parquet (hyparquet-writer, pure JavaScript): columns gathered a row group at a time. */
@@ -138,12 +168,39 @@ async function parquetWriter(
       if (++rows >= ROW_GROUP) flush();
     },
     drained: async () => undefined,
+    append: () => Promise.reject(new Error('parquet rows come from one thread')),
     async close() {
       flush();
       writer.finish();
     },
     abort: () => undefined,
   };
+}
+
+/** A text file written through a descriptor, in whole writes. */
+function fileTarget(fd: number): TextTarget {
+  return {
+    write(text) {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    },
+  };
+}
+
+/** Rows of a worker thread to its part file (no CSV header): the main thread appends it in order. */
+export function openPartWriter(
+  path: string,
+  format: 'jsonl' | 'csv',
+  columns: Column[],
+): RowWriter {
+  const fd = openSync(path, 'wx', 0o600);
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  const w = textWriter(columns, format, fileTarget(fd), close, false);
+  return { ...w, abort: close };
 }
 
 /**

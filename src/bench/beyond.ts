@@ -1,0 +1,74 @@
+/**
+ * `npm run bench -- beyond`: #15's figures on the 1 GB OpenAI-style log of the analyze bench: analyze
+ * with --emit JSONL, CSV and Parquet against the same run without it, and --merge of 16 partials.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeOpenAiLog } from './logs.js';
+import { BIN, line } from './timing.js';
+
+const MB = 1024 * 1024;
+
+function timedMs(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`llmcost ${args.join(' ')}: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export async function benchBeyond(): Promise<void> {
+  console.log('\n# beyond one machine: --emit and --merge on the 1 GB log');
+  const dir = '.bench/analyze';
+  mkdirSync(dir, { recursive: true });
+  const log = join(dir, 'openai-1gb.jsonl');
+  if (!existsSync(log)) await writeOpenAiLog(log, 1024 * MB);
+  const out = join(dir, 'emit');
+  mkdirSync(out, { recursive: true });
+  const plain = timedMs(['analyze', log, '--json']);
+  line(
+    `analyze ${(statSync(log).size / MB).toFixed(0)} MB, no --emit`,
+    `${(plain / 1000).toFixed(1)} s`,
+  );
+  for (const [format, target] of [
+    ['jsonl', 1.3],
+    ['csv', 1.3],
+    ['parquet', 2],
+  ] as const) {
+    const file = join(out, `rows.${format}`);
+    const ms = timedMs(['analyze', log, '--json', '--emit', file]);
+    line(
+      `  --emit ${format} (${(statSync(file).size / MB).toFixed(0)} MB written)`,
+      `${(ms / plain).toFixed(2)}x`,
+      `<= ${target}x`,
+      ms / plain <= target,
+    );
+    rmSync(file);
+  }
+  const shards = join(dir, 'shards');
+  if (!existsSync(shards) || readdirSync(shards).length !== 16) {
+    rmSync(shards, { recursive: true, force: true });
+    mkdirSync(shards);
+    spawnSync('split', ['-n', 'l/16', '-d', '--additional-suffix=.jsonl', log, join(shards, 's')]);
+  }
+  const parts = join(dir, 'partials');
+  rmSync(parts, { recursive: true, force: true });
+  mkdirSync(parts);
+  for (const s of readdirSync(shards))
+    timedMs([
+      'analyze',
+      join(shards, s),
+      '--by',
+      'day,model',
+      '--partial',
+      join(parts, `${s}.json`),
+    ]);
+  const files = readdirSync(parts).map((f) => join(parts, f));
+  const merge = timedMs(['analyze', '--merge', ...files, '--json']);
+  line(
+    `--merge of ${files.length} partials (--by day,model)`,
+    `${(merge / 1000).toFixed(2)} s`,
+    '< 1 s',
+    merge < 1000,
+  );
+}
