@@ -69,7 +69,13 @@ export function time(v: unknown): number | undefined {
     return v > 1e17 ? Math.floor(v / 1e6) : v > 1e11 ? Math.floor(v) : Math.floor(v * 1000);
   }
   if (typeof v !== 'string' || v === '') return undefined;
+  // The lines of one response (and of one second) carry the same time: read it once.
+  if (v === lastText) return lastMs;
   const fast = isoUtcMs(v);
+  if (fast !== undefined) {
+    lastText = v;
+    lastMs = fast;
+  }
   if (fast !== undefined) return fast;
   if (/^\d+(\.\d+)?$/.test(v)) return time(Number(v));
   let s = v.trim().replace(' ', 'T');
@@ -78,6 +84,9 @@ export function time(v: unknown): number | undefined {
   const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : t;
 }
+
+let lastText = '';
+let lastMs = 0;
 
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);

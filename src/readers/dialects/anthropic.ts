@@ -18,8 +18,8 @@ export function anthropicUsage(
   const w5m = split ? num(split.ephemeral_5m_input_tokens, 'ephemeral_5m_input_tokens') : written;
   // Server tools: web searches are billed per 1,000 on top of tokens.
   const searches = num(obj(u.server_tool_use)?.web_search_requests, 'web_search_requests');
-  return {
-    ...(searches ? { webSearches: searches } : {}),
+  // A literal, not a spread of an optional part: this runs for every assistant line of an agent's tree.
+  const r: ReturnType<typeof anthropicUsage> = {
     input: num(u.input_tokens, 'input_tokens'),
     cacheRead: num(u.cache_read_input_tokens, 'cache_read_input_tokens'),
     cacheWrite5m: split && w5m + w1h < written ? written - w1h : w5m,
@@ -28,6 +28,8 @@ export function anthropicUsage(
     reasoning: num(obj(u.output_tokens_details)?.thinking_tokens),
     requests: 1,
   };
+  if (searches) r.webSearches = searches;
+  return r;
 }
 
 function message(m: Obj, batch: boolean): Outcome {

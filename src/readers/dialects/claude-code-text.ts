@@ -20,11 +20,14 @@ const SKIPPABLE = /"type":"(user|system|summary|file-history-snapshot|queue-oper
  */
 export const claudeCodeText: LineText = {
   skip(line) {
+    // An assistant line names its type after the message, near its end: found from the end at once.
+    if (line.lastIndexOf('"type":"assistant"') >= 0) return undefined;
     if (line.includes('"assistant"') || !line.includes('"sessionId":')) return undefined;
     const m = SKIPPABLE.exec(line);
     return m ? `${m[1]} line` : undefined;
   },
   shorten(line) {
+    if (line.length < MIN_CUT * 1.25) return undefined; // no content worth cutting: no search either
     const content = line.indexOf('"content":');
     if (content < 0) return undefined;
     const usage = line.lastIndexOf('"usage":{');
