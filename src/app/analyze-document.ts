@@ -2,6 +2,7 @@ import { analyzeCharts } from './analyze-charts.js';
 import type { Aggregator } from '../core/aggregate.js';
 import { allTokens, BUCKETS } from '../core/buckets.js';
 import type { Usage } from '../core/types.js';
+import { COUNT_FIELDS } from '../core/usage-record.js';
 import type { Report, Section } from '../reporters/report.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { int, usd } from '../reporters/format-values.js';
@@ -43,18 +44,9 @@ function ratioLines(rows: ReturnType<typeof groupRows>, o: AnalyzeOptions): stri
  * Usage with its keys in one order: the sums gain a modality's key when a record first has it, so the
  * order would depend on which record came first (a merge of shards must write what one pass writes).
  */
-const USAGE_ORDER = [
-  'input',
-  'cacheRead',
-  'cacheWrite5m',
-  'cacheWrite1h',
-  'output',
-  'reasoning',
-  'requests',
-];
 function inOrder(u: Usage): Usage {
   const out: Record<string, number> = {};
-  for (const k of USAGE_ORDER) out[k] = u[k as keyof Usage] as number;
+  for (const k of COUNT_FIELDS) out[k] = u[k];
   for (const b of BUCKETS) if (u[b.key] !== undefined && !(b.key in out)) out[b.key] = u[b.key]!;
   return out as unknown as Usage;
 }

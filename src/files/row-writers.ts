@@ -220,38 +220,31 @@ export async function openRowWriter(
   }
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   const settle = (ok: boolean) => (ok ? renameSync(temp, path) : rmSync(temp, { force: true }));
-  if (format === 'parquet') {
-    const w = await parquetWriter(columns, temp, meta);
-    return {
-      ...w,
-      async close() {
-        await w.close();
-        settle(true);
-      },
-      abort: () => settle(false),
-    };
-  }
+  if (format === 'parquet')
+    return inPlace(await parquetWriter(columns, temp, meta), () => undefined, settle);
   const fd = openSync(temp, 'wx', 0o644);
-  let open = true;
-  const file: TextTarget = {
-    write(text) {
-      const bytes = Buffer.from(text, 'utf8');
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
-    },
-  };
-  const w = textWriter(columns, format, file, () => undefined);
-  const finish = (ok: boolean) => {
-    if (!open) return;
-    open = false;
-    closeSync(fd);
+  return inPlace(
+    textWriter(columns, format, fileTarget(fd), () => undefined),
+    () => closeSync(fd),
+    settle,
+  );
+}
+
+/** `w`, whose close puts its temporary file in place and whose abort removes it, each once. */
+function inPlace(w: RowWriter, release: () => void, settle: (ok: boolean) => void): RowWriter {
+  let done = false;
+  const end = (ok: boolean) => {
+    if (done) return;
+    done = true;
+    release();
     settle(ok);
   };
   return {
     ...w,
     async close() {
       await w.close();
-      finish(true);
+      end(true);
     },
-    abort: () => finish(false),
+    abort: () => end(false),
   };
 }
