@@ -113,8 +113,11 @@ Examples:
     const agents = (['claude', 'codex', 'gemini-cli', 'opencode'] as const).filter(
       (a) => o.agents || o[a === 'gemini-cli' ? 'geminiCli' : a],
     );
-    if (o.merge && (agents.length || o.partial))
-      throw new UsageError('--merge reads partials only', 'drop --claude/--agents/--partial');
+    if (o.merge && (agents.length || o.partial || o.emit))
+      throw new UsageError(
+        '--merge reads partials, which hold sums, not records',
+        'drop --claude/--agents/--partial/--emit, or --emit when the shards are read',
+      );
     const sources = resolveSources(ctx, inputs, [...agents], !!o.agents);
     forcedDialect(o.dialect, o.map); // validates --dialect and --map before any reading
     const by: Dim[] = (o.by ?? ['model']).map((d: string) =>

@@ -112,3 +112,11 @@ describe('analyze --partial / --merge', () => {
     expect(r.stderr).toMatch(/is not an llmcost partial/);
   });
 });
+
+describe('analyze --merge with what needs records', () => {
+  it('is refused in one line', async () => {
+    const r = await runCli(['analyze', '--merge', 'x.json', '--emit', 'rows.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--merge reads partials, which hold sums, not records/);
+  });
+});
