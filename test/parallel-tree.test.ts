@@ -59,6 +59,9 @@ function hardTree(): string {
   mkdirSync(join(dir, 'openai'));
   writeFileSync(join(dir, 'openai', 'a.jsonl'), chat);
   writeFileSync(join(dir, 'openai', 'b.jsonl'), chat + chat);
+  // Malformed lines in several files: the report names the first ones in file order, whoever read them.
+  for (let k = 0; k < 6; k++)
+    writeFileSync(join(dir, 'openai', `bad-${k}.jsonl`), `{"nope": \n${chat}[1,2]\n`);
   return dir;
 }
 
@@ -89,7 +92,7 @@ describe('analyze over a tree on several threads', () => {
         'response already counted in an earlier file': expect.any(Number),
         'same response id logged again': expect.any(Number),
       });
-      expect(doc.malformed['invalid JSON']).toBe(1);
+      expect(doc.malformed['invalid JSON']).toBe(7);
       for (const threads of ['2', '3']) {
         const many = run([...args, '--threads', threads], { LLMCOST_PARALLEL_MIN_BYTES: '1' });
         expect(many.status, many.stderr).toBe(0);

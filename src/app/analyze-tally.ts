@@ -1,6 +1,9 @@
 import type { ReadSink } from '../readers/read-records.js';
 import type { Location } from '../core/aggregate.js';
 
+/** How many malformed lines a report names. */
+export const SAMPLES = 5;
+
 /** What happened to every line and record that did not become usage, by reason (the readers' sink). */
 export class Tally implements ReadSink {
   lines = 0;
@@ -30,7 +33,7 @@ export class Tally implements ReadSink {
 
   bad(reason: string, at: Location): void {
     this.bump(this.malformed, reason);
-    if (this.samples.length < 5) this.samples.push({ ...at, reason });
+    if (this.samples.length < SAMPLES) this.samples.push({ ...at, reason });
   }
 
   count(map: Map<string, number>): number {
@@ -40,7 +43,9 @@ export class Tally implements ReadSink {
   }
 
   toJSON() {
-    const obj = (m: Map<string, number>) => Object.fromEntries([...m].sort((a, b) => b[1] - a[1]));
+    // Ties by name: the order must not depend on which thread met a reason first.
+    const obj = (m: Map<string, number>) =>
+      Object.fromEntries([...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
     return {
       lines: this.lines,
       records: this.records,
@@ -66,7 +71,7 @@ export function mergeTally(into: Tally, from: Tally, lineOffset: number): void {
   }
   for (const f of from.fieldsSeen) into.fieldsSeen.add(f);
   for (const s of from.samples) {
-    if (into.samples.length >= 5) break;
+    if (into.samples.length >= SAMPLES) break;
     into.samples.push({ ...s, line: s.line + lineOffset });
   }
 }

@@ -10,10 +10,11 @@ import { mergeState } from '../core/aggregate-merge.js';
 import type { Engine, EngineSpec } from './analyze-engine.js';
 import { buildEngine } from './analyze-engine.js';
 import { runAnalysis, settleFile, type Unsettled } from './analyze-run.js';
-import { mergeTally, Tally } from './analyze-tally.js';
+import { mergeTally, SAMPLES, Tally } from './analyze-tally.js';
 import type { Prepared } from './prepared.js';
 import { startWorker, type TreeShare } from './analyze-jobs.js';
 import type { Emitter } from './analyze-emit.js';
+import { displayPath } from '../files/paths.js';
 
 /** Below this much data a tree is read on one thread: starting a second costs more than it saves. */
 export const TREE_MIN_BYTES = 24 * 1024 * 1024;
@@ -132,10 +133,17 @@ export async function runTree(
   workers.forEach((w) => w.catch(stop)); // a dead worker must not leave the others waiting
   const engine = buildEngine(p.book, spec);
   const tally = new Tally();
-  for (const r of await Promise.all(workers)) {
+  const results = await Promise.all(workers);
+  for (const r of results) {
     mergeState(engine.aggregator, r.state, 0, spec.top ?? 0);
     mergeTally(tally, r.tally, 0);
   }
   await emit?.collect(parts);
+  // Each thread kept the first malformed lines of its own files: the first of all, in file order.
+  const order = new Map(files.map((f, k) => [displayPath(cwd, f), k]));
+  const samples = results
+    .flatMap((r) => r.tally.samples)
+    .sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+  tally.samples.splice(0, tally.samples.length, ...samples.slice(0, SAMPLES));
   return { engine, tally };
 }
