@@ -69,6 +69,20 @@ const csvCell = (c: Column, v: Row[number]): string => {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 };
 
+/** One CSV line, built in one pass (a map and a join per row cost a fifth of --emit's time). */
+function csvLine(columns: Column[], row: Row): string {
+  let s = '';
+  for (let i = 0; i < columns.length; i++) {
+    const v = row[i] ?? null;
+    s +=
+      (i ? ',' : '') +
+      (typeof v === 'number' && columns[i]!.type !== 'timestamp'
+        ? String(v)
+        : csvCell(columns[i]!, v));
+  }
+  return `${s}\n`;
+}
+
 /** A text format (JSONL, CSV) batched into ~1 MB writes. */
 function textWriter(
   columns: Column[],
@@ -85,10 +99,7 @@ function textWriter(
   };
   return {
     add(row) {
-      buf +=
-        format === 'csv'
-          ? `${row.map((v, i) => csvCell(columns[i]!, v)).join(',')}\n`
-          : jsonLine(prefixes, columns, row);
+      buf += format === 'csv' ? csvLine(columns, row) : jsonLine(prefixes, columns, row);
       if (buf.length > 1 << 20) flush();
     },
     drained: async () => target.drained?.(),
