@@ -10,6 +10,7 @@ import { processContext } from '../src/context.js';
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['bin/llmcost.js', ...args], {
     encoding: 'utf8',
+    maxBuffer: 1 << 28,
     env: { ...process.env, NO_COLOR: '1', ...env },
   });
 
@@ -111,5 +112,40 @@ describe('count on several threads', () => {
 describe('the process context', () => {
   it('sees every core (Node 20 has no navigator.hardwareConcurrency)', () => {
     expect(processContext().cpus).toBe(availableParallelism());
+  });
+});
+
+describe('analyze --emit on several threads', () => {
+  it('writes the rows of one thread, in any format, whole characters included', () => {
+    const dir = tempDir('llmcost-par-emit');
+    const file = join(dir, 'wide.jsonl');
+    const lines: string[] = [];
+    for (let i = 0; i < 15_000; i++)
+      lines.push(
+        JSON.stringify({
+          timestamp: new Date(Date.parse('2026-10-01T00:00:00Z') + i * 60_000).toISOString(),
+          model: i % 3 ? 'gpt-4o' : 'claude-sonnet-4-5',
+          input_tokens: 100 + (i % 977),
+          output_tokens: 10 + (i % 313),
+          tags: { feature: `ünïcødé ✓ 🚀 ${i % 7}`, note: '✓'.repeat(300 + (i % 50)) },
+        }),
+      );
+    writeFileSync(file, lines.join('\n') + '\n');
+    const sorted = (s: string) => s.trim().split('\n').sort();
+    for (const ext of ['jsonl', 'csv']) {
+      const one = run(['analyze', file, '--threads', '1', '--emit', '-', '--emit-format', ext]);
+      const two = run(['analyze', file, '--threads', '2', '--emit', '-', '--emit-format', ext], {
+        LLMCOST_PARALLEL_MIN_BYTES: '1',
+      });
+      expect(two.status, two.stderr).toBe(0);
+      expect(two.stdout).not.toContain('\uFFFD');
+      expect(sorted(two.stdout)).toEqual(sorted(one.stdout));
+      const out = join(dir, `rows.${ext}`);
+      const toFile = run(['analyze', file, '--threads', '2', '--emit', out], {
+        LLMCOST_PARALLEL_MIN_BYTES: '1',
+      });
+      expect(toFile.status, toFile.stderr).toBe(0);
+      expect(sorted(readFileSync(out, 'utf8'))).toEqual(sorted(one.stdout));
+    }
   });
 });
