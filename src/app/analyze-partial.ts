@@ -17,6 +17,7 @@ import { mergeState, stateOf, type AggregateState } from '../core/aggregate-merg
 import type { PriceBook } from '../core/price-book.js';
 import { PriceKeys } from '../core/pricing-keys.js';
 import { UsageError } from '../errors.js';
+import { partialSchema } from './partial-schema.js';
 import { mergeTally, Tally } from './analyze-tally.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import type { CatalogChoice } from '../pricing/user-catalog.js';
@@ -106,6 +107,14 @@ export function readPartial(file: string, shown: string): Partial {
       `--merge: ${shown} is not an llmcost partial (${PARTIAL_FORMAT})`,
       'make partials with llmcost analyze SHARD --partial out.json',
     );
+  const checked = partialSchema.safeParse(doc);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new UsageError(
+      `--merge: ${shown} is damaged: ${issue.path.join('.') || '(top)'}: ${issue.message}`,
+      'make it again with llmcost analyze SHARD --partial',
+    );
+  }
   return { file: shown, doc };
 }
 

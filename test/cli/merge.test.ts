@@ -120,3 +120,33 @@ describe('analyze --merge with what needs records', () => {
     expect(r.stderr).toMatch(/--merge reads partials, which hold sums, not records/);
   });
 });
+
+describe('analyze --merge of a damaged partial', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a partial damaged by hand, any shape
+  type Doc = any;
+  const cases: [string, (d: Doc) => void, RegExp][] = [
+    ['no state', (d) => delete d.state, /damaged: state: /],
+    ['groups not a list', (d) => (d.state.groups = {}), /damaged: state\.groups: /],
+    ['a usage of text', (d) => (d.state.total.usage = 'lots'), /damaged: state\.total\.usage: /],
+    ['a negative count', (d) => (d.state.total.records = -4), /damaged: state\.total\.records: /],
+    ['no tally', (d) => delete d.tally, /damaged: tally: /],
+    [
+      'a price of a model unknown here',
+      (d) => (d.state.total.buckets[0][1].price = 'nope|0|-1|-1|'),
+      /prices a model this catalog lacks/,
+    ],
+  ];
+  for (const [name, damage, message] of cases)
+    it(`is one line and exit 2 (${name})`, async () => {
+      const dir = tempDir('llmcost-merge-damaged');
+      const file = join(dir, 'p.json');
+      await runCli(['analyze', FILES[0]!, '--partial', file]);
+      const doc = JSON.parse(readFileSync(file, 'utf8'));
+      damage(doc);
+      writeFileSync(file, JSON.stringify(doc));
+      const r = await runCli(['analyze', '--merge', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error/);
+    });
+});

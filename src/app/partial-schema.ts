@@ -1,0 +1,67 @@
+/**
+ * The shape of an llmcost.partial/1 file (analyze-partial.ts), checked before any of it is added up: a
+ * damaged or hand-edited partial is a one-line error naming the field, never a crash or a wrong sum.
+ */
+import { z } from 'zod';
+
+const count = z.number().nonnegative().finite();
+const amount = z.number().finite();
+const sums = z.record(z.string(), count);
+/** A bucket: its price key, whether its cost is the logged one, and its token sums. */
+const bucket = z.object({ price: z.string(), logged: z.boolean() }).catchall(count);
+const buckets = z.array(z.tuple([z.string(), bucket]));
+const group = z.looseObject({
+  keys: z.array(z.string()),
+  usage: sums,
+  records: count,
+  loggedCost: amount,
+  loggedRecords: count,
+  buckets,
+  unpriced: sums,
+  unpricedModels: z.array(z.string()),
+  first: z.number().finite().optional(),
+  last: z.number().finite().optional(),
+});
+const pairs = z.array(z.tuple([z.string(), group]));
+const reasons = z.array(z.tuple([z.string(), count]));
+
+export const partialSchema = z.looseObject({
+  format: z.literal('llmcost.partial/1'),
+  catalog: z.object({ date: z.string(), source: z.string() }),
+  options: z.record(z.string(), z.unknown()),
+  threads: count,
+  state: z.object({
+    groups: pairs,
+    days: pairs,
+    dayModels: pairs,
+    total: group,
+    reprice: z.array(buckets),
+    top: z.array(
+      z.object({
+        cost: amount,
+        model: z.string(),
+        location: z.object({ file: z.string(), line: count }),
+        tokens: count,
+      }),
+    ),
+    billed: z.array(
+      z.tuple([
+        z.string(),
+        z.object({ day: z.string(), lineItem: z.string(), cost: amount, records: count }),
+      ]),
+    ),
+    batchFallbacks: count,
+  }),
+  tally: z.looseObject({
+    lines: count,
+    records: count,
+    filtered: count,
+    withoutModel: count,
+    skipped: reasons,
+    duplicates: reasons,
+    malformed: reasons,
+    dialects: reasons,
+    malformedSamples: z.array(z.object({ file: z.string(), line: count, reason: z.string() })),
+    fieldsSeen: z.array(z.string()),
+  }),
+});
