@@ -74,6 +74,10 @@ export async function startEmit(ctx: Context, o: AnalyzeOptions): Promise<Emitte
       try {
         if (ok) await writer.close();
         else writer.abort();
+      } catch (err) {
+        throw new UsageError(
+          `--emit: cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        );
       } finally {
         if (dir) rmSync(dir, { recursive: true, force: true });
       }

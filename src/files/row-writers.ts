@@ -2,7 +2,7 @@
  * Rows out, in a format chosen by name: JSON lines, CSV or Parquet. Written to a temporary file renamed
  * over the target when complete (a reader never sees half a file), or streamed to an output (JSONL, CSV).
  */
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -237,8 +237,17 @@ export async function openRowWriter(
     if (format === 'parquet') throw new Error('parquet to stdout');
     return textWriter(columns, format, stdout, () => undefined);
   }
+  // Found now, not after the whole run: a folder where the file should go.
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
-  const settle = (ok: boolean) => (ok ? renameSync(temp, path) : rmSync(temp, { force: true }));
+  const settle = (ok: boolean) => {
+    try {
+      if (ok) renameSync(temp, path);
+    } finally {
+      rmSync(temp, { force: true });
+    }
+  };
   if (format === 'parquet')
     return inPlace(await parquetWriter(columns, temp, meta), () => undefined, settle);
   const fd = openSync(temp, 'wx', 0o644);

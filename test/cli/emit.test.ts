@@ -83,5 +83,15 @@ describe('analyze --emit', () => {
       expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     }
     expect(readdirSync(dir)).toEqual([]);
+    mkdirSync(join(dir, 'rows.jsonl'));
+    const r = await runCli([
+      'analyze',
+      'fixtures/logs/openai-chat.jsonl',
+      '--emit',
+      join(dir, 'rows.jsonl'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write .*rows\.jsonl: EISDIR/);
+    expect(readdirSync(dir)).toEqual(['rows.jsonl']); // the folder, and no temporary file beside it
   });
 });
