@@ -81,7 +81,7 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
     .option('--merge', 'the inputs are partials: add them up into one report')
     .option(
       '--threads <n>',
-      'threads for one large JSONL file (default: one per core)',
+      'threads for a large JSONL file or a folder of logs (default: one per core)',
       positiveInt,
     );
   addCommonOptions(cmd).addHelpText(
@@ -93,7 +93,10 @@ Examples:
   llmcost analyze --claude --by day --budget 20/day
   llmcost analyze usage.jsonl --budget 500/week --warn-at 90% --fail-on budget,forecast
   llmcost analyze spend.csv.gz --by metadata.feature --top 10 --reprice-as gpt-5-mini
-  llmcost analyze app.log.jsonl --map model=resp.model,inputTotal=resp.usage.in,output=resp.usage.out`,
+  llmcost analyze app.log.jsonl --map model=resp.model,inputTotal=resp.usage.in,output=resp.usage.out
+  llmcost analyze logs/ --emit usage.parquet          (priced rows for DuckDB, ClickHouse, …)
+  llmcost analyze shard-07/ --by day,model --partial parts/07.json
+  llmcost analyze --merge parts/*.json`,
   );
   cmd.action(async (inputs: string[]) => {
     const p = await prepare(ctx, cmd, 'analyze');
