@@ -75,10 +75,12 @@ export const TOKENIZERS = [
 
 type Bucket = (typeof BUCKETS)[number];
 const BY_UNIT = new Map<keyof PriceSet, Bucket>(BUCKETS.map((b) => [b.unit, b]));
+// A lookup, not a search: rateOf runs per bucket of every row `analyze --emit` writes.
+const BY_KEY = new Map<BucketKey, Bucket>(BUCKETS.map((b) => [b.key, b]));
 
 /** The rate a bucket is billed at under `rates`: its own unit, else along its fallback chain. */
 export function rateOf(rates: PriceSet, bucket: BucketKey): number {
-  let b: Bucket | undefined = BUCKETS.find((x) => x.key === bucket);
+  let b: Bucket | undefined = BY_KEY.get(bucket);
   if (b && 'perEvent' in b) return rates[b.unit] ?? 0;
   while (b) {
     const v = rates[b.unit];
