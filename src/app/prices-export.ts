@@ -83,11 +83,11 @@ function view(d: SqlDialect): string {
     'llmcost_priced',
     `SELECT
   u.*,
-  p.provider AS price_provider,
-  p.valid_from AS price_from,
-  p.tier_threshold AS price_tier_threshold,
-  p.time_window AS price_time_window,
-  p.batch_fallback AS price_batch_fallback,
+  p.provider AS llmcost_provider,
+  p.valid_from AS llmcost_price_from,
+  p.tier_threshold AS llmcost_tier_threshold,
+  p.time_window AS llmcost_time_window,
+  p.batch_fallback AS llmcost_batch_fallback,
   (${tokens}) / 1000000.0
     + (${events}) / 1000.0 AS llmcost_cost
 FROM llmcost_usage AS u

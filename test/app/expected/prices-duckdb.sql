@@ -67,11 +67,11 @@ INSERT INTO llmcost_model_names VALUES
 CREATE OR REPLACE VIEW llmcost_priced AS
 SELECT
   u.*,
-  p.provider AS price_provider,
-  p.valid_from AS price_from,
-  p.tier_threshold AS price_tier_threshold,
-  p.time_window AS price_time_window,
-  p.batch_fallback AS price_batch_fallback,
+  p.provider AS llmcost_provider,
+  p.valid_from AS llmcost_price_from,
+  p.tier_threshold AS llmcost_tier_threshold,
+  p.time_window AS llmcost_time_window,
+  p.batch_fallback AS llmcost_batch_fallback,
   (COALESCE(u.input, 0) * p.input
     + COALESCE(u.cache_read, 0) * p.cache_read
     + COALESCE(u.cache_write_5m, 0) * p.cache_write_5m
