@@ -76,18 +76,10 @@ describe.skipIf(!BIN || process.getuid?.() !== 0)('the price rules in PostgreSQL
     ]);
   }, 60_000);
   afterAll(() => {
-    if (BIN && dir)
-      spawnSync('runuser', [
-        '-u',
-        'postgres',
-        '--',
-        join(BIN, 'pg_ctl'),
-        '-D',
-        join(dir, 'data'),
-        '-m',
-        'immediate',
-        'stop',
-      ]);
+    if (!BIN || !dir) return;
+    const stop = [join(BIN, 'pg_ctl'), '-D', join(dir, 'data'), '-m', 'immediate', 'stop'];
+    spawnSync('runuser', ['-u', 'postgres', '--', ...stop]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('prices the emitted CSV as analyze does, per model', async () => {
