@@ -1,0 +1,65 @@
+/** Parquet rows (hyparquet-writer, pure JavaScript), loaded only when a Parquet file is asked for. */
+import type { Column, ColumnType, RowWriter } from './row-types.js';
+
+const PARQUET_TYPES = {
+  int: 'INT64',
+  double: 'DOUBLE',
+  string: 'STRING',
+  bool: 'BOOLEAN',
+  timestamp: 'TIMESTAMP',
+  json: 'JSON',
+} as const;
+const ROW_GROUP = 32_768;
+
+/** Values as hyparquet-writer takes them: INT64 as bigint, TIMESTAMP as Date, JSON as the value. */
+const asParquet = (type: ColumnType, values: unknown[]): unknown[] =>
+  type === 'int'
+    ? values.map((v) => (v === null ? null : BigInt(v as number)))
+    : type === 'timestamp'
+      ? values.map((v) => (v === null ? null : new Date(v as number)))
+      : type === 'json'
+        ? values
+        : values;
+
+/** Parquet (hyparquet-writer, pure JavaScript): columns gathered a row group at a time. */
+export async function parquetWriter(
+  columns: Column[],
+  path: string,
+  meta: Record<string, string>,
+): Promise<RowWriter> {
+  const { ParquetWriter, fileWriter, schemaFromColumnData } = await import('hyparquet-writer');
+  let data: unknown[][] = columns.map(() => []);
+  const columnData = () =>
+    columns.map((c, i) => ({
+      name: c.name,
+      data: asParquet(c.type, data[i]!),
+      type: PARQUET_TYPES[c.type],
+      nullable: true,
+    }));
+  const writer = new ParquetWriter({
+    writer: fileWriter(path),
+    schema: schemaFromColumnData({ columnData: columnData() as never }),
+    kvMetadata: Object.entries(meta).map(([key, value]) => ({ key, value })),
+    createdBy: 'llmcost',
+  });
+  let rows = 0;
+  const flush = () => {
+    if (!rows) return;
+    writer.write({ columnData: columnData() as never, rowGroupSize: ROW_GROUP });
+    data = columns.map(() => []);
+    rows = 0;
+  };
+  return {
+    add(row) {
+      for (let i = 0; i < columns.length; i++) data[i]!.push(row[i] ?? null);
+      if (++rows >= ROW_GROUP) flush();
+    },
+    drained: async () => undefined,
+    append: () => Promise.reject(new Error('parquet rows come from one thread')),
+    async close() {
+      flush();
+      writer.finish();
+    },
+    abort: () => undefined,
+  };
+}

@@ -1,0 +1,29 @@
+/** What the row writers take and give: columns, rows, a writer, a text target. */
+export type ColumnType = 'int' | 'double' | 'string' | 'bool' | 'timestamp' | 'json';
+export interface Column {
+  name: string;
+  type: ColumnType;
+}
+/** Values in column order; a timestamp is ms since the epoch, a json column its value (an object). */
+export type Row = (string | number | boolean | object | null)[];
+export type RowFormat = 'jsonl' | 'csv' | 'parquet';
+
+export interface RowWriter {
+  add(row: Row): void;
+  /** Resolves when what was added has been handed on (a slow reader of stdout holds the run here). */
+  drained(): Promise<void>;
+  /** Adds the rows another thread wrote to `part` (same format, no header), after these. */
+  append(part: string): Promise<void>;
+  /** Writes what is left and puts the file in place. */
+  close(): Promise<void>;
+  /** Removes the temporary file after a failure. */
+  abort(): void;
+}
+
+/** Where text goes: a file descriptor, or an output stream that may ask the writer to wait. */
+export interface TextTarget {
+  write(text: string): boolean | void;
+  /** Bytes as they are (a part file appended), where the target can take them. */
+  writeBytes?(bytes: Uint8Array): void;
+  drained?(): Promise<void>;
+}
