@@ -3,7 +3,8 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { displayPath } from '../files/paths.js';
 import type { AnalyzeOptions } from './analyze-options.js';
-import { checkSame, partialOptions, readPartial, type Partial } from './analyze-partial.js';
+import { partialOptions } from './analyze-partial.js';
+import { checkSame, readPartial, type Partial } from './analyze-partial-read.js';
 
 /** The command-line names of the options a partial records. */
 const FLAGS: Record<string, string> = {

@@ -100,7 +100,7 @@ async function mergeAll(
   asked: AnalyzeOptions,
 ): Promise<{ engine: Engine; tally: Tally; threads: number; o: AnalyzeOptions }> {
   const { openMerge } = await import('./analyze-merge.js');
-  const { mergePartials } = await import('./analyze-partial.js');
+  const { mergePartials } = await import('./analyze-partial-read.js');
   const { parts, options } = openMerge(ctx, asked, asked.merge!.explicit);
   const engine = buildEngine(p.book, options);
   const tally = new Tally();
