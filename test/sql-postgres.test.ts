@@ -33,7 +33,8 @@ let dir = '';
 // The server refuses to run as root: as the postgres user, in a folder it owns.
 const asPostgres = (cmd: string, args: string[]) =>
   execFileSync('runuser', ['-u', 'postgres', '--', join(BIN!, cmd), ...args], { encoding: 'utf8' });
-const psql = (sql: string) =>
+/** psql on the test's server: `-c SQL` (unaligned tuples only) or `-f FILE`. */
+const psql = (how: '-c' | '-f', what: string) =>
   execFileSync(
     'psql',
     [
@@ -49,12 +50,10 @@ const psql = (sql: string) =>
       '-t',
       '-v',
       'ON_ERROR_STOP=1',
-      '-c',
-      sql,
+      how,
+      what,
     ],
-    {
-      encoding: 'utf8',
-    },
+    { encoding: 'utf8' },
   );
 
 describe.skipIf(!BIN || process.getuid?.() !== 0)('the price rules in PostgreSQL', () => {
@@ -108,24 +107,11 @@ describe.skipIf(!BIN || process.getuid?.() !== 0)('the price rules in PostgreSQL
           `${c} ${types[c] ?? (text.has(c) ? 'text' : c.includes('cost') ? 'double precision' : 'bigint')}`,
       )
       .join(', ');
-    psql(`CREATE TABLE llmcost_usage (${ddl})`);
-    psql(`\\copy llmcost_usage FROM '${csv}' WITH (FORMAT csv, HEADER true)`);
-    execFileSync('psql', [
-      '-h',
-      dir,
-      '-p',
-      PORT,
-      '-U',
-      'postgres',
-      '-X',
-      '-q',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-f',
-      sqlFile,
-    ]);
+    psql('-c', `CREATE TABLE llmcost_usage (${ddl})`);
+    psql('-c', `\\copy llmcost_usage FROM '${csv}' WITH (FORMAT csv, HEADER true)`);
+    psql('-f', sqlFile);
     const got = new Map(
-      psql('SELECT model_id, SUM(llmcost_cost) FROM llmcost_priced GROUP BY 1 ORDER BY 1')
+      psql('-c', 'SELECT model_id, SUM(llmcost_cost) FROM llmcost_priced GROUP BY 1 ORDER BY 1')
         .trim()
         .split('\n')
         .map((l) => l.split('|') as [string, string]),
