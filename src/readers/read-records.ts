@@ -265,7 +265,7 @@ function readLines(batch: LineBatch, reader: ValueReader, o: ReadOptions): void 
     sink.lines++;
     const text = reader.detector.current?.text;
     if (text) {
-      const why = text.skip(line);
+      const why = text.skipReason(line);
       if (why) {
         sink.dialect(reader.detector.current!.name);
         sink.notUsage(why);

@@ -134,7 +134,7 @@ describe('Claude Code lines read from their text', () => {
   it('skips only lines that are not assistant messages', () => {
     fc.assert(
       fc.property(line, (l) => {
-        const why = claudeCodeText.skip(l);
+        const why = claudeCodeText.skipReason(l);
         if (why) expect((JSON.parse(l) as Obj).type).not.toBe('assistant');
       }),
     );

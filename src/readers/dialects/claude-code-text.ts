@@ -10,7 +10,7 @@ const SKIPPABLE = /"type":"(user|system|summary|file-history-snapshot|queue-oper
  * Claude Code lines read by their text first: most of a transcript's bytes are user lines (tool results)
  * and the content of assistant messages, and no report needs either.
  *
- * - skip: `"type":"user"` unescaped is a key and its value, never text inside a string, and transcripts
+ * - skipReason: `"type":"user"` unescaped is a key and its value, never text inside a string, and transcripts
  *   nest no object of these types; a line naming "assistant" anywhere is never skipped unparsed.
  * - shorten: an assistant line is `{…,"message":{…,"content":[…],…,"usage":{…}},…}`; the text from
  *   `"content":` to the last `"usage":{` is cut, so JSON.parse builds none of the content. shortOk then
@@ -19,7 +19,7 @@ const SKIPPABLE = /"type":"(user|system|summary|file-history-snapshot|queue-oper
  *   other shape (a new version's key order) is parsed whole.
  */
 export const claudeCodeText: LineText = {
-  skip(line) {
+  skipReason(line) {
     // An assistant line names its type after the message, near its end: found from the end at once.
     if (line.lastIndexOf('"type":"assistant"') >= 0) return undefined;
     if (line.includes('"assistant"') || !line.includes('"sessionId":')) return undefined;

@@ -18,7 +18,7 @@ export interface Dialect {
  */
 export interface LineText {
   /** The reason a line that cannot hold usage is skipped, unparsed; undefined: read it. */
-  skip(line: string): string | undefined;
+  skipReason(line: string): string | undefined;
   /** A shorter text to parse in the line's place, payloads cut out; undefined: parse the whole line. */
   shorten(line: string): string | undefined;
   /** Whether the shorter text parsed to the shape the cut assumed; if not, the whole line is parsed. */
