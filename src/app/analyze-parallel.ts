@@ -1,5 +1,6 @@
 import type { Prepared } from './prepared.js';
 import { mergeState, shift } from '../core/aggregate-merge.js';
+import { ClaimTable } from '../core/claim-table.js';
 import { KeepLargest, SharedIds } from '../core/dedup.js';
 import type { Plan } from '../readers/plan-ranges.js';
 import { startWorker } from './analyze-jobs.js';
@@ -77,7 +78,8 @@ export async function runParallel(
     collapsed += r.collapsed;
     offset += r.lines;
   }
-  const { kept, replays } = largest.drain();
+  // One log read in ranges is one file: settled against a table of its own.
+  const { kept, replays } = largest.settle(new ClaimTable());
   collapsed += largest.collapsed;
   if (collapsed)
     mine.tally.bump(mine.tally.duplicates, 'streaming snapshot of the same response', collapsed);

@@ -95,7 +95,7 @@ export async function readShare(
   }
 }
 
-/** Reads `files` on `threads` worker threads into one engine and tally. */
+/** Reads `files` on `threads` worker threads (one a file at most) into one engine and tally. */
 export async function runTree(
   cwd: string,
   p: Prepared,
@@ -103,7 +103,7 @@ export async function runTree(
   files: string[],
   threads: number,
   emit?: Emitter,
-): Promise<{ engine: Engine; tally: Tally }> {
+): Promise<{ engine: Engine; tally: Tally; threads: number }> {
   const share: TreeShare = {
     files,
     cwd,
@@ -145,5 +145,5 @@ export async function runTree(
     .flatMap((r) => r.tally.samples)
     .sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
   tally.samples.splice(0, tally.samples.length, ...samples.slice(0, SAMPLES));
-  return { engine, tally };
+  return { engine, tally, threads: n };
 }

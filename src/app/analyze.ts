@@ -51,9 +51,8 @@ async function readWith(
     if (parallel) return { ...parallel, threads: plan.ranges.length };
   }
   if (treeWorthSharing(o.sources, threads, o.parallelMinBytes ?? TREE_MIN_BYTES)) {
-    const n = Math.min(threads, o.sources.length);
-    const tree = await orElse(runTree(ctx.cwd, p, o, o.sources, n, emit));
-    if (tree) return { ...tree, threads: n };
+    const tree = await orElse(runTree(ctx.cwd, p, o, o.sources, threads, emit));
+    if (tree) return tree;
   }
   const engine = buildEngine(p.book, o);
   emit?.hook(engine.aggregator);

@@ -4,7 +4,7 @@
  * bumps EMIT_SCHEMA_VERSION.
  */
 import type { Location } from '../core/aggregate.js';
-import { BUCKETS } from '../core/buckets.js';
+import { BUCKETS, columnName } from '../core/buckets.js';
 import { costOf } from '../core/cost.js';
 import type { PriceKey } from '../core/pricing-keys.js';
 import type { UsageRecord } from '../core/usage-record.js';
@@ -12,11 +12,9 @@ import type { Column, Row } from '../files/row-writers.js';
 
 export const EMIT_SCHEMA_VERSION = 1;
 
-const snake = (k: string) => k.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
-
 /** Token and event counts, in the bucket registry's order (web_searches, requests last). */
-const COUNTS = BUCKETS.map((b) => ({ key: b.key, name: snake(b.key) }));
-const COSTS = BUCKETS.map((b) => ({ key: b.key, name: `cost_${snake(b.unit)}` }));
+const COUNTS = BUCKETS.map((b) => ({ key: b.key, name: columnName(b.key) }));
+const COSTS = BUCKETS.map((b) => ({ key: b.key, name: `cost_${columnName(b.unit)}` }));
 
 export const EMIT_COLUMNS: Column[] = [
   { name: 'schema_version', type: 'int' },

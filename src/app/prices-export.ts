@@ -6,7 +6,7 @@
  */
 import { RATE_UNITS, rateRows, type RateRow } from '../core/rate-rows.js';
 import type { PriceBook } from '../core/price-book.js';
-import { BUCKETS } from '../core/buckets.js';
+import { BUCKETS, columnName } from '../core/buckets.js';
 import type { Column, Row } from '../files/row-writers.js';
 import { DIALECTS, type SqlDialect, type SqlType } from './sql-dialects.js';
 
@@ -62,10 +62,7 @@ export function rateTable(book: PriceBook): { columns: Column[]; rows: Row[] } {
 }
 
 /** The usage columns the view reads (emit-schema.ts names them the same). */
-const PROMPT = BUCKETS.filter((b) => b.prompt).map((b) => snake(b.key));
-function snake(k: string): string {
-  return k.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
-}
+const PROMPT = BUCKETS.filter((b) => b.prompt).map((b) => columnName(b.key));
 
 function view(d: SqlDialect): string {
   const x = DIALECTS[d];
@@ -73,10 +70,10 @@ function view(d: SqlDialect): string {
   const dbl = x.types.double;
   const prompt = `CAST(${PROMPT.map(u).join(' + ')} AS ${dbl}) / GREATEST(${u('requests')}, 1)`;
   const tokens = RATE_UNITS.filter((r) => !r.perEvent)
-    .map((r) => `${u(snake(r.key))} * p.${r.column}`)
+    .map((r) => `${u(columnName(r.key))} * p.${r.column}`)
     .join('\n    + ');
   const events = RATE_UNITS.filter((r) => r.perEvent)
-    .map((r) => `${u(snake(r.key))} * p.${r.column}`)
+    .map((r) => `${u(columnName(r.key))} * p.${r.column}`)
     .join(' + ');
   const minute = `COALESCE(${x.minute('u.ts')}, -1)`;
   return x.createView(

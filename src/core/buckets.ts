@@ -90,6 +90,13 @@ export function rateOf(rates: PriceSet, bucket: BucketKey): number {
   return rates.input;
 }
 
+/**
+ * A bucket's key or unit as a SQL column name (cacheWrite5m -> cache_write_5m): the one rule by which the
+ * rows of `analyze --emit` and the view of `prices export` name the same columns.
+ */
+export const columnName = (key: string): string =>
+  key.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`);
+
 /** Token units as tables show them: the base units (input, output), then those that fall back. */
 export const DISPLAY_BUCKETS = [
   ...BUCKETS.filter((b) => !('fallback' in b)),

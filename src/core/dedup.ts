@@ -138,23 +138,6 @@ export class KeepLargest<T> {
       });
     return { kept: held.filter((_, k) => keep[k]), replays, copies };
   }
-
-  /** The kept records, and how many sidechain replays were dropped. */
-  drain(): { kept: Held<T>[]; replays: number } {
-    const mainIds = new Set<string>();
-    for (const h of this.held_.values())
-      if (!h.record.dedup!.sidechain && h.record.dedup!.messageId)
-        mainIds.add(h.record.dedup!.messageId);
-    const kept: Held<T>[] = [];
-    let replays = 0;
-    for (const h of this.held_.values()) {
-      const d = h.record.dedup!;
-      if (d.sidechain && d.messageId && mainIds.has(d.messageId)) replays++;
-      else kept.push(h);
-    }
-    this.held_.clear();
-    return { kept, replays };
-  }
 }
 
 const LOCK = -1;

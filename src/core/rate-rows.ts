@@ -11,7 +11,7 @@
  *   windows apply only below the first tier;
  * - batch matches (a model without batch prices bills batch requests at list prices: batch_fallback).
  */
-import { BUCKETS, rateOf } from './buckets.js';
+import { BUCKETS, columnName, rateOf } from './buckets.js';
 import { NoBatchPriceError, ratesFor, windowAt, type Rates } from './price-period.js';
 import type { ModelRecord, PricePeriod } from './types.js';
 
@@ -36,7 +36,7 @@ export interface RateRow {
 export const RATE_UNITS = BUCKETS.map((b) => ({
   unit: b.unit,
   key: b.key,
-  column: b.unit.replace(/[A-Z0-9]+/g, (m) => `_${m.toLowerCase()}`),
+  column: columnName(b.unit),
   perEvent: 'perEvent' in b,
 }));
 

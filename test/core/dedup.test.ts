@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ClaimTable } from '../../src/core/claim-table.js';
 import { HashSet64, KeepLargest, RecentIds } from '../../src/core/dedup.js';
 import type { UsageRecord } from '../../src/core/usage-record.js';
 
@@ -46,7 +47,7 @@ describe('KeepLargest', () => {
     k.offer(rec('a:r1', 10, { messageId: 'a' }), 3);
     k.offer(rec('a:r9', 812, { messageId: 'a', sidechain: true }), 4);
     k.offer(rec('b:r2', 5, { messageId: 'b', sidechain: true }), 5);
-    const { kept, replays } = k.drain();
+    const { kept, replays } = k.settle(new ClaimTable());
     expect(kept.map((h) => [h.record.dedup!.key, h.record.output, h.extra])).toEqual([
       ['a:r1', 812, 2],
       ['b:r2', 5, 5],
