@@ -30,7 +30,7 @@ const PARTS = 64;
  */
 export class ClaimTable implements Claims {
   private readonly heads: Int32Array[];
-  private readonly parts: Int32Array[];
+  private readonly views: Int32Array[];
 
   static allocate(): SharedArrayBuffer[] {
     return Array.from({ length: PARTS }, () => {
@@ -42,7 +42,7 @@ export class ClaimTable implements Claims {
 
   constructor(private readonly buffers: SharedArrayBuffer[] = ClaimTable.allocate()) {
     this.heads = buffers.map((b) => new Int32Array(b, 0, 2));
-    this.parts = buffers.map((b) => new Int32Array(b, 8)); // each tracks its buffer's length as it grows
+    this.views = buffers.map((b, p) => new Int32Array(b, 8, this.heads[p]![1]! * 2));
   }
 
   get size(): number {
@@ -67,8 +67,8 @@ export class ClaimTable implements Claims {
     const p = a >>> 26;
     const head = this.heads[p]!;
     if ((head[0]! + 1) * 4 > head[1]! * 3) this.grow(p);
-    const slots = this.parts[p]!;
     const cap = head[1]!;
+    const slots = this.slots(p, cap);
     for (let i = start(a, h) % cap; ; i = i + 1 === cap ? 0 : i + 1) {
       const t = slots[2 * i + 1]!;
       if (t === 0) {
@@ -88,8 +88,8 @@ export class ClaimTable implements Claims {
     const h = hashHi();
     const high = h >>> 12;
     const p = a >>> 26;
-    const slots = this.parts[p]!;
     const cap = this.heads[p]![1]!;
+    const slots = this.slots(p, cap);
     for (let i = start(a, h) % cap; ; i = i + 1 === cap ? 0 : i + 1) {
       const t = slots[2 * i + 1]!;
       if (t === 0) return false;
@@ -97,15 +97,26 @@ export class ClaimTable implements Claims {
     }
   }
 
+  /**
+   * Partition `p`'s slots, `cap` of them. A fixed-length view, made again when the partition has grown
+   * (here or in another thread): a length-tracking view of a growable buffer made every claim twice as slow.
+   */
+  private slots(p: number, cap: number): Int32Array {
+    const v = this.views[p]!;
+    return v.length === cap * 2
+      ? v
+      : (this.views[p] = new Int32Array(this.buffers[p]!, 8, cap * 2));
+  }
+
   /** 1.5 times the slots of partition `p`, its entries re-placed; only the thread settling a file calls it. */
   private grow(p: number): void {
     const head = this.heads[p]!;
-    const old = this.parts[p]!.slice(0, head[1]! * 2);
+    const old = this.slots(p, head[1]!).slice();
     const cap = Math.floor(head[1]! * 1.5);
     (this.buffers[p] as Growable).grow(8 + cap * 8);
-    const slots = this.parts[p]!;
-    slots.fill(0);
     head[1] = cap;
+    const slots = this.slots(p, cap);
+    slots.fill(0);
     for (let at = 0; at < old.length; at += 2) {
       const t = old[at + 1]!;
       if (t === 0) continue;

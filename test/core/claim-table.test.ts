@@ -31,6 +31,11 @@ describe('ClaimTable', () => {
     expect(b.claim('x99999', undefined, false)).toBe(false);
     expect(b.claim('y', undefined, false)).toBe(true);
     expect(a.claim('y', undefined, false)).toBe(false);
+    // Grown by b now, while a holds views of the old size.
+    for (let i = 0; i < 200_000; i++) b.claim(`z${i}`, undefined, false);
+    for (let i = 0; i < 100_000; i += 997) expect(a.claim(`x${i}`, undefined, false)).toBe(false);
+    for (let i = 0; i < 200_000; i += 997) expect(a.claim(`z${i}`, undefined, false)).toBe(false);
+    expect(a.size).toBe(300_001);
   });
 
   it('never loses a key, whatever the keys', () => {
