@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeClaudeTree } from '../src/bench/logs.js';
@@ -111,5 +111,49 @@ describe('analyze over a tree on several threads', () => {
     const sessions = doc.groups.map((g: { session: string }) => g.session);
     expect(sessions).toContain('00000000');
     expect(sessions).not.toContain('ffffffff');
+  });
+});
+
+describe('a tree whose reading fails on a worker thread', () => {
+  // A file in the middle that cannot be read: gzip's magic bytes, then garbage. The thread reading it
+  // fails; the others, waiting for their turn to settle, must stop rather than wait for it forever.
+  const dir = tempDir('llmcost-tree-fail');
+  writeClaudeTree(dir, 12, 200);
+  const project = join(dir, 'projects', '-home-dev-repo1');
+  writeFileSync(
+    join(project, '7-corrupt.jsonl.gz'),
+    Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5]),
+  );
+  const many = { LLMCOST_PARALLEL_MIN_BYTES: '1' };
+  const runIn = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, ['bin/llmcost.js', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env },
+      timeout: 60_000, // a hang fails the test instead of the suite
+    });
+
+  it('ends with the one-thread error, exit 2, on any thread count', () => {
+    const one = run(['analyze', dir, '--threads', '1']);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toMatch(/^llmcost: cannot read .*7-corrupt\.jsonl\.gz: corrupt gzip data\n/);
+    for (const threads of ['2', '3']) {
+      const r = runIn(['analyze', dir, '--threads', threads], many);
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(one.stderr);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('with --emit, leaves neither the target nor part files behind', () => {
+    const tmp = tempDir('llmcost-tree-fail-tmp');
+    const out = join(tempDir('llmcost-tree-fail-out'), 'rows.csv');
+    const r = runIn(['analyze', dir, '--threads', '2', '--emit', out], { ...many, TMPDIR: tmp });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/corrupt gzip data/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(join(out, '..'))).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
