@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMIT_COLUMNS } from '../../src/app/emit-schema.js';
+import { writeOpenAiLog } from '../../src/bench/logs.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -51,6 +52,37 @@ describe('analyze --emit', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(2);
     for (const l of lines) expect(JSON.parse(l)).toHaveProperty('model');
+  });
+
+  it('with --emit -, reads no further while stdout has not drained (a slow reader)', async () => {
+    const log = join(tempDir('llmcost-emit-slow'), 'big.jsonl');
+    await writeOpenAiLog(log, 6 * 1024 * 1024);
+    let waiting = false;
+    let waits = 0;
+    let writesWhileWaiting = 0;
+    let out = 0;
+    const r = await runCli(['analyze', log, '--emit', '-', '--threads', '1'], {
+      onStdout: () => {
+        if (waiting) writesWhileWaiting++;
+      },
+      stdoutDrained: () => {
+        waits++;
+        waiting = true;
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            waiting = false;
+            resolve();
+          }, 2),
+        );
+      },
+    });
+    for (const l of r.stdout.split('\n')) if (l) out++;
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(log, 'utf8').trim().split('\n').length;
+    expect(out).toBe(lines);
+    expect(waits).toBeGreaterThan(3);
+    // Writes come between waits, never while one is pending: the reading waited each time.
+    expect(writesWhileWaiting).toBe(0);
   });
 
   it('writes CSV with a header, quoting what needs it', async () => {

@@ -19,6 +19,10 @@ export interface CliOptions {
   columns?: number;
   now?: Date;
   timeZone?: string;
+  /** A slow reader of stdout: what `drained` returns (none: stdout is always drained). */
+  stdoutDrained?: () => Promise<void>;
+  /** Sees each write to stdout as it happens. */
+  onStdout?: (text: string) => void;
 }
 
 /** Runs the real CLI in-process against a fake context. */
@@ -34,7 +38,15 @@ export async function runCli(args: string[], o: CliOptions = {}): Promise<CliRun
     env: o.env ?? {},
     cwd: o.cwd ?? process.cwd(),
     stdin,
-    stdout: { write: (s) => void (stdout += s), isTTY: o.tty ?? false, columns: o.columns ?? 120 },
+    stdout: {
+      write: (s) => {
+        o.onStdout?.(s);
+        stdout += s;
+      },
+      ...(o.stdoutDrained ? { drained: o.stdoutDrained } : {}),
+      isTTY: o.tty ?? false,
+      columns: o.columns ?? 120,
+    },
     stderr: { write: (s) => void (stderr += s), isTTY: o.stderrTTY ?? false },
     now: () => o.now ?? new Date('2026-11-23T12:00:00Z'),
     cpus: 2,
