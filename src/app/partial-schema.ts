@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 
-const count = z.number().nonnegative().finite();
+/** Tokens, requests, records: whole numbers (0.5 tokens, or more than 2^53, is a damaged file). */
+const count = z.int().nonnegative();
 const amount = z.number().finite();
 const sums = z.record(z.string(), count);
 /** A bucket: its price key, whether its cost is the logged one, and its token sums. */

@@ -129,6 +129,16 @@ describe('analyze --merge of a damaged partial', () => {
     ['groups not a list', (d) => (d.state.groups = {}), /damaged: state\.groups: /],
     ['a usage of text', (d) => (d.state.total.usage = 'lots'), /damaged: state\.total\.usage: /],
     ['a negative count', (d) => (d.state.total.records = -4), /damaged: state\.total\.records: /],
+    [
+      'half a token',
+      (d) => (d.state.total.usage.input = 0.5),
+      /damaged: state\.total\.usage\.input: /,
+    ],
+    [
+      'more tokens than a double holds exactly',
+      (d) => (d.state.groups[0][1].usage.output = 2 ** 60),
+      /damaged: state\.groups\.0\.1\.usage\.output: /,
+    ],
     ['no tally', (d) => delete d.tally, /damaged: tally: /],
     [
       'a price of a model unknown here',
