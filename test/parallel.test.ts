@@ -89,6 +89,53 @@ describe('analyze on several threads', () => {
   });
 });
 
+/**
+ * A log whose three 64 KB samples (start, middle, end) hold only long lines, so its line count is
+ * underestimated ~15 times and the threads' shared id set fills up; the second half repeats ids of the first.
+ */
+function underestimatedLog(): string {
+  const line = (id: string, pad = 0) =>
+    JSON.stringify({
+      id,
+      object: 'chat.completion',
+      model: 'gpt-4o',
+      usage: { prompt_tokens: 10, completion_tokens: 1 },
+      ...(pad ? { metadata: { note: 'x'.repeat(pad) } } : {}),
+    });
+  const long = (k: number) => Array.from({ length: 40 }, (_, i) => line(`long-${k}-${i}`, 4000));
+  const short = (from: number) =>
+    Array.from({ length: 3000 }, (_, i) => line(`chatcmpl-${from + i}`));
+  return [...long(0), ...short(0), ...long(1), ...short(1500), ...long(2)].join('\n') + '\n';
+}
+
+describe('analyze on several threads, more response ids than the shared set was sized for', () => {
+  const dir = tempDir('llmcost-par-ids');
+  const file = join(dir, 'ids.jsonl');
+  writeFileSync(file, underestimatedLog());
+  const many = { LLMCOST_PARALLEL_MIN_BYTES: '1' };
+
+  it('reads the file again on one thread: the report of a single pass, every copy found', () => {
+    const one = run(['analyze', file, '--json', '--threads', '1']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(JSON.parse(one.stdout).duplicates).toEqual({ 'same response id logged again': 1500 });
+    const two = run(['analyze', file, '--json', '--threads', '2'], many);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+  });
+
+  it('with --emit (rows already out), finishes and says that copies may have counted twice', () => {
+    const out = join(dir, 'rows.jsonl');
+    const two = run(['analyze', file, '--json', '--threads', '2', '--emit', out], many);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stderr).toMatch(
+      /^llmcost: [\d,]+ response id\(s\) were read after the threads' shared id table was full and not remembered: a later copy of one was counted again \(--threads 1 de-duplicates every id\)\n/,
+    );
+    const rows = readFileSync(out, 'utf8').trim().split('\n');
+    expect(rows).toHaveLength(JSON.parse(two.stdout).summary.records);
+  });
+});
+
 describe('count on several threads', () => {
   it('counts a large folder exactly as one thread does', () => {
     const dir = tempDir('llmcost-par-count');

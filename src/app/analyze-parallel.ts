@@ -10,8 +10,18 @@ import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
 import { runAnalysis, type Snapshot } from './analyze-run.js';
 import { mergeTally, type Tally } from './analyze-tally.js';
 
-/** Shared id slots: 24 MB, enough to de-duplicate 2.3 million response ids exactly (as many as one pass keeps). */
-const ID_SLOTS = 3 << 20;
+/**
+ * Shared id slots: two for each line the log is estimated to hold (8 bytes each: 36 MB for the bench's
+ * 1 GB log of 2.2 million records), so the set stays under half full; at most 2^26 (512 MB).
+ */
+const idSlots = (plan: Plan) => Math.min(2 ** 26, Math.max(1024, plan.lines * 2));
+
+/** The shared id set filled up: an exact report needs the file read again on one thread. */
+export class IdsOverflow extends Error {
+  constructor(readonly forgotten: number) {
+    super(`${forgotten} response ids past the shared id table's room`);
+  }
+}
 
 /**
  * Reads the ranges on the main thread and one worker per other range, de-duplicating response ids in one
@@ -25,7 +35,7 @@ export async function runParallel(
   plan: Plan,
   emit?: Emitter,
 ): Promise<{ engine: Engine; tally: Tally }> {
-  const ids = SharedIds.allocate(ID_SLOTS);
+  const ids = SharedIds.allocate(idSlots(plan));
   // A worker's rows carry the file's line numbers: it is told how many lines come before its range.
   const offsets = emit ? lineOffsets(plan) : [];
   const parts = emit?.parts(plan.ranges.length - 1) ?? [];
@@ -66,6 +76,11 @@ export async function runParallel(
     ...(emit ? { nameDialect: true, progress: emit.progress } : {}),
   });
   const others = await Promise.all(jobs);
+  // Ids were seen that the full set could not remember, so a later copy of one may have counted twice.
+  // Without --emit the caller reads the file again on one thread; with it, rows are out: the report says so.
+  const forgotten = new SharedIds(ids).forgotten;
+  if (forgotten && !emit) throw new IdsOverflow(forgotten);
+  if (forgotten) mine.tally.forgottenIds = forgotten;
   await emit?.collect(parts);
   const largest = new KeepLargest<Snapshot['extra']>();
   for (const h of mine.held) largest.offer(h.record, h.extra);

@@ -16,6 +16,8 @@ export class Tally implements ReadSink {
   readonly malformed = new Map<string, number>();
   readonly samples: (Location & { reason: string })[] = [];
   readonly dialects = new Map<string, number>();
+  /** Response ids a parallel read could not remember (its shared id set was full): see analyze-parallel.ts. */
+  forgottenIds = 0;
   /** Tag names and top-level fields of records that lacked a --by field: suggestions for a typo. */
   readonly fieldsSeen = new Set<string>();
 

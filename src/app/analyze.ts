@@ -82,6 +82,10 @@ function readingWarnings(r: AnalyzeResult, tally: Tally, o: AnalyzeOptions) {
     r.billed.json.lines.length,
     tally.fieldsSeen,
   );
+  if (tally.forgottenIds)
+    lines.push(
+      `llmcost: ${int(tally.forgottenIds)} response id(s) were read after the threads' shared id table was full and not remembered: a later copy of one was counted again (--threads 1 de-duplicates every id)`,
+    );
   const bad = tally.count(tally.malformed);
   if (bad) {
     const reasons = [...tally.malformed].map(([k, n]) => `${int(n)} ${k}`).join(', ');

@@ -145,38 +145,48 @@ const LOCK = -1;
 /**
  * An id set in shared memory that several threads fill at once (compare-and-swap on each slot), so parallel
  * readers of one log de-duplicate against each other. Fixed capacity: past 3/4 full it still recognises the
- * ids it holds but stops remembering new ones (they count as unseen), which keeps memory bounded.
+ * ids it holds but stops remembering new ones (they count as unseen), which keeps memory bounded; how many
+ * it could not remember is counted (`forgotten`), so that a caller knows its answers were not exact.
  */
 export class SharedIds implements IdSet {
-  private readonly count: Int32Array;
+  /** [ids held, ids not remembered for want of room] */
+  private readonly head: Int32Array;
   private readonly slots: Int32Array;
   private readonly size: number;
 
   static allocate(slots: number): SharedArrayBuffer {
-    return new SharedArrayBuffer(4 + Math.max(1024, slots) * 8);
+    return new SharedArrayBuffer(8 + Math.max(1024, slots) * 8);
   }
 
   constructor(buffer: SharedArrayBuffer) {
-    this.count = new Int32Array(buffer, 0, 1);
-    this.slots = new Int32Array(buffer, 4);
+    this.head = new Int32Array(buffer, 0, 2);
+    this.slots = new Int32Array(buffer, 8);
     this.size = this.slots.length >>> 1;
+  }
+
+  /** Ids seen once the set was full, and so not remembered: a later copy of one was counted again. */
+  get forgotten(): number {
+    return Atomics.load(this.head, 1);
   }
 
   add(key: string): boolean {
     hash64(key);
     const a = hashLo() | 0;
     const b = (hashHi() | 0) === LOCK ? -2 : hashHi() | 0;
-    const full = Atomics.load(this.count, 0) * 4 > this.size * 3;
+    const full = Atomics.load(this.head, 0) * 4 > this.size * 3;
     const slots = this.slots;
     for (let i = ((a ^ Math.imul(b, 0x27d4eb2d)) >>> 0) % this.size; ;) {
       const at = i << 1;
       const lo = Atomics.load(slots, at + 1);
       if (lo === 0) {
-        if (full) return true; // unseen, and no room to remember it
+        if (full) {
+          Atomics.add(this.head, 1, 1); // unseen, and no room to remember it
+          return true;
+        }
         if (Atomics.compareExchange(slots, at + 1, 0, LOCK) !== 0) continue; // lost the race: look again
         Atomics.store(slots, at, a);
         Atomics.store(slots, at + 1, b);
-        Atomics.add(this.count, 0, 1);
+        Atomics.add(this.head, 0, 1);
         return true;
       }
       if (lo === LOCK) continue; // another thread is writing this slot

@@ -6,6 +6,22 @@ export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 export interface Plan {
   file: string;
   ranges: { start: number; end: number }[];
+  /** Lines the file holds, estimated from three samples (what the shared id table is sized by). */
+  lines: number;
+}
+
+const SAMPLE = 1 << 16;
+
+/** Lines in a file of `size` bytes, from the newlines of 64 KB at its start, middle and end. */
+function estimateLines(fd: number, size: number, buf: Buffer): number {
+  let bytes = 0;
+  let newlines = 0;
+  for (const at of [0, Math.floor(size / 2), Math.max(0, size - SAMPLE)]) {
+    const n = readSync(fd, buf, 0, Math.min(SAMPLE, buf.length), at);
+    bytes += n;
+    for (let i = buf.indexOf(10); i >= 0 && i < n; i = buf.indexOf(10, i + 1)) newlines++;
+  }
+  return Math.ceil((size * Math.max(1, newlines)) / Math.max(1, bytes));
 }
 
 /** One large, plain (not gzip) JSONL file is split at line boundaries into a range per thread. */
@@ -49,7 +65,7 @@ export function planRanges(sources: string[], threads: number, minBytes: number)
     }
     cuts.push(size);
     const ranges = cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
-    return ranges.length > 1 ? { file, ranges } : undefined;
+    return ranges.length > 1 ? { file, ranges, lines: estimateLines(fd, size, buf) } : undefined;
   } finally {
     closeSync(fd);
   }

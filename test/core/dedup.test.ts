@@ -70,4 +70,16 @@ describe('SharedIds', () => {
     expect(b.add('new-after-full')).toBe(true);
     expect(b.add('new-after-full')).toBe(true); // not remembered once full
   });
+
+  it('counts the ids it could not remember, in every view', async () => {
+    const { SharedIds } = await import('../../src/core/dedup.js');
+    const buffer = SharedIds.allocate(1024);
+    const a = new SharedIds(buffer);
+    for (let i = 0; i < 768; i++) a.add(`id-${i}`);
+    expect(a.forgotten).toBe(0);
+    for (let i = 0; i < 10; i++) a.add(`late-${i}`);
+    expect(a.add('id-5')).toBe(false); // still known: not forgotten
+    expect(new SharedIds(buffer).forgotten).toBe(a.forgotten);
+    expect(a.forgotten).toBeGreaterThanOrEqual(9);
+  });
 });
