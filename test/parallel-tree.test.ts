@@ -104,6 +104,23 @@ describe('analyze over a tree on several threads', () => {
       }
     });
 
+  it('gives the same report when a thread must wait for each file to be settled before reading on', () => {
+    // Held to no unsettled record, a thread waits for every earlier file's turn (a large file read by the
+    // other thread holds it there): the bound on memory must change nothing but the order of work.
+    const args = ['analyze', dir, '--by', 'day,model', '--top', '5', '--json'];
+    const one = run([...args, '--threads', '1']);
+    const waiting = run([...args, '--threads', '2'], {
+      LLMCOST_PARALLEL_MIN_BYTES: '1',
+      LLMCOST_TREE_MAX_PENDING: '1',
+    });
+    expect(waiting.status, waiting.stderr).toBe(0);
+    expect(JSON.parse(waiting.stdout).threads).toBe(2);
+    expect(waiting.stdout.replace(/"threads": \d+/, '')).toBe(
+      one.stdout.replace(/"threads": \d+/, ''),
+    );
+    expect(waiting.stderr).toBe(one.stderr);
+  });
+
   it('counts a resumed session once, in the file that sorts first', () => {
     const doc = JSON.parse(
       run(['analyze', dir, '--by', 'session', '--json', '--threads', '1']).stdout,

@@ -13,6 +13,8 @@ export interface TreeShare {
   cwd: string;
   claims: SharedArrayBuffer[];
   control: SharedArrayBuffer;
+  /** Records a thread may hold in files not yet settled before it waits for their turn. */
+  maxPending: number;
 }
 
 /** A worker's rows of --emit: its part file, and the lines before its byte range (a range's lines count on). */

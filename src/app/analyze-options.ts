@@ -18,6 +18,8 @@ export interface AnalyzeOptions extends EngineSpec {
   strict: boolean;
   threads: number;
   parallelMinBytes?: number;
+  /** Records a tree thread may hold unsettled before it waits (analyze-tree.ts; tests lower it). */
+  treeMaxPending?: number;
   /** `--emit FILE|-`: every counted request written out as a row (emit-schema.ts). */
   emit?: { path: string; format: RowFormat };
   /** `--partial FILE`: write the sums of this shard instead of a report (analyze-partial.ts). */

@@ -51,7 +51,7 @@ async function readWith(
     if (parallel) return { ...parallel, threads: plan.ranges.length };
   }
   if (treeWorthSharing(o.sources, threads, o.parallelMinBytes ?? TREE_MIN_BYTES)) {
-    const tree = await orElse(runTree(ctx.cwd, p, o, o.sources, threads, emit));
+    const tree = await orElse(runTree(ctx.cwd, p, o, o.sources, threads, emit, o.treeMaxPending));
     if (tree) return tree;
   }
   const engine = buildEngine(p.book, o);

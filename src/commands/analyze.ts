@@ -161,6 +161,9 @@ Examples:
         ...(ctx.env.LLMCOST_PARALLEL_MIN_BYTES
           ? { parallelMinBytes: Number(ctx.env.LLMCOST_PARALLEL_MIN_BYTES) }
           : {}),
+        ...(ctx.env.LLMCOST_TREE_MAX_PENDING
+          ? { treeMaxPending: Number(ctx.env.LLMCOST_TREE_MAX_PENDING) }
+          : {}),
       }),
     );
   });

@@ -100,6 +100,11 @@ export class KeepLargest<T> {
   private readonly held_ = new Map<string, Held<T>>();
   collapsed = 0;
 
+  /** Responses held (one snapshot each). */
+  get size(): number {
+    return this.held_.size;
+  }
+
   offer(record: UsageRecord, extra: T): void {
     const key = record.dedup!.key;
     const prev = this.held_.get(key);
