@@ -1,7 +1,7 @@
 import { readText } from './read-text.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { posixRelative } from './paths.js';
+import { emptyPath, posixRelative } from './paths.js';
 import { UsageError } from '../errors.js';
 import { IgnoreRules } from './gitignore.js';
 import { FolderVisits } from './folder-visits.js';
@@ -113,6 +113,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
       stdin = true;
       continue;
     }
+    if (input === '') throw emptyPath();
     const abs = resolve(o.cwd, input);
     const st = statSync(abs, { throwIfNoEntry: false });
     folders = new FolderVisits(o.cwd, notes);

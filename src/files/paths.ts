@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { relative, sep } from 'node:path';
 
 /**
@@ -27,3 +28,13 @@ export function displayPath(cwd: string, abs: string): string {
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * An empty path argument, most often an unset shell variable (`llmcost analyze "$LOGS"`): refused, where
+ * resolving it would read the whole current folder.
+ */
+export const emptyPath = (): UsageError =>
+  new UsageError(
+    'an empty path was given',
+    'an unset variable? name a file or folder ("." for this one)',
+  );

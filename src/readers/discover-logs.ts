@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { FolderVisits } from '../files/folder-visits.js';
+import { emptyPath } from '../files/paths.js';
 import { compileGlob, globBase, isGlob } from '../files/glob.js';
 
 const LOG = /\.(jsonl|ndjson|json|csv)(\.gz)?$/i;
@@ -44,6 +45,7 @@ export function discoverLogs(inputs: string[], cwd: string): LogFiles {
       out.push('-');
       continue;
     }
+    if (input === '') throw emptyPath();
     const abs = resolve(cwd, input);
     const st = statSync(abs, { throwIfNoEntry: false });
     const visits = new FolderVisits(cwd, notes);

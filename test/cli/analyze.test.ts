@@ -127,6 +127,13 @@ describe('llmcost analyze input', () => {
     const missing = await runCli(['analyze', 'nope.jsonl']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('llmcost: no such file or folder: nope.jsonl\n');
+    // An unset variable ("$LOGS") must not read the whole current folder.
+    const empty = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toBe(
+      'llmcost: an empty path was given\nhint: an unset variable? name a file or folder ("." for this one)\n',
+    );
   });
 });
 

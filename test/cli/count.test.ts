@@ -159,6 +159,10 @@ describe('llmcost count', () => {
     const r = await runCli(['count', 'no/such/file.md']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('llmcost: no such file or folder: no/such/file.md\n');
+    const empty = await runCli(['count', '', '--models', 'gpt-4o']);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toMatch(/^llmcost: an empty path was given\n/);
   });
 });
 
