@@ -24,6 +24,7 @@ Exit codes: 0 ok, 1 a budget or check failed, 2 bad usage, config or input.
 Prices: bundled catalog dated ${CATALOG_DATE}; override with --pricing FILE.yaml or llmcost.config.yaml.`,
     );
   program.exitOverride();
+  program.hook('preAction', (_, action) => refuseEmptyValues(action));
   registerCommands(program, ctx, exit);
   // Subcommands too (prices update, status, diff): each parses its own flags.
   const all = (c: Command): Command[] => c.commands.flatMap((x) => [x, ...all(x)]);
@@ -36,6 +37,21 @@ Prices: bundled catalog dated ${CATALOG_DATE}; override with --pricing FILE.yaml
     cmd.showSuggestionAfterError(true);
   }
   return program;
+}
+
+/**
+ * An option given an empty value (`--partial "$OUT"` with OUT unset) is refused: each command would
+ * otherwise read it as not given (and print a report where a file was asked for) or as the current folder.
+ */
+function refuseEmptyValues(cmd: Command): void {
+  for (const opt of cmd.options) {
+    const v: unknown = cmd.getOptionValue(opt.attributeName());
+    if (v === '' || (Array.isArray(v) && v.includes('')))
+      throw new UsageError(
+        `${opt.long ?? opt.short}: empty value`,
+        'an unset variable? give it a value, or leave the option out',
+      );
+  }
 }
 
 /** Runs the CLI against a context and returns the exit code; never throws. */

@@ -152,6 +152,23 @@ describe('class 8: no silent empties', () => {
     expect(r.stderr).toContain('standard input was empty');
   });
 
+  // An unset shell variable passed as a value ("$OUT"): read as not given, it printed a report where a
+  // file was asked for (--partial) or ignored a gate (--baseline); read as a path, the current folder.
+  it.each([
+    [['analyze', 'fixtures/logs/openai-chat.jsonl', '--partial', ''], '--partial'],
+    [['count', 'fixtures/count-repo/prompts', '--baseline', ''], '--baseline'],
+    [['prices', 'export', '-o', ''], '--output'],
+    [['analyze', 'fixtures/logs/openai-chat.jsonl', '--pricing', ''], '--pricing'],
+    [['models', '--search', ''], '--search'],
+  ])('refuses %j: an empty value is one line, exit 2', async (args, option) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `llmcost: ${option}: empty value\nhint: an unset variable? give it a value, or leave the option out\n`,
+    );
+  });
+
   it('warns about --by fields no record carries and unknown --provider names', async () => {
     const by = await runCli(['analyze', 'fixtures/logs/app-log.jsonl', '--by', 'featur']);
     expect(by.stderr).toContain('--by featur: no record carries it; nearest: feature');
