@@ -5,7 +5,16 @@ import { isValidTimeZone } from '../core/time-buckets.js';
 import { UsageError } from '../errors.js';
 import { addCommonOptions, prepare } from './common.js';
 import type { Exit } from '../app/result.js';
-import { budget, failOn, isoDate, list, positiveInt, warnShare } from './parse-args.js';
+import {
+  budget,
+  failOn,
+  isoDate,
+  list,
+  MAX_TOP,
+  positiveInt,
+  topCount,
+  warnShare,
+} from './parse-args.js';
 
 const TIME_AND_MODEL = new Set(['day', 'week', 'month', 'block', 'model', 'provider']);
 
@@ -45,7 +54,7 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
         .default('auto'),
     )
     .option('--ratio-band <low:high>', 'healthy input:output ratio band', '2:5')
-    .option('--top <n>', 'list the N most expensive requests', positiveInt)
+    .option('--top <n>', `list the N most expensive requests (at most ${MAX_TOP})`, topCount)
     .option('--reprice-as <models>', 'what the same tokens would cost on these models', list)
     .option(
       '--budget <amount/period>',

@@ -25,6 +25,16 @@ export function positiveInt(v: string): number {
   return n;
 }
 
+/** The most expensive requests `analyze --top` lists: a list to read, and each one is kept in memory. */
+export const MAX_TOP = 1000;
+
+/** `--top N` of analyze: 1 to MAX_TOP. */
+export function topCount(v: string): number {
+  const n = positiveInt(v);
+  if (n > MAX_TOP) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_TOP}.`);
+  return n;
+}
+
 /** A share from 0 to 1; "40%" is accepted too. */
 export function share(v: string): number {
   const s = v.trim();

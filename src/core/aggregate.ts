@@ -217,12 +217,23 @@ export class Aggregator {
     }
   }
 
+  /**
+   * Keeps the `top` most expensive requests, most expensive first, an earlier one first among equals. Placed
+   * by binary search: sorting the list for every record made a large `top` quadratic (20k records with
+   * --top 1e6: 8 s against 0.5 s).
+   */
   private offerTop(r: UsageRecord, price: PriceKey, useLog: boolean, at: Location): void {
     const cost = useLog ? r.loggedCost! : costOf(r, price.rates).total;
     const top = this.top;
     if (top.length >= this.o.top && cost <= top[top.length - 1]!.cost) return;
-    top.push({ cost, model: r.model, location: at, tokens: promptTokens(r) + r.output });
-    top.sort((a, b) => b.cost - a.cost);
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (top[mid]!.cost >= cost) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, { cost, model: r.model, location: at, tokens: promptTokens(r) + r.output });
     if (top.length > this.o.top) top.pop();
   }
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Aggregator, type CostSource, type Dim } from '../../src/core/aggregate.js';
 import { priceGroup } from '../../src/core/price-groups.js';
@@ -99,5 +100,34 @@ describe('the healthy input:output band', () => {
   ] as const)('%o is %s', async (usage, flag) => {
     const { ratioFlag } = await import('../../src/core/price-groups.js');
     expect(ratioFlag(usage, { low: 2, high: 5 })).toBe(flag);
+  });
+});
+
+describe('the most expensive requests (--top)', () => {
+  it('are the N largest, most expensive first, the earlier first among equals, whatever the order read', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 20 }),
+        (cents, n) => {
+          const a = new Aggregator(book, {
+            dims: ['model'],
+            calendar: new Calendar('UTC'),
+            costSource: 'log',
+            reprice: [],
+            top: n,
+          });
+          cents.forEach((c, line) =>
+            a.add(rec('gpt-4o', { loggedCost: c / 100 }), { file: 'x', line }),
+          );
+          const want = cents
+            .map((c, line) => ({ cost: c / 100, line }))
+            .sort((x, y) => y.cost - x.cost || x.line - y.line)
+            .slice(0, n);
+          expect(a.top.map((t) => ({ cost: t.cost, line: t.location.line }))).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -181,6 +181,21 @@ describe('class 2: impossible numbers are malformed, with the field named', () =
 });
 
 describe('class 6: bounded cost on hostile sizes', () => {
+  it('caps --top at 1000: each listed request is held, and a list of a million was quadratic', async () => {
+    const r = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--top', '1000000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected a whole number from 1 to 1000');
+    const ok = await runCli([
+      'analyze',
+      'fixtures/logs/openai-chat.jsonl',
+      '--top',
+      '1000',
+      '--json',
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).top.length).toBeGreaterThan(0);
+  });
+
   it('caps --threads at the cores the machine has', async () => {
     const { doc } = await analyze(lines(good), '--threads', '128');
     expect(doc.threads).toBeLessThanOrEqual(2);
