@@ -14,9 +14,11 @@ export async function runPricesExport(
   p: Prepared,
   o: { format: 'sql' | 'csv' | 'parquet'; dialect: SqlDialect; output?: string },
 ): Promise<AppResult> {
-  if (o.format === 'parquet' && !o.output)
+  // "-" is stdout, as everywhere in llmcost (it wrote a file named "-").
+  const output = o.output === '-' ? undefined : o.output;
+  if (o.format === 'parquet' && !output)
     throw new UsageError('--format parquet needs a file', 'add -o prices.parquet');
-  const path = o.output ? resolve(ctx.cwd, o.output) : undefined;
+  const path = output ? resolve(ctx.cwd, output) : undefined;
   const fail = (err: unknown): never => {
     throw new UsageError(
       `cannot write ${o.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,

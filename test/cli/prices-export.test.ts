@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
@@ -31,6 +31,21 @@ describe('llmcost prices export', () => {
     expect(pq.stderr).toMatch(/wrote \d+ price rows/);
     expect(readFileSync(file).subarray(0, 4).toString()).toBe('PAR1');
     expect(statSync(file).size).toBeGreaterThan(10_000);
+  });
+
+  it('takes -o - as stdout, as everywhere (it wrote a file named "-")', async () => {
+    const dir = tempDir('llmcost-export-dash');
+    const csv = await runCli(['prices', 'export', '--format', 'csv', '-o', '-'], { cwd: dir });
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toMatch(/^model_id,/);
+    const sql = await runCli(['prices', 'export', '-o', '-'], { cwd: dir });
+    expect(sql.stdout).toMatch(/^-- llmcost price rules for duckdb/);
+    const parquet = await runCli(['prices', 'export', '--format', 'parquet', '-o', '-'], {
+      cwd: dir,
+    });
+    expect(parquet.code).toBe(2);
+    expect(parquet.stderr).toMatch(/--format parquet needs a file/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('says what is wrong in one line, exit 2', async () => {
