@@ -151,17 +151,16 @@ async function writePartial(
   const { writeFileAtomic } = await import('../files/write-atomic.js');
   const { resolve } = await import('node:path');
   const { VERSION } = await import('../version.js');
+  const json = partialJson(engine.aggregator, tally, o, p.catalog, VERSION, threads);
+  const note = `llmcost: wrote the sums of ${int(tally.records)} record(s) from ${int(tally.lines)} line(s) to ${o.partial === '-' ? 'stdout' : o.partial}`;
+  // "-" is stdout, as everywhere in llmcost: a map step can pipe its partial straight to storage.
+  if (o.partial === '-') return ok(json.endsWith('\n') ? json : `${json}\n`, [note]);
   try {
-    writeFileAtomic(
-      resolve(ctx.cwd, o.partial!),
-      partialJson(engine.aggregator, tally, o, p.catalog, VERSION, threads),
-    );
+    writeFileAtomic(resolve(ctx.cwd, o.partial!), json);
   } catch (err) {
     throw new UsageError(
       `--partial: cannot write ${o.partial}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     );
   }
-  return ok('', [
-    `llmcost: wrote the sums of ${int(tally.records)} record(s) from ${int(tally.lines)} line(s) to ${o.partial}`,
-  ]);
+  return ok('', [note]);
 }

@@ -130,6 +130,11 @@ Examples:
         '--merge reads partials, which hold sums, not records',
         'drop --claude/--agents/--partial/--emit, or --emit when the shards are read',
       );
+    if (o.partial === '-' && o.emit === '-')
+      throw new UsageError(
+        '--partial - and --emit - both want stdout',
+        'send one of them to a file: --partial part.json or --emit rows.jsonl',
+      );
     const sources = resolveSources(ctx, inputs, [...agents], !!o.agents);
     forcedDialect(o.dialect, o.map); // validates --dialect and --map before any reading
     const by: Dim[] = (o.by ?? ['model']).map((d: string) =>

@@ -77,6 +77,12 @@ Budgets can also live in llmcost.config.yaml:
     const o = cmd.opts<CountFlags>();
     if (o.maxGrowth !== undefined && !o.baseline)
       throw new UsageError('--max-growth needs --baseline FILE');
+    // Stdout carries the table and stdin the prompts: "-" (which wrote a file named "-") is no place for it.
+    for (const [flag, v] of [
+      ['--save-baseline', o.saveBaseline],
+      ['--baseline', o.baseline],
+    ] as const)
+      if (v === '-') throw new UsageError(`${flag}: a baseline is a file`, `${flag} baseline.json`);
     const budgets = await configBudgets(p.config.config.count, p.config.file);
     const { runCount } = await import('../app/count.js');
     exit.write(await runCount(ctx, p, countOptions(o, inputs, priceDate(ctx, o.date), budgets)));

@@ -1,7 +1,7 @@
 // #12 classes 3, 4, 5, 8 and 9: globs, the file system, writes, silent empties, a new user's first run.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/files/write-atomic.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -167,6 +167,33 @@ describe('class 8: no silent empties', () => {
     expect(r.stderr).toBe(
       `llmcost: ${option}: empty value\nhint: an unset variable? give it a value, or leave the option out\n`,
     );
+  });
+
+  it('takes "-" as stdout or refuses it, never a file named "-"', async () => {
+    const dir = tempDir('llmcost-dash');
+    const part = await runCli(
+      ['analyze', resolve('fixtures/logs/openai-chat.jsonl'), '--partial', '-'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(part.code, part.stderr).toBe(0);
+    expect(JSON.parse(part.stdout).format).toBe('llmcost.partial/1');
+    expect(part.stderr).toMatch(/to stdout\n$/);
+    const both = await runCli(
+      ['analyze', resolve('fixtures/logs/openai-chat.jsonl'), '--partial', '-', '--emit', '-'],
+      { cwd: dir },
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^llmcost: --partial - and --emit - both want stdout\n/);
+    const save = await runCli(['count', resolve('README.md'), '--save-baseline', '-'], {
+      cwd: dir,
+    });
+    expect(save.code).toBe(2);
+    expect(save.stderr).toBe(
+      'llmcost: --save-baseline: a baseline is a file\nhint: --save-baseline baseline.json\n',
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('warns about --by fields no record carries and unknown --provider names', async () => {
