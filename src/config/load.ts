@@ -15,7 +15,8 @@ export function readYaml(file: string): unknown {
     if (err instanceof YAMLParseError) {
       const pos = err.linePos?.[0];
       throw new UsageError(
-        `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${err.message.split('\n')[0]}`,
+        // The position is in front already; yaml's own "at line N, column M:" led into a code frame.
+        `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, '')}`,
       );
     }
     throw err;

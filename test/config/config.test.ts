@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const fx = (p: string) => join(process.cwd(), 'fixtures', p);
 
@@ -65,5 +67,15 @@ describe('config and pricing overrides', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  });
+
+  it('names a YAML syntax error by file, line and column, once', async () => {
+    const file = join(tempDir('llmcost-bad-yaml'), 'prices.yaml');
+    writeFileSync(file, 'models:\n  - id: x\n    input: [1,2\n');
+    const r = await runCli(['compare', '-i', '1', '-o', '1', '--pricing', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^llmcost: .*prices\.yaml:4:1: invalid YAML: Flow sequence .*end with a \]\n$/,
+    );
   });
 });
