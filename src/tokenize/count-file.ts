@@ -68,10 +68,15 @@ export function countFile(path: string, counters: TokenCounter[], raw: boolean):
     // per file that a thread must first warm up.
     text = readFileSync(path, 'utf8');
   } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
     return {
       path,
       skipped: 'unreadable',
-      reason: (err as NodeJS.ErrnoException).code ?? String(err),
+      // V8's longest string (~512 MiB): past it a file cannot be held as one text.
+      reason:
+        code === 'ERR_STRING_TOO_LONG'
+          ? 'larger than the 512 MiB one file can be counted at (split it)'
+          : (code ?? String(err)),
     };
   }
   return countText(path, text, counters, raw);
