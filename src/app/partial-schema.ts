@@ -3,6 +3,7 @@
  * damaged or hand-edited partial is a one-line error naming the field, never a crash or a wrong sum.
  */
 import { z } from 'zod';
+import { isValidTimeZone } from '../core/time-buckets.js';
 
 /** Tokens, requests, records: whole numbers (0.5 tokens, or more than 2^53, is a damaged file). */
 const count = z.int().nonnegative();
@@ -24,12 +25,34 @@ const group = z.looseObject({
   last: z.number().finite().optional(),
 });
 const pairs = z.array(z.tuple([z.string(), group]));
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const names = z.array(z.string().min(1));
+/** The options the sums were made with, which the merged report is made with in turn. */
+const options = z.looseObject({
+  by: z
+    .array(
+      z.union([
+        z.enum(['day', 'week', 'month', 'block', 'model', 'provider']),
+        z.strictObject({ field: z.string().min(1) }),
+      ]),
+    )
+    .min(1),
+  tz: z.string().refine((tz) => tz === 'UTC' || isValidTimeZone(tz), 'unknown time zone'),
+  since: day.nullable(),
+  until: day.nullable(),
+  models: names.nullable(),
+  costSource: z.enum(['auto', 'log', 'calculate']),
+  top: count,
+  repriceAs: names.nullable(),
+  dialect: z.string().min(1).nullable(),
+  map: z.string().min(1).nullable(),
+});
 const reasons = z.array(z.tuple([z.string(), count]));
 
 export const partialSchema = z.looseObject({
   format: z.literal('llmcost.partial/1'),
   catalog: z.object({ date: z.string(), source: z.string() }),
-  options: z.record(z.string(), z.unknown()),
+  options,
   threads: count,
   state: z.object({
     groups: pairs,
