@@ -4,43 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
+import { damage, junk, pathsOf } from '../helpers/damage.js';
 import { tempDir } from '../helpers/temp.js';
-
-type Doc = Record<string | number, unknown>;
-
-/** Every path into a JSON value (a key or an index at each step). */
-function pathsOf(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []) {
-  if (path.length) out.push(path);
-  if (v && typeof v === 'object')
-    for (const [k, x] of Object.entries(v))
-      pathsOf(x, [...path, Array.isArray(v) ? Number(k) : k], out);
-  return out;
-}
-
-/** `original` with the value at `path` replaced by `value`, or its key removed. */
-function damaged(original: string, path: (string | number)[], value: unknown, remove: boolean) {
-  const doc = JSON.parse(original) as Doc;
-  let at: Doc = doc;
-  for (const k of path.slice(0, -1)) at = at[k] as Doc;
-  const last = path[path.length - 1]!;
-  if (remove && !Array.isArray(at)) delete at[last];
-  else at[last] = value;
-  return JSON.stringify(doc);
-}
-
-const junk = fc.constantFrom<unknown>(
-  null,
-  -1,
-  0.5,
-  1e308,
-  '',
-  'x',
-  true,
-  [],
-  {},
-  [[]],
-  '__proto__',
-);
 
 describe('files llmcost wrote, damaged at random, read back', () => {
   it('a count baseline: exit 0, 1 or 2, never an internal error', async () => {
@@ -55,7 +20,7 @@ describe('files llmcost wrote, damaged at random, read back', () => {
         junk,
         fc.boolean(),
         async (path, value, remove) => {
-          writeFileSync(file, damaged(original, path, value, remove));
+          writeFileSync(file, JSON.stringify(damage(JSON.parse(original), path, value, remove)));
           const r = await runCli([...args, '--baseline', file, '--max-growth', '10%']);
           expect(r.stderr).not.toMatch(/internal error/);
           expect([0, 1, 2]).toContain(r.code);
@@ -82,7 +47,7 @@ describe('files llmcost wrote, damaged at random, read back', () => {
         junk,
         fc.boolean(),
         async (path, value, remove) => {
-          writeFileSync(file, damaged(original, path, value, remove));
+          writeFileSync(file, JSON.stringify(damage(JSON.parse(original), path, value, remove)));
           const r = await runCli(args(file));
           expect(r.stderr).not.toMatch(/internal error/);
           expect([0, 1, 2]).toContain(r.code);
@@ -103,7 +68,7 @@ describe('files llmcost wrote, damaged at random, read back', () => {
         junk,
         fc.boolean(),
         async (path, value, remove) => {
-          writeFileSync(file, damaged(original, path, value, remove));
+          writeFileSync(file, JSON.stringify(damage(JSON.parse(original), path, value, remove)));
           const r = await runCli(['analyze', '--merge', file, '--json']);
           expect(r.stderr).not.toMatch(/internal error/);
           expect([0, 2]).toContain(r.code);

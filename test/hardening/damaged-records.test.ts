@@ -6,9 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { damage, junk, pathsOf, type Doc } from '../helpers/damage.js';
 import { tempDir } from '../helpers/temp.js';
-
-type Doc = Record<string | number, unknown>;
 
 const LOGS = [
   'fixtures/logs/claude-code/projects/-home-dev-shop/5f1c2e7a-session.jsonl',
@@ -35,29 +34,6 @@ const LOGS = [
   'fixtures/agents/opencode/storage/message/ses_1/msg_2.json',
 ];
 
-function pathsOf(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []) {
-  if (path.length) out.push(path);
-  if (v && typeof v === 'object')
-    for (const [k, x] of Object.entries(v))
-      pathsOf(x, [...path, Array.isArray(v) ? Number(k) : k], out);
-  return out;
-}
-
-const junk = fc.constantFrom<unknown>(
-  null,
-  -1,
-  0.5,
-  1e308,
-  '',
-  'x',
-  true,
-  [],
-  {},
-  [[]],
-  '__proto__',
-  { a: 1 },
-);
-
 describe('a real record of each dialect, damaged at one place', () => {
   it.each(LOGS)('%s: read on, never an unchecked shape', async (log) => {
     const text = readFileSync(log, 'utf8');
@@ -78,11 +54,7 @@ describe('a real record of each dialect, damaged at one place', () => {
           const doc = JSON.parse(lines[k]!) as Doc;
           const paths = pathsOf(doc);
           const path = paths[pick % paths.length]!;
-          let at: Doc = doc;
-          for (const p of path.slice(0, -1)) at = at[p] as Doc;
-          const last = path[path.length - 1]!;
-          if (remove && !Array.isArray(at)) delete at[last];
-          else at[last] = value;
+          damage(doc, path, value, remove);
           writeFileSync(
             file,
             lines.map((l, i) => (i === k ? JSON.stringify(doc) : l)).join('\n') + '\n',
