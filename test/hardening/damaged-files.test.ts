@@ -24,6 +24,18 @@ const written = (args: string[]) => async (file: string) => {
   return readFileSync(file, 'utf8');
 };
 const COUNT = ['count', 'fixtures/count-repo/prompts', '--models', 'gpt-4o'];
+/** A config with a section for each command the cases run, and a price override. */
+const CONFIG = JSON.stringify({
+  compare: { provider: ['anthropic', 'openai'], top: 3, daysPerMonth: 31 },
+  count: { models: ['gpt-4o'], budgets: [{ path: 'prompts/**/*.md', maxTokens: 2000 }] },
+  analyze: { tz: 'Europe/Berlin', ratioBand: '2:6', by: ['day', 'model'], top: 3 },
+  pricing: {
+    models: [
+      { id: 'gpt-4o', discount: 0.2 },
+      { id: 'my-model', input: 1, output: 2 },
+    ],
+  },
+});
 const LOG = 'fixtures/logs/openai-chat.jsonl';
 
 const CASES: [string, Case][] = [
@@ -51,6 +63,20 @@ const CASES: [string, Case][] = [
       codes: [0, 1, 2],
     },
   ],
+  ...(
+    [
+      'compare -i 1000 -o 100',
+      'count fixtures/count-repo/prompts',
+      `analyze ${'fixtures/logs/openai-chat.jsonl'}`,
+    ] as const
+  ).map((command): [string, Case] => [
+    `a config, read by ${command.split(' ')[0]}`,
+    {
+      original: async () => CONFIG,
+      read: (f) => [...command.split(' '), '--config', f],
+      codes: [0, 1, 2],
+    },
+  ]),
   [
     'a partial of analyze, merged',
     {
