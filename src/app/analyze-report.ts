@@ -52,25 +52,25 @@ export function groupRows(
       row.last = g.last === undefined ? null : new Date(g.last).toISOString();
     }
     const flag = ratioFlag(g.usage, band);
-    return {
-      ...row,
-      requests: g.usage.requests,
-      input: g.usage.input,
-      cacheRead: g.usage.cacheRead,
-      cacheWrite: g.usage.cacheWrite5m + g.usage.cacheWrite1h,
-      output: g.usage.output,
-      reasoning: g.usage.reasoning,
-      cost: g.cost,
-      calculatedCost: g.calculatedCost,
-      loggedCost: g.loggedCost,
-      share: g.cost !== null && total ? g.cost / total : null,
-      ioRatio: ioRatio(g.usage),
-      ...(flag ? { judged: judgedRatio(g.usage) } : {}),
-      cacheHitRate: cacheHitRate(g.usage),
-      cacheSavings: g.cacheSavings,
-      unpricedTokens: allTokens(g.unpriced),
-      ...(flag ? { flag } : {}),
-    };
+    // Added to one object, in the order reports show them: spreading it into a new literal made every row a
+    // dictionary-mode object (100k groups, `--by id`: 4.3 s and 807 MB against 2.6 s and 458 MB).
+    row.requests = g.usage.requests;
+    row.input = g.usage.input;
+    row.cacheRead = g.usage.cacheRead;
+    row.cacheWrite = g.usage.cacheWrite5m + g.usage.cacheWrite1h;
+    row.output = g.usage.output;
+    row.reasoning = g.usage.reasoning;
+    row.cost = g.cost;
+    row.calculatedCost = g.calculatedCost;
+    row.loggedCost = g.loggedCost;
+    row.share = g.cost !== null && total ? g.cost / total : null;
+    row.ioRatio = ioRatio(g.usage);
+    if (flag) row.judged = judgedRatio(g.usage);
+    row.cacheHitRate = cacheHitRate(g.usage);
+    row.cacheSavings = g.cacheSavings;
+    row.unpricedTokens = allTokens(g.unpriced);
+    if (flag) row.flag = flag;
+    return row;
   });
 }
 
