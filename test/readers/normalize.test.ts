@@ -339,6 +339,17 @@ describe('every dialect normalizes its documented shape', () => {
   });
 });
 
+describe('OTLP batches', () => {
+  it('pass over a span that is not an object and count the spans beside it', () => {
+    const span = CASES.otel![0];
+    const batch = { resourceSpans: [{ scopeSpans: [{ spans: [null, 7, span] }] }] };
+    const out = dialectByName('otel')!.normalize(batch) as UsageRecord[];
+    expect(out.map((r) => r.model)).toEqual(['gpt-4o']);
+    const none = { resourceSpans: [{ scopeSpans: [{ spans: [null] }] }] };
+    expect(dialectByName('otel')!.normalize(none)).toEqual({ skip: 'span that is not an object' });
+  });
+});
+
 describe('time() on ISO instants', () => {
   it('reads "YYYY-MM-DDTHH:MM:SS.sssZ" exactly as Date.parse does, and everything else as before', async () => {
     const { time } = await import('../../src/readers/values.js');

@@ -68,17 +68,23 @@ export const otel: Dialect = {
   name: 'otel',
   detect: (o) => Array.isArray(o.resourceSpans) || ('spanId' in o && 'attributes' in o),
   normalize(o): Outcome {
-    const spans: Obj[] = Array.isArray(o.resourceSpans)
+    const spans: unknown[] = Array.isArray(o.resourceSpans)
       ? o.resourceSpans
           .flatMap((rs) =>
             Array.isArray(obj(rs)?.scopeSpans) ? (obj(rs)!.scopeSpans as unknown[]) : [],
           )
-          .flatMap((ss) => (Array.isArray(obj(ss)?.spans) ? (obj(ss)!.spans as Obj[]) : []))
+          .flatMap((ss) => (Array.isArray(obj(ss)?.spans) ? (obj(ss)!.spans as unknown[]) : []))
       : [o];
     const records: UsageRecord[] = [];
     let reason = 'no spans';
     for (const s of spans) {
-      const r = spanRecord(s);
+      // One damaged item of a batch (null, a number) is passed over; the spans beside it still count.
+      const span = obj(s);
+      if (!span) {
+        reason = 'span that is not an object';
+        continue;
+      }
+      const r = spanRecord(span);
       if (typeof r === 'string') reason = r;
       else records.push(r);
     }
