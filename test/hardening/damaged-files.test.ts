@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
-import { damage, junk, pathsOf } from '../helpers/damage.js';
+import { damage, fuzzRuns, fuzzTimeout, junk, pathsOf } from '../helpers/damage.js';
 import { tempDir } from '../helpers/temp.js';
 
 interface Case {
@@ -88,22 +88,26 @@ const CASES: [string, Case][] = [
 ];
 
 describe('files llmcost wrote, damaged at random, read back', () => {
-  it.each(CASES)('%s: never an internal error', async (_, c) => {
-    const file = join(tempDir('llmcost-damaged-file'), 'f.json');
-    const original = await c.original(file);
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...pathsOf(JSON.parse(original))),
-        junk,
-        fc.boolean(),
-        async (path, value, remove) => {
-          writeFileSync(file, JSON.stringify(damage(JSON.parse(original), path, value, remove)));
-          const r = await runCli(c.read(file));
-          expect(r.stderr).not.toMatch(/internal error/);
-          expect(c.codes).toContain(r.code);
-        },
-      ),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
-    );
-  });
+  it.each(CASES)(
+    '%s: never an internal error',
+    async (_, c) => {
+      const file = join(tempDir('llmcost-damaged-file'), 'f.json');
+      const original = await c.original(file);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...pathsOf(JSON.parse(original))),
+          junk,
+          fc.boolean(),
+          async (path, value, remove) => {
+            writeFileSync(file, JSON.stringify(damage(JSON.parse(original), path, value, remove)));
+            const r = await runCli(c.read(file));
+            expect(r.stderr).not.toMatch(/internal error/);
+            expect(c.codes).toContain(r.code);
+          },
+        ),
+        fuzzRuns(100),
+      );
+    },
+    fuzzTimeout,
+  );
 });

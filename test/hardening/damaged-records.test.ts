@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { damage, junk, pathsOf, type Doc } from '../helpers/damage.js';
+import { damage, fuzzRuns, fuzzTimeout, junk, pathsOf, type Doc } from '../helpers/damage.js';
 import { tempDir } from '../helpers/temp.js';
 
 const LOGS = [
@@ -35,38 +35,42 @@ const LOGS = [
 ];
 
 describe('a real record of each dialect, damaged at one place', () => {
-  it.each(LOGS)('%s: read on, never an unchecked shape', async (log) => {
-    const text = readFileSync(log, 'utf8');
-    const lines = log.endsWith('.json')
-      ? [JSON.stringify(JSON.parse(text))]
-      : text.trim().split('\n');
-    const dir = tempDir('llmcost-damaged-record');
-    const sub = join(dir, 'x');
-    mkdirSync(sub);
-    const file = join(sub, basename(log));
-    await fc.assert(
-      fc.asyncProperty(
-        fc.nat({ max: lines.length - 1 }),
-        fc.nat(),
-        junk,
-        fc.boolean(),
-        async (k, pick, value, remove) => {
-          const doc = JSON.parse(lines[k]!) as Doc;
-          const paths = pathsOf(doc);
-          const path = paths[pick % paths.length]!;
-          damage(doc, path, value, remove);
-          writeFileSync(
-            file,
-            lines.map((l, i) => (i === k ? JSON.stringify(doc) : l)).join('\n') + '\n',
-          );
-          const r = await runCli(['analyze', file, '--json']);
-          expect(r.stderr).not.toMatch(/internal error/);
-          expect(r.code, r.stderr).toBe(0);
-          const bad = Object.keys(JSON.parse(r.stdout).malformed ?? {});
-          expect(bad.filter((b) => b.startsWith('unreadable record'))).toEqual([]);
-        },
-      ),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
-    );
-  });
+  it.each(LOGS)(
+    '%s: read on, never an unchecked shape',
+    async (log) => {
+      const text = readFileSync(log, 'utf8');
+      const lines = log.endsWith('.json')
+        ? [JSON.stringify(JSON.parse(text))]
+        : text.trim().split('\n');
+      const dir = tempDir('llmcost-damaged-record');
+      const sub = join(dir, 'x');
+      mkdirSync(sub);
+      const file = join(sub, basename(log));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat({ max: lines.length - 1 }),
+          fc.nat(),
+          junk,
+          fc.boolean(),
+          async (k, pick, value, remove) => {
+            const doc = JSON.parse(lines[k]!) as Doc;
+            const paths = pathsOf(doc);
+            const path = paths[pick % paths.length]!;
+            damage(doc, path, value, remove);
+            writeFileSync(
+              file,
+              lines.map((l, i) => (i === k ? JSON.stringify(doc) : l)).join('\n') + '\n',
+            );
+            const r = await runCli(['analyze', file, '--json']);
+            expect(r.stderr).not.toMatch(/internal error/);
+            expect(r.code, r.stderr).toBe(0);
+            const bad = Object.keys(JSON.parse(r.stdout).malformed ?? {});
+            expect(bad.filter((b) => b.startsWith('unreadable record'))).toEqual([]);
+          },
+        ),
+        fuzzRuns(40),
+      );
+    },
+    fuzzTimeout,
+  );
 });

@@ -41,3 +41,17 @@ export const junk = fc.constantFrom<unknown>(
   '__proto__',
   { a: 1 },
 );
+
+/**
+ * fast-check settings of the damage tests: a fixed seed, so the suite is the same run every time (a new
+ * failure is a change, not luck); FUZZ_SEED and FUZZ_RUNS explore further (`FUZZ_RUNS=3000 FUZZ_SEED=$RANDOM`).
+ */
+export function fuzzRuns(runs: number): { numRuns: number; seed: number } {
+  return {
+    numRuns: Number(process.env.FUZZ_RUNS ?? runs),
+    seed: Number(process.env.FUZZ_SEED ?? 20261201),
+  };
+}
+
+/** The time a damage test may take: the suite's own limit, unless FUZZ_RUNS asks for a longer exploration. */
+export const fuzzTimeout = process.env.FUZZ_RUNS ? 30 * 60_000 : undefined;
