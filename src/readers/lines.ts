@@ -7,6 +7,42 @@
  * is not kept at all: its bytes are dropped as they arrive and its number is reported in `tooLong`, so
  * memory stays bounded whatever the input.
  */
+import { isAscii } from 'node:buffer';
+
+/**
+ * UTF-8 bytes as text. Bytes that are all ASCII decode the same as Latin-1, which Node does ~3x faster
+ * (measured on 1 MB chunks of an agent tree: 175 ms vs 55 ms for 135 MB, the check included); decoding
+ * was 8% of reading a large log.
+ */
+export function utf8Text(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/**
+ * Text is decoded in pieces of at most this many bytes, cut at newlines: a longer string is allocated
+ * outside V8's young generation (objects over 128 KB; a piece of 60 KB is at most 120 KB even as UTF-16),
+ * and decoding 256 KB chunks whole cost ~3x as much (130 vs 40 ms for 135 MB of an agent tree).
+ */
+const PIECE_BYTES = 60 * 1024;
+
+/** The lines of `bytes` (which end before a newline), decoded piece by piece (PIECE_BYTES). */
+export function decodeLines(bytes: Buffer, piece = PIECE_BYTES): string[] {
+  if (bytes.length <= piece) return utf8Text(bytes).split('\n');
+  let lines: string[] = [];
+  for (let start = 0; start <= bytes.length;) {
+    let end = bytes.length;
+    if (end - start > piece) {
+      const nl = bytes.lastIndexOf(10, start + piece - 1);
+      end = nl >= start ? nl : bytes.indexOf(10, start + piece);
+      if (end < 0) end = bytes.length;
+    }
+    const got = utf8Text(bytes.subarray(start, end)).split('\n');
+    lines = lines.length ? lines.concat(got) : got;
+    start = end + 1;
+  }
+  return lines;
+}
+
 export interface LineBatch {
   lines: string[];
   /** 1-based line number of lines[0]. */
@@ -76,7 +112,7 @@ export async function* lineBatches(
       }
     } else if (pieces.length) {
       // Only the carried line is joined: copying the whole chunk behind it cost 1-2% of a run.
-      carried = Buffer.concat([...pieces, chunk.subarray(0, firstNl)]).toString('utf8');
+      carried = utf8Text(Buffer.concat([...pieces, chunk.subarray(0, firstNl)]));
       head = chunk.subarray(firstNl + 1, cut);
       pieces = [];
       held = 0;
@@ -96,7 +132,7 @@ export async function* lineBatches(
       pieces.push(chunk.subarray(cut + 1));
       held = chunk.length - cut - 1;
     }
-    const lines = head.toString('utf8').split('\n');
+    const lines = decodeLines(head);
     if (carried !== undefined) lines.unshift(carried);
     lines[0] = bomless(lines[0]!);
     yield { lines, first: next, ...take() };
@@ -106,7 +142,7 @@ export async function* lineBatches(
     tooLong.push(next);
     yield { lines: [], first: next + 1, ...take() };
   } else if (held) {
-    let text = Buffer.concat(pieces).toString('utf8');
+    let text = utf8Text(Buffer.concat(pieces));
     if (!bomChecked && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     yield { lines: [text], first: next, partial: true, ...take() };
   }
