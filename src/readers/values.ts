@@ -55,6 +55,24 @@ function describe(v: unknown): string {
   return v !== null && typeof v === 'object' ? 'an object' : typeof v;
 }
 
+/** Strings seen lately, each kept once (see interned); cleared when full, so memory stays bounded. */
+const pool = new Map<string, string>();
+const POOL_SIZE = 4096;
+
+/**
+ * One copy of a string that repeats from record to record (a session id, a project folder, a model): a
+ * record held until its file is settled then points at it instead of its own copy from JSON.parse, which
+ * the young generation collects at once. Held records are what V8's scavenges copy; 200 agent sessions held
+ * one copy each of these per response.
+ */
+export function interned(s: string): string {
+  const had = pool.get(s);
+  if (had !== undefined) return had;
+  if (pool.size >= POOL_SIZE) pool.clear();
+  pool.set(s, s);
+  return s;
+}
+
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }

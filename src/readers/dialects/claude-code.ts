@@ -1,5 +1,5 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { obj, str, time } from '../values.js';
+import { interned, obj, str, time } from '../values.js';
 import { anthropicUsage } from './anthropic.js';
 import { claudeCodeText } from './claude-code-text.js';
 import type { Dialect } from './types.js';
@@ -41,24 +41,23 @@ export const claudeCode: Dialect = {
     if (!model) return { invalid: 'no model' };
     // Built field by field, not spread: this runs for every assistant line of a tree.
     const r: UsageRecord = anthropicUsage(u) as UsageRecord;
-    r.model = model;
+    r.model = interned(model);
     const ts = time(o.timestamp);
     if (ts !== undefined) r.timestamp = ts;
     if (typeof o.costUSD === 'number') r.loggedCost = o.costUSD;
     const tags: Record<string, string> = {};
     const cwd = str(o.cwd);
-    if (cwd) tags.project = cwd;
+    if (cwd) tags.project = interned(cwd);
     const session = str(o.sessionId);
-    if (session) tags.session = session;
+    if (session) tags.session = interned(session);
     r.tags = tags;
     const messageId = str(m.id);
-    if (messageId)
-      r.dedup = {
-        key: `claude:${messageId}:${str(o.requestId) ?? ''}`,
-        keep: 'largest',
-        messageId,
-        ...(o.isSidechain === true ? { sidechain: true } : {}),
-      };
+    if (messageId) {
+      // join makes one flat string; a template literal makes a rope that hashing flattens into a second copy.
+      const key = ['claude', messageId, str(o.requestId) ?? ''].join(':');
+      r.dedup = { key, keep: 'largest', messageId };
+      if (o.isSidechain === true) r.dedup.sidechain = true;
+    }
     return r;
   },
 };
