@@ -8,20 +8,27 @@ import {
 import { InvalidArgumentError } from 'commander';
 
 /** Commander argument parsers: each rejects bad input with a message that names what was expected. */
-/** A count such as 10000, 10_000, 10,000, 1e5, 10k or 1.5M. */
-export function nonNegativeInt(v: string): number {
+/** A count such as 10000, 10_000, 10,000, 1e5, 10k or 1.5M; NaN when it is not one. */
+function count(v: string): number {
   const m = /^\s*([\d.,_]+(?:e\d+)?)\s*([kKmM]?)\s*$/.exec(v);
   const n = m?.[1]
     ? Number(m[1].replace(/[,_]/g, '')) * (m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1)
     : NaN;
-  if (!Number.isSafeInteger(n) || n < 0)
+  return Number.isSafeInteger(n) && n >= 0 ? n : NaN;
+}
+
+export function nonNegativeInt(v: string): number {
+  const n = count(v);
+  if (Number.isNaN(n))
     throw new InvalidArgumentError('expected a whole number of 0 or more (10000, 10k, 1e5).');
   return n;
 }
 
+/** Each parser names its own range, whatever was wrong with the value ("-1" is not "0 or more" for --threads). */
 export function positiveInt(v: string): number {
-  const n = nonNegativeInt(v);
-  if (n === 0) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  const n = count(v);
+  if (!(n >= 1))
+    throw new InvalidArgumentError('expected a whole number of 1 or more (8, 10k, 1e5).');
   return n;
 }
 
@@ -30,8 +37,9 @@ export const MAX_TOP = 1000;
 
 /** `--top N` of analyze: 1 to MAX_TOP. */
 export function topCount(v: string): number {
-  const n = positiveInt(v);
-  if (n > MAX_TOP) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_TOP}.`);
+  const n = count(v);
+  if (!(n >= 1 && n <= MAX_TOP))
+    throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_TOP}.`);
   return n;
 }
 
