@@ -3,6 +3,7 @@
  * damaged or hand-edited partial is a one-line error naming the field, never a crash or a wrong sum.
  */
 import { z } from 'zod';
+import { groupName } from '../core/aggregate.js';
 import { isValidTimeZone } from '../core/time-buckets.js';
 
 /** Tokens, requests, records: whole numbers (0.5 tokens, or more than 2^53, is a damaged file). */
@@ -26,6 +27,8 @@ const group = z.looseObject({
 });
 const pairs = z.array(z.tuple([z.string(), group]));
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A day the sums are kept under: a calendar day, or "unknown" for records without a time. */
+const DAY_KEY = /^(?:[+-]?\d{4,6}-\d{2}-\d{2}|unknown)$/;
 const names = z.array(z.string().min(1));
 /** The options the sums were made with, which the merged report is made with in turn. */
 const options = z.looseObject({
@@ -49,43 +52,67 @@ const options = z.looseObject({
 });
 const reasons = z.array(z.tuple([z.string(), count]));
 
-export const partialSchema = z.looseObject({
-  format: z.literal('llmcost.partial/1'),
-  catalog: z.object({ date: z.string(), source: z.string() }),
-  options,
-  threads: count,
-  state: z.object({
-    groups: pairs,
-    days: pairs,
-    dayModels: pairs,
-    total: group,
-    reprice: z.array(buckets),
-    top: z.array(
-      z.object({
-        cost: amount,
-        model: z.string(),
-        location: z.object({ file: z.string(), line: count }),
-        tokens: count,
-      }),
-    ),
-    billed: z.array(
-      z.tuple([
-        z.string(),
-        z.object({ day: z.string(), lineItem: z.string(), cost: amount, records: count }),
-      ]),
-    ),
-    batchFallbacks: count,
-  }),
-  tally: z.looseObject({
-    lines: count,
-    records: count,
-    filtered: count,
-    withoutModel: count,
-    skipped: reasons,
-    duplicates: reasons,
-    malformed: reasons,
-    dialects: reasons,
-    malformedSamples: z.array(z.object({ file: z.string(), line: count, reason: z.string() })),
-    fieldsSeen: z.array(z.string()),
-  }),
-});
+export const partialSchema = z
+  .looseObject({
+    format: z.literal('llmcost.partial/1'),
+    catalog: z.object({ date: z.string(), source: z.string() }),
+    options,
+    threads: count,
+    state: z.object({
+      groups: pairs,
+      days: pairs,
+      dayModels: pairs,
+      total: group,
+      reprice: z.array(buckets),
+      top: z.array(
+        z.object({
+          cost: amount,
+          model: z.string(),
+          location: z.object({ file: z.string(), line: count }),
+          tokens: count,
+        }),
+      ),
+      billed: z.array(
+        z.tuple([
+          z.string(),
+          z.object({ day: z.string(), lineItem: z.string(), cost: amount, records: count }),
+        ]),
+      ),
+      batchFallbacks: count,
+    }),
+    tally: z.looseObject({
+      lines: count,
+      records: count,
+      filtered: count,
+      withoutModel: count,
+      skipped: reasons,
+      duplicates: reasons,
+      malformed: reasons,
+      dialects: reasons,
+      malformedSamples: z.array(z.object({ file: z.string(), line: count, reason: z.string() })),
+      fieldsSeen: z.array(z.string()),
+    }),
+  })
+  .superRefine((doc, ctx) => {
+    // Each group is named by its keys joined (aggregate.ts): a group whose keys are missing, one short of
+    // --by, or other than its name would be summed into the wrong row, or break the report's sort.
+    const { state } = doc;
+    const named = (at: 'groups' | 'days' | 'dayModels', width: number) =>
+      state[at].forEach(([name, g], k) => {
+        if (g.keys.length !== width || groupName(g.keys) !== name)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['state', at, k, 1, 'keys'],
+            message: `expected ${width} key(s) that make the group's name`,
+          });
+      });
+    named('groups', doc.options.by.length);
+    named('days', 1);
+    named('dayModels', 3);
+    state.days.forEach(([name], k) => {
+      if (!DAY_KEY.test(name))
+        ctx.addIssue({ code: 'custom', path: ['state', 'days', k, 0], message: 'expected a day' });
+    });
+    if (state.total.keys.length)
+      ctx.addIssue({ code: 'custom', path: ['state', 'total', 'keys'], message: 'expected none' });
+  });

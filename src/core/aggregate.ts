@@ -1,3 +1,4 @@
+import { joinKey } from './join-key.js';
 import { own } from './own.js';
 import { costOf } from './cost.js';
 import type { PriceBook } from './price-book.js';
@@ -69,6 +70,16 @@ export interface AggregateOptions {
   dayModels?: boolean;
 }
 
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
+}
+
+/** The name a group of these key values is kept under (a partial's groups are checked against it). */
+export function groupName(keys: readonly string[]): string {
+  return keys.length === 1 ? keys[0]! : joinKey(keys);
+}
+
 export function newGroup(keys: string[]): GroupAcc {
   return {
     keys,
@@ -137,12 +148,22 @@ export class Aggregator {
     if (price?.batchFallback) this.batchFallbacks++;
     const day = this.o.calendar.day(r.timestamp);
     const dims = this.o.dims;
-    const gk =
-      dims.length === 1
-        ? this.dimValue(dims[0]!, r, record, day)
-        : dims.map((d) => this.dimValue(d, r, record, day)).join('\u0000');
-    let g = this.groups.get(gk);
-    if (!g) this.groups.set(gk, (g = newGroup(dims.length === 1 ? [gk] : gk.split('\u0000'))));
+    let g: GroupAcc | undefined;
+    if (dims.length === 1) {
+      const gk = this.dimValue(dims[0]!, r, record, day);
+      g = this.groups.get(gk);
+      if (!g) this.groups.set(gk, (g = newGroup([gk])));
+    } else {
+      const values = dims.map((d) => this.dimValue(d, r, record, day));
+      // Joined plainly first, the escaping (joinKey) looked at only when that finds no group of these very
+      // values: nearly every value is plain, and a plain join may equal another group's escaped name.
+      g = this.groups.get(values.join('\u0000'));
+      if (!g || !sameValues(g.keys, values)) {
+        const gk = joinKey(values);
+        g = this.groups.get(gk);
+        if (!g) this.groups.set(gk, (g = newGroup(values)));
+      }
+    }
     let d = this.days.get(day);
     if (!d) this.days.set(day, (d = newGroup([day])));
     this.addTo(g, r, price, useLog);
@@ -151,7 +172,7 @@ export class Aggregator {
     if (this.o.dayModels) {
       const model = record?.id ?? r.model;
       const provider = record?.provider ?? '(unpriced)';
-      const k = `${day}\u0000${model}\u0000${provider}`;
+      const k = groupName([day, model, provider]);
       let dm = this.dayModels.get(k);
       if (!dm) this.dayModels.set(k, (dm = newGroup([day, model, provider])));
       this.addTo(dm, r, price, useLog);

@@ -1,4 +1,5 @@
 import { isDefaultView } from './default-view.js';
+import { joinKey } from './join-key.js';
 import { byCodeUnit } from './order.js';
 import { own } from './own.js';
 import { nameKeys } from './resolve-name.js';
@@ -23,6 +24,7 @@ const PLATFORM_LABEL: Record<string, string> = {
 export class PriceBook {
   private indexed: Map<string, ModelRecord[]> | undefined;
   private readonly cache = new Map<string, Resolution>();
+  private readonly servedCache = new Map<string, Resolution>();
   private loaded: readonly ModelRecord[] | undefined;
 
   /**
@@ -74,13 +76,15 @@ export class PriceBook {
    * record of the model where the catalog has one, as a platform prefix in the name would.
    */
   resolve(name: string, servedBy?: string): Resolution {
-    const key = servedBy ? `${name}\u0000${servedBy}` : name;
-    const hit = this.cache.get(key);
+    // A cache of its own for served names: a name holding \u0000 must not pass for a name served by someone.
+    const cache = servedBy ? this.servedCache : this.cache;
+    const key = servedBy ? joinKey([name, servedBy]) : name;
+    const hit = cache.get(key);
     if (hit) return hit;
     const res = this.lookup(name, servedBy);
     // Bounded: a log with millions of distinct model names must not hold them all.
-    if (this.cache.size >= 100_000) this.cache.clear();
-    this.cache.set(key, res);
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(key, res);
     return res;
   }
 

@@ -403,3 +403,42 @@ describe('--by block: 5-hour usage windows as Claude subscriptions count them', 
     expect(both.stderr).toContain('--by block stands alone');
   });
 });
+
+describe('analyze --by with values holding the key separator', () => {
+  it('keeps "a\\u0000b" whole and apart from ("a", "b\\u0000…"): it was cut at the NUL and merged', async () => {
+    const dir = tmp();
+    const log = join(dir, 'nul.jsonl');
+    const rec = (x: string, y: string, n: number) =>
+      JSON.stringify({
+        model: 'gpt-4o',
+        usage: { prompt_tokens: n, completion_tokens: 1 },
+        metadata: { x, y },
+      });
+    // The third joined plainly is the second's escaped name: it must not be summed into it either.
+    const lines = [
+      rec('a\u0000b', 'c', 10),
+      rec('a', 'b\u0000c', 20),
+      rec('a', 'b\u0001\u0003c', 40),
+    ];
+    writeFileSync(log, lines.join('\n') + '\n');
+    const by = ['--by', 'metadata.x,metadata.y'];
+    const r = await runCli(['analyze', log, ...by, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = (json(r.stdout).groups as Record<string, unknown>[]).map((g) => [
+      g['metadata.x'],
+      g['metadata.y'],
+      g.input,
+    ]);
+    expect(rows).toEqual([
+      ['a', 'b\u0001\u0003c', 40],
+      ['a', 'b\u0000c', 20],
+      ['a\u0000b', 'c', 10],
+    ]);
+    // The same groups come back through a partial and --merge.
+    const part = join(dir, 'p.json');
+    expect((await runCli(['analyze', log, ...by, '--partial', part])).code).toBe(0);
+    const merged = await runCli(['analyze', '--merge', part, '--json']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(json(merged.stdout).groups).toEqual(json(r.stdout).groups);
+  });
+});

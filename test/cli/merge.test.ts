@@ -140,6 +140,27 @@ describe('analyze --merge of a damaged partial', () => {
       /damaged: state\.groups\.0\.1\.usage\.output: /,
     ],
     ['no tally', (d) => delete d.tally, /damaged: tally: /],
+    // Found by the damaged-files property test (seed 777): a day's keys emptied was an internal error.
+    [
+      "a day's keys emptied",
+      (d) => (d.state.days[0][1].keys = []),
+      /damaged: state\.days\.0\.1\.keys: /,
+    ],
+    [
+      "a group's keys, one short of --by",
+      (d) => d.state.groups[0][1].keys.pop(),
+      /damaged: state\.groups\.0\.1\.keys: /,
+    ],
+    [
+      "a group's keys other than its name",
+      (d) => (d.state.groups[0][1].keys[0] = 'elsewhere'),
+      /damaged: state\.groups\.0\.1\.keys: /,
+    ],
+    [
+      'a day not a date',
+      (d) => (d.state.days[0] = ['x', { ...d.state.days[0][1], keys: ['x'] }]),
+      /damaged: state\.days\.0\.0: expected a day/,
+    ],
     [
       'a price of a model unknown here',
       (d) => (d.state.total.buckets[0][1].price = 'nope|0|-1|-1|'),

@@ -1,5 +1,6 @@
 import { isoWeekOf } from '../../core/budget.js';
 import { byCodeUnit } from '../../core/order.js';
+import { joinKey } from '../../core/join-key.js';
 import { own } from '../../core/own.js';
 import { addUsage, emptyUsage, type Usage } from '../../core/types.js';
 
@@ -56,7 +57,7 @@ export class SpendTable {
 
   add(e: SpendEntry): void {
     const tagKey = e.tags ? JSON.stringify(Object.entries(e.tags).sort()) : '';
-    const key = `${e.day}\u0000${e.model}\u0000${e.provider ?? ''}\u0000${tagKey}`;
+    const key = joinKey([e.day, e.model, e.provider ?? '', tagKey]);
     let row = this.rows.get(key);
     if (!row) {
       const { usage: _u, cost: _c, ...entry } = e;
@@ -86,7 +87,7 @@ export class SpendTable {
     const groups = new Map<string, SummaryGroup>();
     for (const row of this.rows.values()) {
       const keys = Object.fromEntries(by.map((d) => [d, valueOf(d, row.entry)]));
-      const k = by.map((d) => keys[d]).join('\u0000');
+      const k = joinKey(by.map((d) => keys[d]!));
       let g = groups.get(k);
       if (!g) groups.set(k, (g = group(keys)));
       addRow(g, row);
