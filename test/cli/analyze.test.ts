@@ -442,3 +442,40 @@ describe('analyze --by with values holding the key separator', () => {
     expect(json(merged.stdout).groups).toEqual(json(r.stdout).groups);
   });
 });
+
+describe('analyze --claude lines of one session', () => {
+  it('keep a --by field apart per line (a session shares one tags object, which a field must not change)', async () => {
+    const dir = tmp();
+    const line = (id: string, branch: string, output: number) =>
+      JSON.stringify({
+        type: 'assistant',
+        sessionId: 's1',
+        cwd: '/home/dev/shop',
+        gitBranch: branch,
+        timestamp: '2026-10-01T10:00:00.000Z',
+        requestId: `req_${id}`,
+        message: {
+          id: `msg_${id}`,
+          role: 'assistant',
+          model: 'claude-sonnet-4-5',
+          usage: { input_tokens: 1, output_tokens: output },
+        },
+      });
+    const log = join(dir, 's1.jsonl');
+    writeFileSync(
+      log,
+      [line('a', 'main', 10), line('b', 'fix', 20), line('c', 'main', 40)].join('\n'),
+    );
+    const r = await runCli(['analyze', log, '--by', 'session,gitBranch', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = (json(r.stdout).groups as Record<string, unknown>[]).map((g) => [
+      g.session,
+      g.gitBranch,
+      g.output,
+    ]);
+    expect(rows).toEqual([
+      ['s1', 'main', 50],
+      ['s1', 'fix', 20],
+    ]);
+  });
+});

@@ -12,6 +12,24 @@ const NOT_USAGE = new Set([
   'queue-operation',
 ]);
 
+let lastCwd: string | undefined;
+let lastSession: string | undefined;
+let lastTags: Record<string, string> = {};
+
+/**
+ * A session's lines share one tags object (a record's tags are never changed after it is read: a `--by`
+ * field makes a new object), so that the records held until their file is settled do not each hold one.
+ */
+function tagsOf(cwd: string | undefined, session: string | undefined): Record<string, string> {
+  if (cwd === lastCwd && session === lastSession) return lastTags;
+  const tags: Record<string, string> = {};
+  if (cwd) tags.project = interned(cwd);
+  if (session) tags.session = interned(session);
+  lastCwd = cwd;
+  lastSession = session;
+  return (lastTags = tags);
+}
+
 /**
  * Claude Code transcripts (~/.claude/projects/<project>/<session>.jsonl). Assistant lines carry the Anthropic
  * usage object verbatim; streaming writes several lines per response sharing message.id + requestId, the
@@ -45,12 +63,7 @@ export const claudeCode: Dialect = {
     const ts = time(o.timestamp);
     if (ts !== undefined) r.timestamp = ts;
     if (typeof o.costUSD === 'number') r.loggedCost = o.costUSD;
-    const tags: Record<string, string> = {};
-    const cwd = str(o.cwd);
-    if (cwd) tags.project = interned(cwd);
-    const session = str(o.sessionId);
-    if (session) tags.session = interned(session);
-    r.tags = tags;
+    r.tags = tagsOf(str(o.cwd), str(o.sessionId));
     const messageId = str(m.id);
     if (messageId) {
       // join makes one flat string; a template literal makes a rope that hashing flattens into a second copy.
