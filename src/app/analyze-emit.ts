@@ -1,7 +1,7 @@
 /** `analyze --emit`: the counted requests written out as rows while the report is summed (emit-schema.ts). */
 import type { Context } from '../context.js';
 import type { Aggregator } from '../core/aggregate.js';
-import { UsageError } from '../errors.js';
+import { failure, UsageError } from '../errors.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -53,9 +53,7 @@ export async function startEmit(ctx: Context, o: AnalyzeOptions): Promise<Emitte
       { 'llmcost.schema': `llmcost.emit/${EMIT_SCHEMA_VERSION}` },
     );
   } catch (err) {
-    throw new UsageError(
-      `--emit: cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
+    throw new UsageError(`--emit: cannot write ${path}: ${failure(err)}`);
   }
   let dir: string | undefined;
   return {
@@ -75,9 +73,7 @@ export async function startEmit(ctx: Context, o: AnalyzeOptions): Promise<Emitte
         if (ok) await writer.close();
         else writer.abort();
       } catch (err) {
-        throw new UsageError(
-          `--emit: cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-        );
+        throw new UsageError(`--emit: cannot write ${path}: ${failure(err)}`);
       } finally {
         if (dir) rmSync(dir, { recursive: true, force: true });
       }

@@ -4,7 +4,7 @@ import type { Aggregator, Bucket, GroupAcc } from '../core/aggregate.js';
 import { mergeState, type AggregateState } from '../core/aggregate-merge.js';
 import type { PriceBook } from '../core/price-book.js';
 import { PriceKeys } from '../core/pricing-keys.js';
-import { UsageError } from '../errors.js';
+import { codeText, UsageError } from '../errors.js';
 import { PARTIAL_FORMAT } from './analyze-partial.js';
 import { partialSchema } from './partial-schema.js';
 import { mergeTally, Tally } from './analyze-tally.js';
@@ -23,7 +23,7 @@ export function readPartial(file: string, shown: string): Partial {
     doc = JSON.parse(readFileSync(file, 'utf8')) as Json;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`--merge: cannot read ${shown}: ${code ?? 'not JSON'}`);
+    throw new UsageError(`--merge: cannot read ${shown}: ${code ? codeText(code) : 'not JSON'}`);
   }
   if (doc?.format !== PARTIAL_FORMAT)
     throw new UsageError(

@@ -14,7 +14,7 @@ import { Tally } from './analyze-tally.js';
 import { budgetReport } from './analyze-budget-report.js';
 import type { Prepared } from './prepared.js';
 import { ok, type AppResult } from './result.js';
-import { UsageError } from '../errors.js';
+import { failure, UsageError } from '../errors.js';
 
 export type { AnalyzeOptions };
 
@@ -158,9 +158,7 @@ async function writePartial(
   try {
     writeFileAtomic(resolve(ctx.cwd, o.partial!), json);
   } catch (err) {
-    throw new UsageError(
-      `--partial: cannot write ${o.partial}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
+    throw new UsageError(`--partial: cannot write ${o.partial}: ${failure(err)}`);
   }
   return ok('', [note]);
 }

@@ -1,5 +1,5 @@
 import { readText } from '../files/read-text.js';
-import { UsageError } from '../errors.js';
+import { failure, UsageError } from '../errors.js';
 import { comparePaths } from '../files/paths.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
 
@@ -53,8 +53,6 @@ export function writeBaseline(
   try {
     writeFileAtomic(path, JSON.stringify(doc, null, 2) + '\n');
   } catch (err) {
-    throw new UsageError(
-      `cannot write baseline ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-    );
+    throw new UsageError(`cannot write baseline ${display}: ${failure(err)}`);
   }
 }

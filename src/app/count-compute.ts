@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { priceRequest } from '../core/price-request.js';
 import { ZERO_BUCKETS, type ModelRecord } from '../core/types.js';
 import { perDay } from '../core/workload.js';
-import { UsageError } from '../errors.js';
+import { codeText, UsageError } from '../errors.js';
 import { displayPath } from '../files/paths.js';
 import { counterFor } from '../tokenize/count.js';
 import { countText, type FileCount, type FileResult } from '../tokenize/count-file.js';
@@ -57,7 +57,7 @@ export async function countAll(
   );
   if (unreadable)
     throw new UsageError(
-      `cannot read ${displayPath(ctx.cwd, unreadable.path)}: ${unreadable.reason}`,
+      `cannot read ${displayPath(ctx.cwd, unreadable.path)}: ${codeText(unreadable.reason ?? 'unreadable')}`,
     );
   return {
     counted: results.filter((r): r is FileCount => !('skipped' in r)),

@@ -1,3 +1,4 @@
+import { failure } from '../errors.js';
 import { appendFileSync } from 'node:fs';
 
 /** GitHub Actions workflow-command escaping (data and properties). */
@@ -19,6 +20,6 @@ export function appendStepSummary(file: string, markdown: string): string | unde
     appendFileSync(file, `${markdown}\n`);
     return undefined;
   } catch (err) {
-    return `llmcost: cannot append to GITHUB_STEP_SUMMARY (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+    return `llmcost: cannot append to GITHUB_STEP_SUMMARY (${failure(err)})`;
   }
 }

@@ -1,7 +1,7 @@
 /** `llmcost prices export`: the script or table written to a file (atomically) or to stdout. */
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { failure, UsageError } from '../errors.js';
 import { openRowWriter } from '../files/row-writers.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
 import { exportSql, rateTable } from './prices-export.js';
@@ -20,9 +20,7 @@ export async function runPricesExport(
     throw new UsageError('--format parquet needs a file', 'add -o prices.parquet');
   const path = output ? resolve(ctx.cwd, output) : undefined;
   const fail = (err: unknown): never => {
-    throw new UsageError(
-      `cannot write ${o.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-    );
+    throw new UsageError(`cannot write ${o.output}: ${failure(err)}`);
   };
   if (o.format === 'sql') {
     const sql = exportSql(p.book, o.dialect, p.catalog.date);

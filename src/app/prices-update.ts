@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { failure, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
 import { loadModels } from '../pricing/catalog-data.js';
 import { buildCatalog, type BuiltCatalog } from '../pricing/generator/build-catalog.js';
@@ -119,7 +119,7 @@ function save(dir: string, maps: Maps, catalog: UserCatalog): void {
     writeFileAtomic(catalogFile(dir), JSON.stringify(catalog));
   } catch (err) {
     throw new UsageError(
-      `cannot write the catalog to ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      `cannot write the catalog to ${dir}: ${failure(err)}`,
       'the catalog in use is unchanged; free space or set LLMCOST_CACHE_DIR',
     );
   }

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, type Dirent } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { failure, UsageError } from '../errors.js';
 import { comparePaths, displayPath } from './paths.js';
 
 /**
@@ -26,9 +26,7 @@ export class FolderVisits {
       real = realpathSync(dir);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      throw new UsageError(
-        `cannot read folder ${displayPath(this.cwd, dir)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-      );
+      throw new UsageError(`cannot read folder ${displayPath(this.cwd, dir)}: ${failure(err)}`);
     }
     if (this.open.has(real)) {
       this.notes.push(

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { UsageError } from '../errors.js';
+import { failure, UsageError } from '../errors.js';
 
 /** Configs, scenarios, price files, baselines and .gitignore files are read whole up to this size. */
 export const MAX_SMALL_FILE = 8 * 1024 * 1024;
@@ -14,9 +14,7 @@ export function readText(path: string, display: string, limit = MAX_SMALL_FILE):
   try {
     fd = openSync(path, 'r');
   } catch (err) {
-    throw new UsageError(
-      `cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-    );
+    throw new UsageError(`cannot read ${display}: ${failure(err)}`);
   }
   try {
     const chunks: Buffer[] = [];
@@ -36,9 +34,7 @@ export function readText(path: string, display: string, limit = MAX_SMALL_FILE):
     return Buffer.concat(chunks).toString('utf8');
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(
-      `cannot read ${display}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-    );
+    throw new UsageError(`cannot read ${display}: ${failure(err)}`);
   } finally {
     closeSync(fd);
   }

@@ -1,7 +1,7 @@
 import type { Location } from '../core/aggregate.js';
 import { own } from '../core/own.js';
 import type { UsageRecord } from '../core/usage-record.js';
-import { UsageError } from '../errors.js';
+import { codeText, UsageError } from '../errors.js';
 import { fileBytes, logBytes } from './bytes.js';
 import { badReason, checkRecord } from './check-record.js';
 import { csvRows, looksLikeCsv } from './csv-records.js';
@@ -91,7 +91,7 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'EPIPE')
-      throw new UsageError(`cannot read ${o.file}: ${e.code}`);
+      throw new UsageError(`cannot read ${o.file}: ${codeText(e.code)}`);
     if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR')
       throw new UsageError(`cannot read ${o.file}: corrupt gzip data`);
     throw err;

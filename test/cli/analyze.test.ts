@@ -122,7 +122,7 @@ describe('llmcost analyze input', () => {
       expect(r.code).toBe(0); // root reads anything
     } else {
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/cannot read .*locked\.jsonl: EACCES/);
+      expect(r.stderr).toMatch(/cannot read .*locked\.jsonl: permission denied \(EACCES\)/);
     }
     const missing = await runCli(['analyze', 'nope.jsonl']);
     expect(missing.code).toBe(2);

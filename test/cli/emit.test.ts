@@ -105,7 +105,10 @@ describe('analyze --emit', () => {
     const cases = [
       [['--emit', join(dir, 'rows.txt')], /cannot tell the format/],
       [['--emit', '-', '--emit-format', 'parquet'], /Parquet needs a file/],
-      [['--emit', join(dir, 'missing', 'rows.csv')], /cannot write .*ENOENT/],
+      [
+        ['--emit', join(dir, 'missing', 'rows.csv')],
+        /cannot write .*: no such file or folder \(ENOENT\)/,
+      ],
       [['--emit-format', 'csv'], /--emit-format needs --emit/],
     ] as const;
     for (const [args, message] of cases) {
@@ -123,7 +126,7 @@ describe('analyze --emit', () => {
       join(dir, 'rows.jsonl'),
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot write .*rows\.jsonl: EISDIR/);
+    expect(r.stderr).toMatch(/cannot write .*rows\.jsonl: it is a folder \(EISDIR\)/);
     expect(readdirSync(dir)).toEqual(['rows.jsonl']); // the folder, and no temporary file beside it
   });
 });

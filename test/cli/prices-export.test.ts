@@ -62,6 +62,6 @@ describe('llmcost prices export', () => {
       join(tempDir('llmcost-export-bad'), 'missing', 'p.sql'),
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot write .*ENOENT/);
+    expect(r.stderr).toMatch(/cannot write .*: no such file or folder \(ENOENT\)/);
   });
 });

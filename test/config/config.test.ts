@@ -61,7 +61,7 @@ describe('config and pricing overrides', () => {
     ],
     [['--config', fx('config/badpricing/llmcost.config.yaml')], /pricing\.models\[2\]\.input: /],
     [['--config', 'nope.yaml'], /config file not found: nope\.yaml/],
-    [['--pricing', 'nope.yaml'], /cannot read .*nope\.yaml: ENOENT/],
+    [['--pricing', 'nope.yaml'], /cannot read .*nope\.yaml: no such file or folder \(ENOENT\)/],
   ])('rejects bad config %j with a dotted path and exit 2', async (extra, message) => {
     const r = await runCli(['compare', '-i', '1', '-o', '1', ...extra]);
     expect(r.code).toBe(2);

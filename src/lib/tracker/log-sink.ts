@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { InvalidArgumentError } from '../errors.js';
+import { failure } from '../../errors.js';
 import { onExit } from './on-exit.js';
 
 const FLUSH_BYTES = 64 * 1024;
@@ -29,9 +30,7 @@ export class LogSink {
       try {
         this.fd = openSync(path, 'a');
       } catch (err) {
-        throw new InvalidArgumentError(
-          `cannot open the log ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-        );
+        throw new InvalidArgumentError(`cannot open the log ${path}: ${failure(err)}`);
       }
     }
     stream?.on('error', (err: Error) => (this.streamError = err));
