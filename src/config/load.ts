@@ -19,7 +19,11 @@ export function readYaml(file: string): unknown {
         `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?\s*$/, '')}`,
       );
     }
-    throw err;
+    // Not a syntax error but still the file's fault: an alias bomb ("Excessive alias count indicates a
+    // resource exhaustion attack", yaml's guard) or nesting deeper than the stack.
+    const why =
+      err instanceof RangeError ? 'nested too deeply' : (err as Error).message.split('\n')[0];
+    throw new UsageError(`${file}: invalid YAML: ${why}`);
   }
 }
 

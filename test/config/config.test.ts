@@ -78,4 +78,26 @@ describe('config and pricing overrides', () => {
       /^llmcost: .*prices\.yaml:4:1: invalid YAML: Flow sequence .*end with a \]\n$/,
     );
   });
+
+  it('refuses a YAML alias bomb in one line: it was an internal error', async () => {
+    const dir = tempDir('llmcost-yaml-bomb');
+    const levels = 'abcdefgh'.split('');
+    const lines = levels.map((l, k) =>
+      k === 0
+        ? `a: &a [${'"x",'.repeat(8)}"x"]`
+        : `${l}: &${l} [${`*${levels[k - 1]},`.repeat(8)}*${levels[k - 1]}]`,
+    );
+    const bomb = lines.join('\n') + '\nmodels: *h\n';
+    writeFileSync(join(dir, 'prices.yaml'), bomb);
+    writeFileSync(join(dir, 'llmcost.config.yaml'), bomb);
+    for (const [args, cwd] of [
+      [['--pricing', join(dir, 'prices.yaml')], process.cwd()],
+      [[], dir],
+    ] as const) {
+      const r = await runCli(['compare', '-i', '1', '-o', '1', ...args], { cwd });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/\.yaml: invalid YAML: Excessive alias count/);
+      expect(r.stderr).not.toMatch(/internal error/);
+    }
+  });
 });
