@@ -98,6 +98,10 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
   }
 }
 
+/** `analyze --partial` output read as a log (a folder of partials without --merge): said so, with the fix. */
+const PARTIAL = 'an llmcost partial, not a log (add --merge)';
+const isPartial = (o: Obj) => typeof o.format === 'string' && o.format.startsWith('llmcost.partial/');
+
 /** Turns parsed values into checked records, collecting them until the caller takes a batch. */
 class ValueReader {
   records: UsageRecord[] = [];
@@ -123,7 +127,7 @@ class ValueReader {
     let out;
     try {
       const got = this.detector.normalize(o as Obj);
-      if (!got) return sink.bad('unrecognized record shape', at);
+      if (!got) return sink.bad(isPartial(o as Obj) ? PARTIAL : 'unrecognized record shape', at);
       sink.dialect(got.dialect);
       out = got.outcome;
       if ('skip' in out) return sink.notUsage(out.skip);

@@ -113,6 +113,15 @@ describe('analyze --partial / --merge', () => {
   });
 });
 
+describe('analyze of partials without --merge', () => {
+  it('says they are partials and names the fix, instead of "unrecognized record shape"', async () => {
+    const file = join(tempDir('llmcost-partials-as-logs'), 'p.json');
+    await runCli(['analyze', FILES[0]!, '--partial', file]);
+    const r = await runCli(['analyze', file]);
+    expect(r.stderr).toMatch(/1 an llmcost partial, not a log \(add --merge\)/);
+  });
+});
+
 describe('analyze --merge with what needs records', () => {
   it('is refused in one line', async () => {
     const r = await runCli(['analyze', '--merge', 'x.json', '--emit', 'rows.jsonl']);
