@@ -9,8 +9,10 @@ import { costOf } from '../core/cost.js';
 import type { PriceKey } from '../core/pricing-keys.js';
 import type { UsageRecord } from '../core/usage-record.js';
 import type { Column, Row } from '../files/row-writers.js';
+import { EMIT_SCHEMA_VERSION } from '../readers/dialects/llmcost-emit.js';
 
-export const EMIT_SCHEMA_VERSION = 1;
+// The reader of these rows (analyze of an --emit file) owns the version it reads.
+export { EMIT_SCHEMA_VERSION };
 
 /** Token and event counts, in the bucket registry's order (web_searches, requests last). */
 const COUNTS = BUCKETS.map((b) => ({ key: b.key, name: columnName(b.key) }));

@@ -130,3 +130,39 @@ describe('analyze --emit', () => {
     expect(readdirSync(dir)).toEqual(['rows.jsonl']); // the folder, and no temporary file beside it
   });
 });
+
+describe('analyze of rows it emitted', () => {
+  // Every log fixture, and a tree with tags: the rows read back give the report the log gave.
+  const sources = readdirSync('fixtures/logs')
+    .filter((f) => /\.(jsonl|csv)$/.test(f) && f !== 'bad.jsonl')
+    .map((f) => [join('fixtures/logs', f), 'day,model'])
+    .concat([['fixtures/logs/claude-code', 'session,model']]);
+  const report = (stdout: string) => {
+    const j = JSON.parse(stdout);
+    return { summary: j.summary, groups: j.groups, days: j.days };
+  };
+  it.each(sources)('%s: the same sums and costs, from JSONL and CSV', async (source, by) => {
+    const dir = tempDir('llmcost-emit-read-back');
+    for (const format of ['jsonl', 'csv']) {
+      const rows = join(dir, `rows.${format}`);
+      const first = await runCli(['analyze', source!, '--by', by!, '--emit', rows, '--json']);
+      expect(first.code, first.stderr).toBe(0);
+      const again = await runCli(['analyze', rows, '--by', by!, '--json']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).not.toMatch(/malformed/);
+      expect(report(again.stdout)).toEqual(report(first.stdout));
+    }
+  });
+
+  it('refuses rows of another schema version, counting them, and reads the rest', async () => {
+    const dir = tempDir('llmcost-emit-read-back');
+    const rows = join(dir, 'rows.jsonl');
+    await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--emit', rows]);
+    const lines = readFileSync(rows, 'utf8').trim().split('\n');
+    lines[0] = lines[0]!.replace('"schema_version":1', '"schema_version":2');
+    const r = await runCli(['analyze', '-', '--json'], { stdin: lines.join('\n') + '\n' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).records).toBe(lines.length - 1);
+    expect(r.stderr).toMatch(/1 unsupported schema_version \(this llmcost reads 1\)/);
+  });
+});

@@ -8,6 +8,29 @@ import type { Obj } from '../../src/readers/values.js';
 
 type Buckets = [number, number, number, number, number, number];
 const CASES: Record<string, [Obj, string, Buckets]> = {
+  // A row of `analyze --emit` as its CSV holds it: every value text.
+  'llmcost-emit': [
+    {
+      schema_version: '1',
+      ts: '2026-10-01T10:00:00.000Z',
+      model: 'claude-sonnet-4-5',
+      model_id: 'claude-sonnet-4-5',
+      provider: 'anthropic',
+      input: '4',
+      cache_read: '100',
+      cache_write_5m: '20',
+      cache_write_1h: '30',
+      output: '7',
+      reasoning: '2',
+      requests: '1',
+      batch: 'false',
+      logged_cost: '',
+      calculated_cost: '0.01',
+      tags: '{"session":"s"}',
+    },
+    'claude-sonnet-4-5',
+    [4, 100, 20, 30, 7, 2],
+  ],
   'claude-code': [
     {
       type: 'assistant',

@@ -13,6 +13,7 @@ import { openaiExportCsv, requestCsv } from './csv-exports.js';
 import { flat } from './flat.js';
 import { gemini } from './gemini.js';
 import { langfuse } from './langfuse.js';
+import { llmcostEmit } from './llmcost-emit.js';
 import { litellm } from './litellm.js';
 import { ollama } from './ollama.js';
 import { openaiBatch, openaiChat, openaiResponses, openaiUsageApi } from './openai.js';
@@ -22,6 +23,7 @@ import type { Dialect } from './types.js';
 
 /** Detection order: the most specific shapes first. */
 export const DIALECTS: Dialect[] = [
+  llmcostEmit,
   claudeCode,
   codex,
   geminiCli,
