@@ -100,7 +100,8 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
 
 /** `analyze --partial` output read as a log (a folder of partials without --merge): said so, with the fix. */
 const PARTIAL = 'an llmcost partial, not a log (add --merge)';
-const isPartial = (o: Obj) => typeof o.format === 'string' && o.format.startsWith('llmcost.partial/');
+const isPartial = (o: Obj) =>
+  typeof o.format === 'string' && o.format.startsWith('llmcost.partial/');
 
 /** Turns parsed values into checked records, collecting them until the caller takes a batch. */
 class ValueReader {
