@@ -18,6 +18,7 @@ const LOGS = [
   'fixtures/logs/xai.jsonl',
   'fixtures/logs/langfuse.jsonl',
   'fixtures/logs/llmcost-flat.jsonl',
+  'fixtures/logs/llmcost-emit.jsonl',
   'fixtures/logs/gemini.jsonl',
   'fixtures/logs/deepseek.jsonl',
   'fixtures/logs/litellm.jsonl',
