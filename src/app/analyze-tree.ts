@@ -35,6 +35,9 @@ const waitAsync = (
  */
 export const MAX_PENDING = 20_000;
 
+/** The records a file holds until it is settled. */
+const recordsIn = (u: Unsettled) => u.snapshots.size + u.firsts.length;
+
 /** Control words in shared memory: the next file to read, the next to settle, and a stop flag. */
 const NEXT = 0;
 const TURN = 1;
@@ -62,7 +65,7 @@ export async function readShare(
   const settleReady = () => {
     while (pending.length && Atomics.load(ctl, TURN) === pending[0]!.index) {
       const { unit } = pending.shift()!;
-      held -= unit.snapshots.size + unit.firsts.length;
+      held -= recordsIn(unit);
       settleFile(unit, claims, tally, engine.aggregator);
       Atomics.add(ctl, TURN, 1);
       Atomics.notify(ctl, TURN);
@@ -95,7 +98,7 @@ export async function readShare(
         tally,
         deferFiles: (unit) => {
           pending.push({ index, unit });
-          held += unit.snapshots.size + unit.firsts.length;
+          held += recordsIn(unit);
         },
         ...(engine.dialect ? { dialect: engine.dialect } : {}),
         admit: engine.admit,
