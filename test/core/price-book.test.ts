@@ -62,3 +62,11 @@ describe('name resolution', () => {
     expect(!res.ok && res.candidates).toContain('gpt-4o');
   });
 });
+
+describe('resolve with a serving provider', () => {
+  it('keeps a name holding U+0000 apart from a name served by someone (they shared a cache key)', () => {
+    const fresh = loadPriceBook();
+    expect(fresh.resolve('gpt-4o', 'openai').ok).toBe(true);
+    expect(fresh.resolve('gpt-4o\u0000openai').ok).toBe(false);
+  });
+});
