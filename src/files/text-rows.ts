@@ -1,61 +1,100 @@
-/** JSON lines and CSV rows as text, batched into small writes (row-writers.ts puts them in place). */
+/**
+ * JSON lines and CSV rows, encoded straight to bytes (byte-out.ts) and written in large pieces
+ * (row-writers.ts puts them in place). A JSON line is what `JSON.stringify` makes of the row as an object
+ * keyed by column name, timestamps as ISO 8601 (null past a Date's range) and non-finite numbers as null; a CSV cell is empty for
+ * null, quoted (RFC 4180) when it holds a quote, comma or line break, a json column's cell its JSON.
+ */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { ByteOut } from './byte-out.js';
 import type { Column, Row, RowWriter, TextTarget } from './row-types.js';
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+const NULL = bytesOf('null');
+const TRUE = bytesOf('true');
+const FALSE = bytesOf('false');
+/** Longest fixed piece a value may write without asking for room: a number's or a quoted date's text. */
+const VALUE_MAX = 32;
+/** Distinct strings of a column kept encoded; past that the cache starts again (ids, prompts). */
+const CACHE_MAX = 512;
 
-let lastMs = NaN;
-let lastIso = '';
-/** ISO 8601 of a time, the last one remembered: rows of one second follow each other in most logs. */
-const isoOnce = (ms: number) => (ms === lastMs ? lastIso : ((lastMs = ms), (lastIso = iso(ms))));
+const csvQuoted = (text: string): string =>
+  /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 
-/** One JSON line, assembled from the columns' ready-made `"name":` prefixes. */
-function jsonLine(prefixes: string[], columns: Column[], row: Row): string {
-  let s = '';
-  for (let i = 0; i < columns.length; i++) {
-    const v = row[i];
-    let text: string;
-    if (v === null || v === undefined) text = 'null';
-    else if (typeof v === 'number')
-      text =
-        columns[i]!.type === 'timestamp'
-          ? `"${isoOnce(v)}"`
-          : Number.isFinite(v)
-            ? String(v)
-            : 'null';
-    else if (typeof v === 'boolean') text = v ? 'true' : 'false';
-    else text = JSON.stringify(v);
-    s += prefixes[i]! + text;
-  }
-  return `${s}}\n`;
+/** Encodes rows of `columns` into `out`, remembering the text of repeated values (models, files, dates). */
+function rowEncoder(columns: Column[], format: 'jsonl' | 'csv', out: ByteOut) {
+  const jsonl = format === 'jsonl';
+  const isTime = columns.map((c) => c.type === 'timestamp');
+  const prefixes = columns.map((c, i) =>
+    bytesOf(jsonl ? `${i ? ',' : '{'}${JSON.stringify(c.name)}:` : i ? ',' : ''),
+  );
+  const strings = columns.map(() => new Map<string, Uint8Array>());
+  const lastObject: unknown[] = columns.map(() => undefined);
+  const lastObjectText: Uint8Array[] = columns.map(() => NULL);
+  let lastMs = NaN;
+  let lastIso = '';
+  let lastDouble = NaN;
+  let lastDoubleText = '';
+
+  const text = (v: string | object): string =>
+    jsonl ? JSON.stringify(v) : csvQuoted(typeof v === 'string' ? v : JSON.stringify(v));
+  const variable = (b: Uint8Array) => {
+    out.room(b.length);
+    out.bytes(b);
+  };
+  const value = (i: number, v: Row[number] | undefined): void => {
+    if (v === null || v === undefined) {
+      if (jsonl) out.bytes(NULL);
+    } else if (typeof v === 'number') {
+      if (isTime[i]) {
+        // A time past what a Date holds (readers keep them in range) is no time, not a RangeError.
+        if (v !== lastMs)
+          lastIso = Math.abs((lastMs = v)) <= 8.64e15 ? new Date(v).toISOString() : '';
+        if (!lastIso) {
+          if (jsonl) out.bytes(NULL);
+        } else if (jsonl) {
+          out.byte(34);
+          out.ascii(lastIso);
+          out.byte(34);
+        } else out.ascii(lastIso);
+      } else if (jsonl && !Number.isFinite(v)) out.bytes(NULL);
+      else if ((v | 0) === v) out.number(v);
+      else {
+        // Costs: the same figure often stands twice in a row (cost and calculated_cost).
+        if (v !== lastDouble) lastDoubleText = String((lastDouble = v));
+        out.ascii(lastDoubleText);
+      }
+    } else if (typeof v === 'boolean') out.bytes(v ? TRUE : FALSE);
+    else if (typeof v === 'string') {
+      const seen = strings[i]!;
+      let b = seen.get(v);
+      if (!b) {
+        if (seen.size >= CACHE_MAX) seen.clear();
+        seen.set(v, (b = bytesOf(text(v))));
+      }
+      variable(b);
+    } else {
+      // One tags object is often shared by every row of a session.
+      if (v !== lastObject[i]) lastObjectText[i] = bytesOf(text((lastObject[i] = v)));
+      variable(lastObjectText[i]!);
+    }
+  };
+  return (row: Row): void => {
+    out.room(0);
+    for (let i = 0; i < columns.length; i++) {
+      out.bytes(prefixes[i]!);
+      value(i, row[i]);
+    }
+    if (jsonl) out.byte(125);
+    out.byte(10);
+  };
 }
 
-const csvCell = (c: Column, v: Row[number]): string => {
-  if (v === null || v === undefined) return '';
-  if (c.type === 'timestamp') return isoOnce(v as number);
-  if (c.type === 'json') v = JSON.stringify(v);
-  if (typeof v !== 'string') return String(v);
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-};
+/** Bytes one row may write beyond its variable pieces (strings, json), which ask for room themselves. */
+const fixedBytes = (columns: Column[]): number =>
+  columns.reduce((n, c) => n + c.name.length * 6 + 4 + VALUE_MAX, 2);
 
-/** One CSV line, built in one pass (a map and a join per row cost a fifth of --emit's time). */
-function csvLine(columns: Column[], row: Row): string {
-  let s = '';
-  for (let i = 0; i < columns.length; i++) {
-    const v = row[i] ?? null;
-    s +=
-      (i ? ',' : '') +
-      (typeof v === 'number' && columns[i]!.type !== 'timestamp'
-        ? String(v)
-        : csvCell(columns[i]!, v));
-  }
-  return `${s}\n`;
-}
-
-const FLUSH_AT = 64 * 1024;
-
-/** A text format (JSONL, CSV) batched into 64 KB writes. */
+/** A text format (JSONL, CSV) written in pieces of about 256 KB. */
 export function textWriter(
   columns: Column[],
   format: 'jsonl' | 'csv',
@@ -63,22 +102,14 @@ export function textWriter(
   done: () => void,
   header = true,
 ): RowWriter {
-  let buf = format === 'csv' && header ? `${columns.map((c) => c.name).join(',')}\n` : '';
-  const prefixes = columns.map((c, i) => `${i ? ',' : '{'}${JSON.stringify(c.name)}:`);
-  const flush = () => {
-    if (buf) target.write(buf);
-    buf = '';
-  };
+  const out = new ByteOut(target, fixedBytes(columns));
+  const encode = rowEncoder(columns, format, out);
+  if (format === 'csv' && header) target.write(`${columns.map((c) => c.name).join(',')}\n`);
   return {
-    add(row) {
-      buf += format === 'csv' ? csvLine(columns, row) : jsonLine(prefixes, columns, row);
-      // Small writes: a 1 MB string, flattened at each flush, lives in V8's large-object space and set
-      // off a full collection every few flushes (4 of 12 s of a 200 MB run were GC; 64 KB: young, cheap).
-      if (buf.length > FLUSH_AT) flush();
-    },
+    add: encode,
     drained: async () => target.drained?.(),
     async append(part) {
-      flush();
+      out.flush();
       const fd = openSync(part, 'r');
       try {
         const chunk = Buffer.alloc(1 << 20);
@@ -94,7 +125,7 @@ export function textWriter(
       }
     },
     async close() {
-      flush();
+      out.flush();
       await target.drained?.();
       done();
     },
