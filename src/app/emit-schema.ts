@@ -44,6 +44,9 @@ export const EMIT_COLUMNS: Column[] = [
   { name: 'tags', type: 'json' },
 ];
 
+const COUNT_KEYS = COUNTS.filter((c) => c.key !== 'requests').map((c) => c.key);
+const COST_KEYS = COSTS.map((c) => c.key);
+
 /**
  * A counted request as a row in EMIT_COLUMNS' order: timestamps as ms since the epoch (writers format
  * them), absent counts 0, unpriced costs null; `cost` is the one the report counts (`--cost-source`).
@@ -55,22 +58,34 @@ export function emitRow(
   useLog: boolean,
 ): Row {
   const c = price ? costOf(r, price.rates) : undefined;
-  const row: Row = [
-    EMIT_SCHEMA_VERSION,
-    r.timestamp ?? null,
-    at.file,
-    at.line,
-    r.dialect ?? null,
-    r.model,
-    price?.record.id ?? null,
-    price?.record.provider ?? null,
-  ];
-  for (const k of COUNTS) if (k.key !== 'requests') row.push(r[k.key] ?? 0);
-  row.push(r.reasoning, r.requests, !!r.batch);
-  row.push(price?.from ?? null, price?.rates.tierThreshold ?? null, price?.rates.window ?? null);
+  // Filled by index into an array of its final length (pushes grew it a few times a row: 4.5M rows).
+  const row: Row = new Array<Row[number]>(EMIT_COLUMNS.length);
+  row[0] = EMIT_SCHEMA_VERSION;
+  row[1] = r.timestamp ?? null;
+  row[2] = at.file;
+  row[3] = at.line;
+  row[4] = r.dialect ?? null;
+  row[5] = r.model;
+  row[6] = price?.record.id ?? null;
+  row[7] = price?.record.provider ?? null;
+  let i = 8;
+  for (const k of COUNT_KEYS) row[i++] = r[k] ?? 0;
+  row[i++] = r.reasoning;
+  row[i++] = r.requests;
+  row[i++] = !!r.batch;
+  row[i++] = price?.from ?? null;
+  row[i++] = price?.rates.tierThreshold ?? null;
+  row[i++] = price?.rates.window ?? null;
   const logged = r.loggedCost ?? null;
-  row.push(logged, c ? c.total : null, useLog ? logged : c ? c.total : null);
-  for (const k of COSTS) row.push(c ? (c[k.key] ?? 0) : null);
-  row.push(r.tags && Object.keys(r.tags).length ? r.tags : null);
+  row[i++] = logged;
+  row[i++] = c ? c.total : null;
+  row[i++] = useLog ? logged : c ? c.total : null;
+  for (const k of COST_KEYS) row[i++] = c ? (c[k] ?? 0) : null;
+  row[i] = r.tags && hasKeys(r.tags) ? r.tags : null;
   return row;
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
