@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeClaudeTree } from '../src/bench/logs.js';
+import { parquetRows } from './helpers/parquet-rows.js';
 import { tempDir } from './helpers/temp.js';
 
 // Worker threads run the built JavaScript, so these tests spawn the built binary (npm test builds first).
@@ -109,6 +110,24 @@ describe('analyze over a tree on several threads', () => {
       }
     });
 
+  it("writes one Parquet file of every thread's rows: those of one thread", async () => {
+    const out = tempDir('llmcost-tree-parquet');
+    const [one, two] = ['1', '2'].map((threads) => {
+      const file = join(out, `rows-${threads}.parquet`);
+      const r = run(['analyze', dir, '--json', '--threads', threads, '--emit', file], {
+        LLMCOST_PARALLEL_MIN_BYTES: '1',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).threads).toBe(Number(threads));
+      return file;
+    });
+    const a = await parquetRows(one!);
+    const b = await parquetRows(two!);
+    expect(a.rows.length).toBeGreaterThan(1000);
+    expect(b.rows).toEqual(a.rows);
+    expect(Number(b.groups.rows)).toBe(a.rows.length);
+  });
+
   it('gives the same report when a thread must wait for each file to be settled before reading on', () => {
     // Held to no unsettled record, a thread waits for every earlier file's turn (a large file read by the
     // other thread holds it there): the bound on memory must change nothing but the order of work.
@@ -164,15 +183,18 @@ describe('a tree whose reading fails on a worker thread', () => {
     }
   });
 
-  it('with --emit, leaves neither the target nor part files behind', () => {
-    const tmp = tempDir('llmcost-tree-fail-tmp');
-    const out = join(tempDir('llmcost-tree-fail-out'), 'rows.csv');
-    const r = runIn(['analyze', dir, '--threads', '2', '--emit', out], { ...many, TMPDIR: tmp });
-    expect(r.signal).toBeNull();
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/corrupt gzip data/);
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(join(out, '..'))).toEqual([]);
-    expect(readdirSync(tmp)).toEqual([]);
-  });
+  it.each(['rows.csv', 'rows.parquet'])(
+    'with --emit %s, leaves neither the target nor part files behind',
+    (name) => {
+      const tmp = tempDir('llmcost-tree-fail-tmp');
+      const out = join(tempDir('llmcost-tree-fail-out'), name);
+      const r = runIn(['analyze', dir, '--threads', '2', '--emit', out], { ...many, TMPDIR: tmp });
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/corrupt gzip data/);
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(join(out, '..'))).toEqual([]);
+      expect(readdirSync(tmp)).toEqual([]);
+    },
+  );
 });

@@ -1,8 +1,10 @@
+import { parquetRows } from './helpers/parquet-rows.js';
 import { tempDir } from './helpers/temp.js';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'chdb';
 import { describe, expect, it } from 'vitest';
 import { processContext } from '../src/context.js';
 
@@ -195,4 +197,41 @@ describe('analyze --emit on several threads', () => {
       expect(sorted(readFileSync(out, 'utf8'))).toEqual(sorted(one.stdout));
     }
   });
+});
+
+describe('analyze --emit Parquet on several threads', () => {
+  it("makes one file of every thread's row groups: the rows of one thread, for DuckDB and ClickHouse", async () => {
+    const dir = tempDir('llmcost-par-parquet');
+    const file = join(dir, 'mixed.jsonl');
+    // Twice the mixed log: ~7,400 rows once de-duplicated, read as two ranges of row groups.
+    writeFileSync(file, mixedLog() + mixedLog().replaceAll('chatcmpl-', 'second-'));
+    const one = join(dir, 'one.parquet');
+    const two = join(dir, 'two.parquet');
+    const args = ['analyze', file, '--json', '--emit'];
+    const r1 = run([...args, one, '--threads', '1']);
+    const r2 = run([...args, two, '--threads', '2'], { LLMCOST_PARALLEL_MIN_BYTES: '1' });
+    expect(r1.status, r1.stderr).toBe(0);
+    expect(r2.status, r2.stderr).toBe(0);
+    expect(JSON.parse(r2.stdout).threads).toBe(2);
+    const a = await parquetRows(one);
+    const b = await parquetRows(two);
+    expect(a.rows.length).toBeGreaterThan(7000);
+    expect(b.rows).toEqual(a.rows);
+    expect(b.schema).toBe(a.schema);
+    expect(String(b.schema)).toMatch(/^llmcost\.emit\/\d+$/);
+    // The main thread's groups, then the worker's: more groups than one thread's single one.
+    expect(Number(b.groups.n)).toBeGreaterThan(Number(a.groups.n));
+    expect(Number(b.groups.rows)).toBe(a.rows.length);
+    const s = new Session(join(dir, 'clickhouse'));
+    try {
+      const sums = (f: string) =>
+        s.query(
+          `SELECT count() AS n, sum(input) AS input, sum(output) AS output, round(sum(cost), 9) AS cost, sum(line) AS lines FROM file('${f}', Parquet)`,
+          'JSONEachRow',
+        );
+      expect(sums(two)).toBe(sums(one));
+    } finally {
+      s.cleanup();
+    }
+  }, 60_000);
 });

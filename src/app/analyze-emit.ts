@@ -16,9 +16,9 @@ export interface Emitter {
   hook(agg: Aggregator, lineOffset?: number): void;
   /** What the reading awaits after each batch of lines: a slow reader of stdout holds it there. */
   progress: () => Promise<void>;
-  /** Part files for worker threads (text formats only), appended in order by `collect`. */
+  /** Part files for worker threads, appended in order by `collect` with what each part's writer handed back. */
   parts(n: number): string[];
-  collect(parts: string[]): Promise<void>;
+  collect(parts: string[], handed: unknown[]): Promise<void>;
   /** Puts the file in place (or, after a failure, removes what was written). */
   finish(ok: boolean): Promise<void>;
 }
@@ -65,8 +65,8 @@ export async function startEmit(ctx: Context, o: AnalyzeOptions): Promise<Emitte
       dir ??= mkdtempSync(join(tmpdir(), 'llmcost-emit-'));
       return Array.from({ length: n }, (_, k) => join(dir!, `part-${k}.${format}`));
     },
-    async collect(parts) {
-      for (const part of parts) await writer.append(part);
+    async collect(parts, handed) {
+      for (const [k, part] of parts.entries()) await writer.append(part, handed[k]);
     },
     async finish(ok) {
       try {

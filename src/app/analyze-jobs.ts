@@ -6,6 +6,7 @@ import type { CatalogChoice } from '../pricing/user-catalog.js';
 import type { EngineSpec } from './analyze-engine.js';
 import type { Snapshot } from './analyze-run.js';
 import type { Tally } from './analyze-tally.js';
+import type { RowFormat } from '../files/row-writers.js';
 
 /** What the threads reading a tree share: the files, the counted responses, and who settles next. */
 export interface TreeShare {
@@ -20,7 +21,7 @@ export interface TreeShare {
 /** A worker's rows of --emit: its part file, and the lines before its byte range (a range's lines count on). */
 export interface PartJob {
   part: string;
-  format: 'jsonl' | 'csv';
+  format: RowFormat;
   lineOffset: number;
 }
 
@@ -46,6 +47,8 @@ export interface WorkerResult {
   lines: number;
   held: Snapshot[];
   collapsed: number;
+  /** What the worker's --emit part writer returned from close (for the main writer's append). */
+  handed?: unknown;
 }
 
 export function startWorker(job: WorkerJob): Promise<WorkerResult> {

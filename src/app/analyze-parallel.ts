@@ -46,7 +46,7 @@ export async function runParallel(
         ? {
             emit: {
               part: parts[k]!,
-              format: emit.format as 'jsonl' | 'csv',
+              format: emit.format,
               lineOffset: offsets[k + 1]!,
             },
           }
@@ -81,7 +81,10 @@ export async function runParallel(
   const forgotten = new SharedIds(ids).forgotten;
   if (forgotten && !emit) throw new IdsOverflow(forgotten);
   if (forgotten) mine.tally.forgottenIds = forgotten;
-  await emit?.collect(parts);
+  await emit?.collect(
+    parts,
+    others.map((r) => r.handed),
+  );
   const largest = new KeepLargest<Snapshot['extra']>();
   for (const h of mine.held) largest.offer(h.record, h.extra);
   let offset = mine.lines;

@@ -148,9 +148,7 @@ export async function runTree(
       overrides: p.overrides,
       catalog: p.catalog,
       share,
-      ...(emit
-        ? { emit: { part: parts[k]!, format: emit.format as 'jsonl' | 'csv', lineOffset: 0 } }
-        : {}),
+      ...(emit ? { emit: { part: parts[k]!, format: emit.format, lineOffset: 0 } } : {}),
     }),
   );
   workers.forEach((w) => w.catch(stop)); // a dead worker must not leave the others waiting
@@ -161,7 +159,10 @@ export async function runTree(
     mergeState(engine.aggregator, r.state, 0, spec.top ?? 0);
     mergeTally(tally, r.tally, 0);
   }
-  await emit?.collect(parts);
+  await emit?.collect(
+    parts,
+    results.map((r) => r.handed),
+  );
   // Each thread kept the first malformed lines of its own files: the first of all, in file order.
   const order = new Map(files.map((f, k) => [displayPath(cwd, f), k]));
   const samples = results

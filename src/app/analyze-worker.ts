@@ -14,7 +14,7 @@ import { EMIT_COLUMNS } from './emit-schema.js';
 
 const job = workerData as WorkerJob;
 const engine = buildEngine(loadPriceBook(job.overrides, job.catalog), job.spec);
-const rows = job.emit && openPartWriter(job.emit.part, job.emit.format, EMIT_COLUMNS);
+const rows = job.emit && (await openPartWriter(job.emit.part, job.emit.format, EMIT_COLUMNS));
 if (rows) hookRows(engine.aggregator, rows, job.emit!.lineOffset);
 let result: WorkerResult;
 if (job.kind === 'tree') {
@@ -42,5 +42,5 @@ if (job.kind === 'tree') {
     collapsed: run.collapsed,
   };
 }
-await rows?.close();
+if (rows) result.handed = await rows.close();
 parentPort!.postMessage(result);

@@ -41,8 +41,8 @@ async function readWith(
   o: AnalyzeOptions,
   emit: Emitter | undefined,
 ): Promise<{ engine: Engine; tally: Tally; threads: number }> {
-  // Parquet rows come from one thread; JSONL and CSV rows of other threads are appended in order.
-  const threads = emit?.format === 'parquet' ? 1 : o.threads;
+  // Rows of other threads are appended in order (Parquet: their row groups, parquet-parts.ts).
+  const { threads } = o;
   // With rows already out, a failed parallel read cannot start over: it fails the run.
   const orElse = <T>(run: Promise<T>) => (emit ? run : run.catch(() => undefined));
   const plan = planRanges(o.sources, threads, o.parallelMinBytes ?? PARALLEL_MIN_BYTES);

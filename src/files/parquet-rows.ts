@@ -1,4 +1,5 @@
 /** Parquet rows (hyparquet-writer, pure JavaScript), loaded only when a Parquet file is asked for. */
+import { appendPart, handOver, type PartGroups, type WriterFields } from './parquet-parts.js';
 import type { Column, ColumnType, RowWriter } from './row-types.js';
 
 const PARQUET_TYPES = {
@@ -16,16 +17,22 @@ const asParquet = (type: ColumnType, values: unknown[]): unknown[] =>
   type === 'int'
     ? values.map((v) => (v === null ? null : BigInt(v as number)))
     : type === 'timestamp'
-      ? values.map((v) => (v === null ? null : new Date(v as number)))
+      ? values.map((v) =>
+          v === null || !(Math.abs(v as number) <= 8.64e15) ? null : new Date(v as number),
+        )
       : type === 'json'
         ? values
         : values;
 
-/** Parquet (hyparquet-writer, pure JavaScript): columns gathered a row group at a time. */
+/**
+ * Parquet (hyparquet-writer, pure JavaScript): columns gathered a row group at a time. A `part` (another
+ * thread's share) gets no footer: its close hands its row groups to the main writer's `append`.
+ */
 export async function parquetWriter(
   columns: Column[],
   path: string,
   meta: Record<string, string>,
+  part = false,
 ): Promise<RowWriter> {
   const { ParquetWriter, fileWriter, schemaFromColumnData } = await import('hyparquet-writer');
   let data: unknown[][] = columns.map(() => []);
@@ -55,10 +62,15 @@ export async function parquetWriter(
       if (++rows >= ROW_GROUP) flush();
     },
     drained: async () => undefined,
-    append: () => Promise.reject(new Error('parquet rows come from one thread')),
+    async append(path, handed) {
+      flush();
+      appendPart(writer as unknown as WriterFields, path, handed as PartGroups);
+    },
     async close() {
       flush();
+      if (part) return handOver(writer as unknown as WriterFields);
       writer.finish();
+      return undefined;
     },
     abort: () => undefined,
   };

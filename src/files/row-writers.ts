@@ -19,12 +19,16 @@ function fileTarget(fd: number): TextTarget {
   return { write: (text) => writeBytes(Buffer.from(text, 'utf8')), writeBytes };
 }
 
-/** Rows of a worker thread to its part file (no CSV header): the main thread appends it in order. */
-export function openPartWriter(
+/**
+ * Rows of a worker thread to its part file (no CSV header, no Parquet footer): the main thread appends it
+ * in order, with what the part's `close` returned.
+ */
+export async function openPartWriter(
   path: string,
-  format: 'jsonl' | 'csv',
+  format: RowFormat,
   columns: Column[],
-): RowWriter {
+): Promise<RowWriter> {
+  if (format === 'parquet') return parquetWriter(columns, path, {}, true);
   const fd = openSync(path, 'wx', 0o600);
   let open = true;
   const close = () => {
