@@ -10,7 +10,11 @@ const PARQUET_TYPES = {
   timestamp: 'TIMESTAMP',
   json: 'JSON',
 } as const;
-const ROW_GROUP = 32_768;
+/**
+ * Rows a row group holds. Encoding a group makes garbage in proportion to it that outlives young
+ * collections: 32,768 rows peaked at ~300 MB of RSS for one writer, 16,384 at ~220 MB, same speed.
+ */
+const ROW_GROUP = 16_384;
 
 /** Values as hyparquet-writer takes them: INT64 as bigint, TIMESTAMP as Date, JSON as the value. */
 const asParquet = (type: ColumnType, values: unknown[]): unknown[] =>
