@@ -16,9 +16,10 @@ export interface Emitter {
   hook(agg: Aggregator, lineOffset?: number): void;
   /** What the reading awaits after each batch of lines: a slow reader of stdout holds it there. */
   progress: () => Promise<void>;
-  /** Part files for worker threads, appended in order by `collect` with what each part's writer handed back. */
+  /** Part files for worker threads, appended in order by `collect`. */
   parts(n: number): string[];
-  collect(parts: string[], handed: unknown[]): Promise<void>;
+  /** Copies each part while its worker writes it; `done[k]` resolves with what part k's writer handed back. */
+  collect(parts: string[], done: Promise<unknown>[]): Promise<void>;
   /** Puts the file in place (or, after a failure, removes what was written). */
   finish(ok: boolean): Promise<void>;
 }
@@ -65,8 +66,10 @@ export async function startEmit(ctx: Context, o: AnalyzeOptions): Promise<Emitte
       dir ??= mkdtempSync(join(tmpdir(), 'llmcost-emit-'));
       return Array.from({ length: n }, (_, k) => join(dir!, `part-${k}.${format}`));
     },
-    async collect(parts, handed) {
-      for (const [k, part] of parts.entries()) await writer.append(part, handed[k]);
+    async collect(parts, done) {
+      // A later part's failure is met when its turn comes (or by the caller): not an unhandled rejection.
+      for (const d of done) d.catch(() => undefined);
+      for (const [k, part] of parts.entries()) await writer.append(part, done[k]!);
     },
     async finish(ok) {
       try {

@@ -75,16 +75,17 @@ export async function runParallel(
     aggregator: engine.aggregator,
     ...(emit ? { nameDialect: true, progress: emit.progress } : {}),
   });
-  const others = await Promise.all(jobs);
+  // The workers' rows are copied while they finish (the main thread would otherwise wait idle).
+  const collected = emit?.collect(
+    parts,
+    jobs.map((j) => j.then((r) => r.handed)),
+  );
+  const [others] = await Promise.all([Promise.all(jobs), collected]);
   // Ids were seen that the full set could not remember, so a later copy of one may have counted twice.
   // Without --emit the caller reads the file again on one thread; with it, rows are out: the report says so.
   const forgotten = new SharedIds(ids).forgotten;
   if (forgotten && !emit) throw new IdsOverflow(forgotten);
   if (forgotten) mine.tally.forgottenIds = forgotten;
-  await emit?.collect(
-    parts,
-    others.map((r) => r.handed),
-  );
   const largest = new KeepLargest<Snapshot['extra']>();
   for (const h of mine.held) largest.offer(h.record, h.extra);
   let offset = mine.lines;

@@ -154,15 +154,16 @@ export async function runTree(
   workers.forEach((w) => w.catch(stop)); // a dead worker must not leave the others waiting
   const engine = buildEngine(p.book, spec);
   const tally = new Tally();
-  const results = await Promise.all(workers);
+  // Rows are copied as the workers write them, in file-share order.
+  const collected = emit?.collect(
+    parts,
+    workers.map((w) => w.then((r) => r.handed)),
+  );
+  const [results] = await Promise.all([Promise.all(workers), collected]);
   for (const r of results) {
     mergeState(engine.aggregator, r.state, 0, spec.top ?? 0);
     mergeTally(tally, r.tally, 0);
   }
-  await emit?.collect(
-    parts,
-    results.map((r) => r.handed),
-  );
   // Each thread kept the first malformed lines of its own files: the first of all, in file order.
   const order = new Map(files.map((f, k) => [displayPath(cwd, f), k]));
   const samples = results

@@ -7,9 +7,9 @@
  * hyparquet-writer's ParquetWriter keeps the footer's row groups and pending page indexes in plain
  * fields (`row_groups`, `num_rows`, `pendingIndexes`) that `finish()` serializes; this file is the one
  * place that reaches into them, and the DuckDB and ClickHouse round trips of a parallel Parquet emit
- * (test/sql-engines.test.ts) fail if their shape changes.
+ * (test/parallel.test.ts, test/parallel-tree.test.ts) fail if their shape changes.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { followPart } from './follow-part.js';
 
 interface ChunkOffsets {
   file_offset: bigint;
@@ -45,17 +45,17 @@ export function handOver(pw: WriterFields): PartGroups {
   return { rowGroups: pw.row_groups, numRows: pw.num_rows, indexes: pw.pendingIndexes };
 }
 
-/** Appends the part at `path` (its leading "PAR1" left out) and its groups to `pw`'s file. */
-export function appendPart(pw: WriterFields, path: string, part: PartGroups): void {
+/**
+ * Copies the part at `path` (its leading "PAR1" left out) into `pw`'s file while its thread writes it,
+ * then lists the part's groups in `pw`'s footer with their offsets moved to where the bytes landed.
+ */
+export async function appendPart(
+  pw: WriterFields,
+  path: string,
+  done: Promise<PartGroups>,
+): Promise<void> {
   const shift = BigInt(pw.writer.offset - 4);
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    for (let at = 4, n; (n = readSync(fd, chunk, 0, chunk.length, at)) > 0; at += n)
-      pw.writer.appendBytes(chunk.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
+  const part = await followPart(path, 4, done, (b) => pw.writer.appendBytes(b));
   const moved = new Set<ChunkOffsets>();
   const move = (c: ChunkOffsets) => {
     if (moved.has(c)) return;

@@ -66,9 +66,9 @@ export async function parquetWriter(
       if (++rows >= ROW_GROUP) flush();
     },
     drained: async () => undefined,
-    async append(path, handed) {
+    async append(path, done) {
       flush();
-      appendPart(writer as unknown as WriterFields, path, handed as PartGroups);
+      await appendPart(writer as unknown as WriterFields, path, done as Promise<PartGroups>);
     },
     async close() {
       flush();

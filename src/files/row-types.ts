@@ -13,10 +13,11 @@ export interface RowWriter {
   /** Resolves when what was added has been handed on (a slow reader of stdout holds the run here). */
   drained(): Promise<void>;
   /**
-   * Adds the rows another thread wrote to `part` (same format, no header), after these; `handed` is what
-   * that thread's part writer returned from `close` (Parquet: the part's row groups, see parquet-parts.ts).
+   * Adds the rows another thread writes to `part` (same format, no header) after these, copying them while
+   * it writes; `done` resolves, once that thread's part writer has closed, with what its `close` returned
+   * (Parquet: the part's row groups, see parquet-parts.ts).
    */
-  append(part: string, handed?: unknown): Promise<void>;
+  append(part: string, done: Promise<unknown>): Promise<void>;
   /** Writes what is left and puts the file in place; a part's writer returns what `append` needs. */
   close(): Promise<unknown>;
   /** Removes the temporary file after a failure. */

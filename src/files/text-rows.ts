@@ -4,9 +4,9 @@
  * keyed by column name, timestamps as ISO 8601 (null past a Date's range) and non-finite numbers as null; a CSV cell is empty for
  * null, quoted (RFC 4180) when it holds a quote, comma or line break, a json column's cell its JSON.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { ByteOut } from './byte-out.js';
+import { followPart } from './follow-part.js';
 import type { Column, Row, RowWriter, TextTarget } from './row-types.js';
 
 const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'utf8');
@@ -108,21 +108,15 @@ export function textWriter(
   return {
     add: encode,
     drained: async () => target.drained?.(),
-    async append(part) {
+    async append(part, done) {
       out.flush();
-      const fd = openSync(part, 'r');
-      try {
-        const chunk = Buffer.alloc(1 << 20);
-        // A chunk may end inside a character: the decoder holds its first bytes for the next one.
-        const text = new StringDecoder('utf8');
-        for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
-          if (target.writeBytes) target.writeBytes(chunk.subarray(0, n));
-          else target.write(text.write(chunk.subarray(0, n)));
-          await target.drained?.();
-        }
-      } finally {
-        closeSync(fd);
-      }
+      // A chunk may end inside a character: the decoder holds its first bytes for the next one.
+      const text = new StringDecoder('utf8');
+      await followPart(part, 0, done, async (bytes) => {
+        if (target.writeBytes) target.writeBytes(bytes);
+        else target.write(text.write(bytes as Buffer));
+        await target.drained?.();
+      });
     },
     async close() {
       out.flush();
