@@ -12,7 +12,7 @@ import { buildEngine } from './analyze-engine.js';
 import { runAnalysis, settleFile, type Unsettled } from './analyze-run.js';
 import { mergeTally, SAMPLES, Tally } from './analyze-tally.js';
 import type { Prepared } from './prepared.js';
-import { startWorker, type TreeShare } from './analyze-jobs.js';
+import { startWorker, type TreeShare, type WorkerResult } from './analyze-jobs.js';
 import type { Emitter } from './analyze-emit.js';
 import { displayPath } from '../files/paths.js';
 
@@ -42,6 +42,8 @@ const recordsIn = (u: Unsettled) => u.snapshots.size + u.firsts.length;
 const NEXT = 0;
 const TURN = 1;
 const STOP = 2;
+/** What a thread stopped by another's failure says: never the error to report. */
+export const KNOCK_ON = 'analyze: another thread failed';
 
 /** Whether `sources` are files enough, and large enough together, to share out between threads. */
 export function treeWorthSharing(sources: string[], threads: number, minBytes: number): boolean {
@@ -74,7 +76,7 @@ export async function readShare(
   /** Waits until the oldest pending file's turn has come (or another thread failed), and settles. */
   const awaitTurn = async () => {
     const turn = Atomics.load(ctl, TURN);
-    if (Atomics.load(ctl, STOP)) throw new Error('analyze: another thread failed');
+    if (Atomics.load(ctl, STOP)) throw new Error(KNOCK_ON);
     // Asynchronous and with a timeout: the main thread must go on hearing of a worker that died.
     if (turn !== pending[0]!.index) {
       // A pending Atomics.waitAsync does not keep Node's event loop alive (a worker would exit, code 13).
@@ -88,7 +90,7 @@ export async function readShare(
     for (;;) {
       settleReady();
       while (held > t.maxPending && pending.length) await awaitTurn();
-      if (Atomics.load(ctl, STOP)) throw new Error('analyze: another thread failed');
+      if (Atomics.load(ctl, STOP)) throw new Error(KNOCK_ON);
       const index = Atomics.add(ctl, NEXT, 1);
       if (index >= t.files.length) break;
       await runAnalysis({
@@ -159,7 +161,12 @@ export async function runTree(
     parts,
     workers.map((w) => w.then((r) => r.handed)),
   );
-  const [results] = await Promise.all([Promise.all(workers), collected]);
+  let results: WorkerResult[];
+  try {
+    [results] = await Promise.all([Promise.all(workers), collected]);
+  } catch (err) {
+    throw await firstCause(workers, err);
+  }
   for (const r of results) {
     mergeState(engine.aggregator, r.state, 0, spec.top ?? 0);
     mergeTally(tally, r.tally, 0);
@@ -171,4 +178,16 @@ export async function runTree(
     .sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
   tally.samples.splice(0, tally.samples.length, ...samples.slice(0, SAMPLES));
   return { engine, tally, threads: n };
+}
+
+/**
+ * The failure to report when a run failed with `err`: the first worker's own error, not one a thread
+ * stopped by it threw (the failing thread stops the others itself, so either error may arrive first).
+ */
+export async function firstCause(workers: Promise<WorkerResult>[], err: unknown): Promise<unknown> {
+  const knockOn = (e: unknown) => e instanceof Error && e.message === KNOCK_ON;
+  if (!knockOn(err)) return err;
+  const settled = await Promise.allSettled(workers);
+  const own = settled.find((s) => s.status === 'rejected' && !knockOn(s.reason));
+  return own?.status === 'rejected' ? own.reason : err;
 }
