@@ -10,7 +10,7 @@ const AGENT_FOLDERS: Record<Agent, string> = {
   claude: 'Claude Code projects folder',
   codex: 'Codex CLI sessions folder',
   'gemini-cli': 'Gemini CLI chats folder',
-  opencode: 'OpenCode messages folder',
+  opencode: 'OpenCode database (opencode.db) or messages folder',
 };
 
 /** Inputs to read: the arguments, the coding agents' log folders asked for, else piped stdin. */

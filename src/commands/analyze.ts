@@ -31,7 +31,7 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
     )
     .option(
       '--opencode',
-      'read OpenCode messages ($OPENCODE_DATA_DIR, default ~/.local/share/opencode)',
+      'read OpenCode messages: opencode.db and older message files ($OPENCODE_DATA_DIR, default ~/.local/share/opencode)',
     )
     .option('--agents', 'read every coding agent whose logs are on this machine')
     .option('--dialect <name>', 'force one log dialect instead of detecting it per record')

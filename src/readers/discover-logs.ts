@@ -89,7 +89,7 @@ const subdirs = (dir: string): string[] =>
         .map((e) => join(dir, e.name))
     : [];
 
-/** The folders holding an agent's usage logs on this machine (none when it is not installed). */
+/** Where an agent's usage logs are on this machine: folders, and OpenCode's database file (none when not installed). */
 export function agentLogDirs(agent: Agent, env: Record<string, string | undefined>): string[] {
   const home = env.HOME;
   if (agent === 'claude') return claudeProjectDirs(env);
@@ -109,8 +109,10 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
   const data = env.XDG_DATA_HOME ?? (home ? join(home, '.local/share') : undefined);
   const root = env.OPENCODE_DATA_DIR ?? (data ? join(data, 'opencode') : undefined);
   if (!root) return [];
-  // Message files only: storage/message/<session>/ (and the older per-project layout), not parts.
+  // OpenCode 1.2+ keeps messages in opencode.db; earlier versions in message files, storage/message/
+  // <session>/ (and the older per-project layout), not parts. A message in both is counted once (its id).
   return [
+    join(root, 'opencode.db'),
     join(root, 'storage/message'),
     ...subdirs(join(root, 'project')).map((d) => join(d, 'storage/session/message')),
   ].filter((p) => existsSync(p));

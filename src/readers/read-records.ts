@@ -8,6 +8,8 @@ import { csvRows, looksLikeCsv } from './csv-records.js';
 import { DialectDetector } from './dialects/index.js';
 import type { Dialect, LineText } from './dialects/types.js';
 import { lineBatches, MAX_LINE_BYTES, type LineBatch } from './lines.js';
+import { NotOpenCode, opencodeMessages } from './opencode-db.js';
+import { CorruptDatabase, isSqlite } from './sqlite/database.js';
 import { getPath, tagValue, type Obj } from './values.js';
 
 /**
@@ -73,6 +75,11 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
       source === '-' ? logBytes(o.stdin ?? (async function* () {})()) : fileBytes(source, o.range);
     const first = await bytes.next();
     if (first.done) return;
+    if (isSqlite(first.value)) {
+      await bytes.return(undefined);
+      yield* databaseRecords(source, reader, o);
+      return;
+    }
     const stream = peeked(first.value, bytes);
     if (
       /\.csv(\.gz)?$/i.test(source) ||
@@ -89,6 +96,8 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
     }
     yield* jsonRecords(stream, /\.json(\.gz)?$/i.test(source), reader, o);
   } catch (err) {
+    if (err instanceof CorruptDatabase || err instanceof NotOpenCode)
+      throw new UsageError(`cannot read ${o.file}: ${err.message}`);
     const e = err as NodeJS.ErrnoException;
     if (e.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'EPIPE')
       throw new UsageError(`cannot read ${o.file}: ${codeText(e.code)}`);
@@ -96,6 +105,23 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
       throw new UsageError(`cannot read ${o.file}: corrupt gzip data`);
     throw err;
   }
+}
+
+/** A SQLite database: OpenCode's messages (opencode-db.ts); it needs a file, not a stream, to be read. */
+function* databaseRecords(source: string, reader: ValueReader, o: ReadOptions) {
+  if (source === '-')
+    throw new UsageError(
+      'stdin holds a SQLite database, which is read from its file',
+      'name the file (llmcost analyze ~/.local/share/opencode/opencode.db) or use --opencode',
+    );
+  for (const row of opencodeMessages(source)) {
+    o.sink.lines++;
+    const at = { file: o.file, line: row.line };
+    if ('error' in row) o.sink.bad(row.error, at);
+    else reader.value(row.value, at);
+    if (reader.records.length >= 4096) yield reader.take(0);
+  }
+  yield reader.take(0);
 }
 
 /** `analyze --partial` output read as a log (a folder of partials without --merge): said so, with the fix. */
