@@ -222,6 +222,16 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 26100, '2025-10-02': 2150 },
   ],
   [
+    'gemini-cli (JSONL recording: a reply appended again, metadata updates, a rewind, a subagent)',
+    ['fixtures/agents/gemini-jsonl/tmp/def456/chats'],
+    {
+      // input less cached, plus tool-use prompt tokens; thoughts in output.
+      'gemini-2.5-pro': [2, 4000 + 2050, 6000 + 9000, 0, 600 + 300, 200],
+      'gemini-2.5-flash': [2, 3000 + 4000, 1000, 0, 150 + 250, 30],
+    },
+    { '2025-10-03': 10600 + 11350 + 5250, '2025-10-04': 3150 },
+  ],
+  [
     'opencode (message files)',
     ['fixtures/agents/opencode/storage/message'],
     { 'claude-sonnet-4-5': [1, 20, 15000, 2000, 500, 100], 'gpt-5': [1, 1500, 500, 0, 264, 64] },
@@ -367,6 +377,23 @@ describe('coding agents found where they live', () => {
       expect(doc.malformed).toEqual({});
     },
   );
+
+  it('--gemini-cli reads JSONL recordings: each session named by its first line, a subagent its own', async () => {
+    const doc = await analyze(['--gemini-cli', '--by', 'session', '--tz', 'UTC'], {
+      ...env,
+      GEMINI_CLI_HOME: 'fixtures/agents/gemini-jsonl',
+    });
+    const sessions = doc.groups.map((g: { session: string; requests: number }) => [
+      g.session,
+      g.requests,
+    ]);
+    expect(sessions).toEqual([
+      ['g0002abc-1111-4222-8333-944455556666', 3],
+      ['sub00001-aaaa-4bbb-8ccc-dddddddddddd', 1],
+    ]);
+    expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
+    expect(doc.malformed).toEqual({});
+  });
 
   it('--agents reads every agent found, and says so when none is', async () => {
     const doc = await analyze(['--agents'], env);

@@ -1,45 +1,94 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { obj, str, time } from '../values.js';
+import { obj, str, time, type Obj } from '../values.js';
 import { geminiUsage } from './gemini.js';
 import type { Dialect } from './types.js';
 
 /**
- * Gemini CLI chat recordings (~/.gemini/tmp/<project hash>/chats/session-*.json): one JSON document per
- * session, `{sessionId, projectHash, startTime, lastUpdated, messages: [...]}`. Each `type: "gemini"`
- * message carries `model` and `tokens: {input, output, cached, thoughts, tool, total}`, which the CLI copies
- * from the response's usageMetadata (input = promptTokenCount, which includes cached; output =
+ * Gemini CLI chat recordings under ~/.gemini/tmp/<project hash>/chats/. Each `type: "gemini"` message
+ * carries `model` and `tokens: {input, output, cached, thoughts, tool, total}`, which the CLI copies from
+ * the response's usageMetadata (input = promptTokenCount, which includes cached; output =
  * candidatesTokenCount; thoughts are billed as output; tool = toolUsePromptTokenCount): buckets as the
- * gemini dialect. User, info and error messages carry no tokens. Message ids de-duplicate a session saved
- * twice.
+ * gemini dialect. User, info and error messages carry no tokens. Two layouts (chatRecordingService.ts):
+ * - `session-*.json`, earlier versions: one document, `{sessionId, projectHash, startTime, lastUpdated,
+ *   messages: [...]}`.
+ * - `session-*.jsonl` (and subagents' `<parent session>/<id>.jsonl`), later versions: a first line
+ *   `{sessionId, projectHash, startTime, ...}`, then each message as a line, appended again whole when it
+ *   changes (its tokens once known, tool calls), `{"$set": {...}}` metadata updates (one may repeat every
+ *   message: not counted again) and `{"$rewindTo": id}`. A message id is counted once, from the first line
+ *   that has its tokens (the CLI sets them once); replies a rewind dropped were billed and are counted.
  */
+const MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
+
+const isDocument = (o: Obj) =>
+  typeof o.sessionId === 'string' && Array.isArray(o.messages) && 'projectHash' in o;
+const isSessionLine = (o: Obj) =>
+  typeof o.sessionId === 'string' && typeof o.projectHash === 'string' && !('messages' in o);
+const isMessageLine = (o: Obj) =>
+  typeof o.id === 'string' &&
+  typeof o.timestamp === 'string' &&
+  MESSAGE_TYPES.has(o.type as string);
+
+interface Session {
+  session?: string;
+  project?: string;
+}
+
+/** A model reply as a record; undefined for other messages and replies without tokens. */
+function reply(m: Obj | undefined, s: Session): UsageRecord | undefined {
+  const t = obj(m?.tokens);
+  if (!m || !t || m.type !== 'gemini') return undefined;
+  const r: UsageRecord = {
+    model: str(m.model) ?? '(unknown model)',
+    ...geminiUsage({
+      promptTokenCount: t.input,
+      cachedContentTokenCount: t.cached,
+      candidatesTokenCount: t.output,
+      thoughtsTokenCount: t.thoughts,
+      toolUsePromptTokenCount: t.tool,
+    }),
+    tags: {
+      ...(s.session ? { session: s.session } : {}),
+      ...(s.project ? { project: s.project } : {}),
+    },
+  };
+  const ts = time(m.timestamp);
+  if (ts !== undefined) r.timestamp = ts;
+  const id = str(m.id);
+  if (id) r.dedup = { key: `gemini-cli:${id}`, keep: 'first' };
+  return r;
+}
+
+function document(o: Obj): Outcome {
+  const s = { session: o.sessionId as string, project: str(o.projectHash) };
+  const out: UsageRecord[] = [];
+  for (const item of o.messages as unknown[]) {
+    const r = reply(obj(item), s);
+    if (r) out.push(r);
+  }
+  return out.length ? out : { skip: 'Gemini CLI session without model replies' };
+}
+
+/** The lines of one .jsonl recording: the session line names the session its messages belong to. */
+function recording(): (o: Obj) => Outcome {
+  const s: Session = {};
+  return (o) => {
+    if (isDocument(o)) return document(o);
+    if (isSessionLine(o)) {
+      s.session = o.sessionId as string;
+      s.project = o.projectHash as string;
+      return { skip: 'Gemini CLI session start' };
+    }
+    if ('$set' in o) return { skip: 'Gemini CLI metadata update' };
+    if ('$rewindTo' in o) return { skip: 'Gemini CLI rewind' };
+    if (o.type !== 'gemini') return { skip: `Gemini CLI ${String(o.type)} message` };
+    return reply(o, s) ?? { skip: 'Gemini CLI reply without tokens (yet)' };
+  };
+}
+
 export const geminiCli: Dialect = {
   name: 'gemini-cli',
-  detect: (o) => typeof o.sessionId === 'string' && Array.isArray(o.messages) && 'projectHash' in o,
-  normalize(o): Outcome {
-    const session = o.sessionId as string;
-    const project = str(o.projectHash);
-    const out: UsageRecord[] = [];
-    for (const item of o.messages as unknown[]) {
-      const m = obj(item);
-      const t = obj(m?.tokens);
-      if (!m || !t || m.type !== 'gemini') continue;
-      const r: UsageRecord = {
-        model: str(m.model) ?? '(unknown model)',
-        ...geminiUsage({
-          promptTokenCount: t.input,
-          cachedContentTokenCount: t.cached,
-          candidatesTokenCount: t.output,
-          thoughtsTokenCount: t.thoughts,
-          toolUsePromptTokenCount: t.tool,
-        }),
-        tags: { session, ...(project ? { project } : {}) },
-      };
-      const ts = time(m.timestamp);
-      if (ts !== undefined) r.timestamp = ts;
-      const id = str(m.id);
-      if (id) r.dedup = { key: `gemini-cli:${id}`, keep: 'first' };
-      out.push(r);
-    }
-    return out.length ? out : { skip: 'Gemini CLI session without model replies' };
-  },
+  detect: (o) =>
+    isDocument(o) || isSessionLine(o) || isMessageLine(o) || '$set' in o || '$rewindTo' in o,
+  normalize: (o) => recording()(o),
+  perSource: recording,
 };
