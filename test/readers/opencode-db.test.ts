@@ -45,6 +45,21 @@ describe('OpenCode 1.2+ (opencode.db)', () => {
     expect(stderr).toContain('opencode.db:305');
   });
 
+  it('groups by project: the folder OpenCode ran in (path.root)', async () => {
+    const r = await runCli(['analyze', '--opencode', '--by', 'project', '--json'], {
+      env: { HOME: '/nonexistent', OPENCODE_DATA_DIR: FIXTURE },
+    });
+    const groups = JSON.parse(r.stdout).groups.map((g: { project: string; requests: number }) => [
+      g.project,
+      g.requests,
+    ]);
+    // The two messages migrated from the old files were written before OpenCode logged a path.
+    expect(groups).toEqual([
+      ['/home/dev/shop', 331],
+      ['(none)', 2],
+    ]);
+  });
+
   it('leaves out a transaction the log holds without its commit', async () => {
     const { totals } = await byModel(join(FIXTURE, 'torn'));
     expect(totals).toEqual(expected(join(FIXTURE, 'torn')));

@@ -9,7 +9,8 @@ import type { Dialect } from './types.js';
  * providers) and `tokens: {input, output, reasoning, cache: {read, write}}`. OpenCode keeps the buckets
  * apart and prices each (Session.getUsage): input excludes cache reads and writes, output excludes
  * reasoning, which is billed as output; so output = output + reasoning here. Times are epoch ms
- * (`time.created`). User messages carry no tokens.
+ * (`time.created`). User messages carry no tokens. Tags: the session, the project (`path.root`, the
+ * folder OpenCode ran in, else `path.cwd`) and the provider.
  */
 export const opencode: Dialect = {
   name: 'opencode',
@@ -26,6 +27,9 @@ export const opencode: Dialect = {
     const ts = time(obj(o.time)?.created);
     const provider = str(o.providerID) ?? str(obj(o.model)?.providerID);
     const served = servedBy(provider);
+    // The project's root folder (`path.cwd` may be a folder inside it).
+    const path = obj(o.path);
+    const project = str(path?.root) ?? str(path?.cwd);
     return {
       model,
       ...(served ? { servedBy: served } : {}),
@@ -38,7 +42,11 @@ export const opencode: Dialect = {
       reasoning,
       requests: 1,
       ...(cost !== undefined ? { loggedCost: cost } : {}),
-      tags: { session: o.sessionID as string, ...(provider ? { provider } : {}) },
+      tags: {
+        session: o.sessionID as string,
+        ...(project ? { project } : {}),
+        ...(provider ? { provider } : {}),
+      },
       dedup: { key: `opencode:${String(o.id)}`, keep: 'first' },
     };
   },
