@@ -73,6 +73,8 @@ export interface ModelRecord {
   status?: 'deprecated';
   /** The date a source gives for the deprecation. */
   deprecatedOn?: string;
+  /** A billing option of another record (fast mode, US-only inference): out of the default view. */
+  variantOf?: string;
 }
 
 /**
