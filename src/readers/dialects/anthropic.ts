@@ -32,13 +32,25 @@ export function anthropicUsage(
   return r;
 }
 
+/**
+ * The model a request was billed as: fast mode (`usage.speed: "fast"`) and US-only inference
+ * (`usage.inference_geo: "us"`) are priced as variants of their own, `<model>-fast`, `<model>-us`,
+ * `<model>-fast-us` (pricing/generator/speed-variants.ts). Other values (`standard`, `global`, Claude
+ * Code's `not_available`) bill as the model itself.
+ */
+export function billedModel(model: string, u: Obj): string {
+  const fast = u.speed === 'fast';
+  const us = u.inference_geo === 'us';
+  return fast || us ? `${model}${fast ? '-fast' : ''}${us ? '-us' : ''}` : model;
+}
+
 function message(m: Obj, batch: boolean): Outcome {
   const u = obj(m.usage);
   const model = str(m.model);
   if (!u) return { skip: 'message without usage' };
   if (!model) return { invalid: 'no model' };
   return {
-    model,
+    model: billedModel(model, u),
     ...anthropicUsage(u),
     ...(batch || u.service_tier === 'batch' ? { batch: true } : {}),
     ...(str(m.id) ? { dedup: { key: `anthropic:${m.id}`, keep: 'first' as const } } : {}),

@@ -1,6 +1,6 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { interned, obj, str, time } from '../values.js';
-import { anthropicUsage } from './anthropic.js';
+import { anthropicUsage, billedModel } from './anthropic.js';
 import { claudeCodeText } from './claude-code-text.js';
 import type { Dialect } from './types.js';
 
@@ -59,7 +59,7 @@ export const claudeCode: Dialect = {
     if (!model) return { invalid: 'no model' };
     // Built field by field, not spread: this runs for every assistant line of a tree.
     const r: UsageRecord = anthropicUsage(u) as UsageRecord;
-    r.model = interned(model);
+    r.model = interned(billedModel(model, u));
     const ts = time(o.timestamp);
     if (ts !== undefined) r.timestamp = ts;
     if (typeof o.costUSD === 'number') r.loggedCost = o.costUSD;
