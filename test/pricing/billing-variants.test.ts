@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelRecord } from '../../src/core/types.js';
-import { speedVariants } from '../../src/pricing/generator/speed-variants.js';
+import { billingVariants } from '../../src/pricing/generator/billing-variants.js';
 
 const base: ModelRecord = {
   id: 'claude-x',
@@ -31,9 +31,9 @@ const entry = (p: Record<string, number>, provider = 'anthropic') => ({
   provider_specific_entry: p,
 });
 
-describe('fast mode and US-only inference variants', () => {
+describe('billing options as variant records', () => {
   it('scales every token price, tiers included, by the multiplier; fast mode has no batch prices', () => {
-    const out = speedVariants([base], { 'claude-x-20260101': entry({ fast: 6, us: 1.1 }) });
+    const out = billingVariants([base], { 'claude-x-20260101': entry({ fast: 6, us: 1.1 }) });
     expect(out.map((r) => r.id)).toEqual(['claude-x-fast', 'claude-x-us', 'claude-x-fast-us']);
     const [fast, us, both] = out;
     expect(fast!.prices[0]).toEqual({
@@ -57,9 +57,61 @@ describe('fast mode and US-only inference variants', () => {
   });
 
   it('makes none for another provider, an entry without multipliers, or a variant already there', () => {
-    expect(speedVariants([base], { 'claude-x': entry({ fast: 6 }, 'bedrock') })).toEqual([]);
-    expect(speedVariants([base], { 'claude-x': entry({}) })).toEqual([]);
+    expect(billingVariants([base], { 'claude-x': entry({ fast: 6 }, 'bedrock') })).toEqual([]);
+    expect(billingVariants([base], { 'claude-x': entry({}) })).toEqual([]);
     const existing = { ...base, id: 'claude-x-fast', aliases: [] };
-    expect(speedVariants([base, existing], { 'claude-x': entry({ fast: 6 }) })).toEqual([]);
+    expect(billingVariants([base, existing], { 'claude-x': entry({ fast: 6 }) })).toEqual([]);
+  });
+
+  it("prices OpenAI's flex and priority tiers as LiteLLM gives them, the rest at the input ratio", () => {
+    const gpt: ModelRecord = {
+      ...base,
+      id: 'gpt-y',
+      provider: 'openai',
+      creator: 'openai',
+      name: 'GPT Y',
+      aliases: ['gpt-y', 'gpt-y-2026-01-01'],
+      prices: [
+        { input: 9, output: 9 }, // an earlier period: not the base of a tier
+        {
+          from: '2026-01-01',
+          input: 2,
+          output: 8,
+          cacheRead: 0.5,
+          audioInput: 4,
+          batchInput: 1,
+          batchOutput: 4,
+          tiers: [{ threshold: 272_000, input: 4, output: 12 }],
+        },
+      ],
+    };
+    const out = billingVariants([gpt], {
+      'gpt-y': {
+        litellm_provider: 'openai',
+        input_cost_per_token: 2e-6,
+        input_cost_per_token_flex: 1e-6,
+        output_cost_per_token_flex: 4e-6,
+        input_cost_per_token_priority: 3.5e-6,
+        output_cost_per_token_priority: 14e-6,
+        cache_read_input_token_cost_priority: 0.875e-6,
+      },
+    });
+    expect(out.map((r) => r.id)).toEqual(['gpt-y-flex', 'gpt-y-priority']);
+    expect(out[0]!.prices).toEqual([
+      {
+        input: 1,
+        output: 4,
+        cacheRead: 0.25,
+        audioInput: 2,
+        tiers: [{ threshold: 272_000, input: 2, output: 6 }],
+      },
+    ]);
+    expect(out[1]!.prices[0]).toMatchObject({
+      input: 3.5,
+      output: 14,
+      cacheRead: 0.875,
+      audioInput: 7,
+    });
+    expect(out[1]!.aliases).toEqual(['gpt-y-priority', 'gpt-y-2026-01-01-priority']);
   });
 });

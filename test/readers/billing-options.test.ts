@@ -76,3 +76,55 @@ describe('fast mode and US-only inference (usage.speed, usage.inference_geo)', (
     );
   });
 });
+
+describe("OpenAI's flex and priority processing (service_tier)", () => {
+  const chat = (tier: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      id: `chatcmpl-${tier}-${Object.keys(extra).length}`,
+      object: 'chat.completion',
+      created: 1790812800,
+      model: 'gpt-5-2025-08-07',
+      choices: [],
+      usage: { prompt_tokens: 1_000_000, completion_tokens: 100_000 },
+      service_tier: tier,
+      ...extra,
+    });
+  // gpt-5: $1.25 / $10 per 1M tokens; flex $0.625 / $5, priority $2.5 / $20 (LiteLLM).
+  it.each([
+    ['default', 'gpt-5', 1.25 + 1],
+    ['flex', 'gpt-5-flex', 0.625 + 0.5],
+    ['priority', 'gpt-5-priority', 2.5 + 2],
+  ])('a chat completion with service_tier %s is billed as %s', async (tier, model, cost) => {
+    const got = await byModel([chat(tier)]);
+    expect(Object.keys(got)).toEqual([model]);
+    expect(got[model]).toBeCloseTo(cost, 9);
+  });
+
+  it("prices a Responses API object the same way, and Groq's flex (x_groq) as on-demand", async () => {
+    const response = JSON.stringify({
+      id: 'resp_1',
+      object: 'response',
+      created_at: 1790812800,
+      model: 'gpt-5',
+      service_tier: 'priority',
+      output: [],
+      usage: { input_tokens: 1_000_000, output_tokens: 0 },
+    });
+    const groq = JSON.stringify({
+      id: 'chatcmpl-groq',
+      object: 'chat.completion',
+      created: 1790812800,
+      model: 'llama-3.3-70b-versatile',
+      choices: [],
+      usage: { prompt_tokens: 1000, completion_tokens: 10 },
+      service_tier: 'flex',
+      x_groq: { id: 'req_1' },
+    });
+    const got = await byModel([response, groq]);
+    expect(got['gpt-5-priority']).toBeCloseTo(2.5, 9);
+    const llama = Object.keys(got).find((m) => m.includes('llama-3.3-70b-versatile'));
+    expect(llama).toBeDefined();
+    expect(llama).not.toContain('flex');
+    expect(got[llama!]).toBeGreaterThan(0);
+  });
+});

@@ -1,15 +1,18 @@
 /**
- * Anthropic's fast mode and US-only inference as catalog records of their own. LiteLLM's
- * `provider_specific_entry` gives each a multiplier on every token price: `fast` (`usage.speed: "fast"`,
- * Claude Code's /fast and the API's fast mode: 6x on Opus 4.6 and 4.7, 2x on Opus 4.8 and 5) and `us`
- * (`usage.inference_geo: "us"`: 1.1x). The readers name such a request `<model>-fast`, `<model>-us` or
- * `<model>-fast-us` (dialects/anthropic.ts: billedModel), so a variant is resolved, tiered, exported to
- * SQL and merged like any model, and a model without the variant is unpriced, not priced as standard.
- * Fast mode has no Batch API: its records carry no batch prices.
+ * Billing options priced as catalog records of their own, `<model>-<option>`. A log names the option per
+ * request and its reader adds the suffix (dialects/anthropic.ts billedModel, dialects/openai.ts
+ * tieredModel), so a variant is resolved, tiered, exported to SQL and merged like any model, and a model
+ * without the variant is unpriced rather than priced as the standard option. From LiteLLM:
+ * - Anthropic (`provider_specific_entry` multipliers on every token price): `fast` (`usage.speed: "fast"`,
+ *   Claude Code's /fast: 6x on Opus 4.6 and 4.7, 2x on Opus 4.8 and 5), `us` (`usage.inference_geo: "us"`:
+ *   1.1x) and both, `-fast-us`. Fast mode has no Batch API: its records carry no batch prices.
+ * - OpenAI (`*_flex` and `*_priority` prices): `service_tier: "flex"` and `"priority"`. The prices LiteLLM
+ *   gives are used; any other (long-context tiers, audio) is the model's times the option's input ratio.
+ *   Neither has batch prices; the record's current prices are the base (LiteLLM has no history).
  */
 import { PER_TOKEN_UNITS } from '../../core/buckets.js';
 import type { ModelRecord, PricePeriod, PriceSet } from '../../core/types.js';
-import type { LEntry } from './litellm.js';
+import { litellmSet, type LEntry } from './litellm.js';
 
 const round = (v: number) => Number(v.toPrecision(10));
 
@@ -33,18 +36,63 @@ function scalePeriod(p: PricePeriod, k: number, batch: boolean): PricePeriod {
   };
 }
 
-/** The multipliers LiteLLM gives an Anthropic entry: `fast` and `us`, each when a positive number. */
-function multipliers(e: LEntry): { fast?: number; us?: number } {
-  const p = e.provider_specific_entry;
-  if (e.litellm_provider !== 'anthropic' || !p || typeof p !== 'object') return {};
-  const pick = (v: unknown) => (typeof v === 'number' && v > 0 ? v : undefined);
-  const fast = pick((p as Record<string, unknown>).fast);
-  const us = pick((p as Record<string, unknown>).us);
-  return { ...(fast ? { fast } : {}), ...(us ? { us } : {}) };
+const positive = (v: unknown) => (typeof v === 'number' && v > 0 ? v : undefined);
+
+interface Option {
+  suffix: string;
+  what: string;
+  prices: (base: ModelRecord) => PricePeriod[];
 }
 
-/** The variant records of Anthropic's first-party records that LiteLLM gives multipliers for. */
-export function speedVariants(
+/** Anthropic's multipliers: fast, us, and both. */
+function anthropicOptions(e: LEntry): Option[] {
+  const p = e.provider_specific_entry as Record<string, unknown> | undefined;
+  if (!p || typeof p !== 'object') return [];
+  const fast = positive(p.fast);
+  const us = positive(p.us);
+  const scaled = (k: number, batch: boolean) => (b: ModelRecord) =>
+    b.prices.map((q) => scalePeriod(q, k, batch));
+  const out: Option[] = [];
+  if (fast) out.push({ suffix: 'fast', what: `fast mode, ${fast}x`, prices: scaled(fast, false) });
+  if (us) out.push({ suffix: 'us', what: `US-only inference, ${us}x`, prices: scaled(us, true) });
+  if (fast && us)
+    out.push({
+      suffix: 'fast-us',
+      what: `fast mode and US-only inference, ${fast}x ${us}x`,
+      prices: scaled(fast * us, false),
+    });
+  return out;
+}
+
+/** OpenAI's service tiers with their own prices in LiteLLM. */
+function openaiOptions(e: LEntry): Option[] {
+  const base = positive(e.input_cost_per_token);
+  return (['flex', 'priority'] as const).flatMap((tier): Option[] => {
+    const given = litellmSet(e, `_${tier}`);
+    if (!base || given.input === undefined || given.output === undefined) return [];
+    const k = given.input / (base * 1e6);
+    const explicit = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    return [
+      {
+        suffix: tier,
+        what: `${tier} processing`,
+        prices: (b) => {
+          // The current period (LiteLLM has no history), undated, with the prices LiteLLM gives.
+          const { from: _from, ...current } = scalePeriod(b.prices.at(-1)!, k, false);
+          return [{ ...current, ...explicit }];
+        },
+      },
+    ];
+  });
+}
+
+const OPTIONS: Record<string, (e: LEntry) => Option[]> = {
+  anthropic: anthropicOptions,
+  openai: openaiOptions,
+};
+
+/** The variant records of first-party records whose LiteLLM entry prices a billing option. */
+export function billingVariants(
   records: ModelRecord[],
   litellm: Record<string, LEntry>,
 ): ModelRecord[] {
@@ -52,35 +100,28 @@ export function speedVariants(
   const out: ModelRecord[] = [];
   const done = new Set<string>();
   for (const [key, entry] of Object.entries(litellm)) {
-    const m = multipliers(entry);
-    if (!m.fast && !m.us) continue;
+    const provider = entry.litellm_provider as string;
+    const options = OPTIONS[provider]?.(entry) ?? [];
+    if (!options.length) continue;
     const base = records.find(
-      (r) => r.provider === 'anthropic' && (r.id === key || r.aliases.includes(key)),
+      (r) => r.provider === provider && (r.id === key || r.aliases.includes(key)),
     );
     if (!base || done.has(base.id)) continue;
     done.add(base.id);
-    const kinds: [string, number, string][] = [];
-    if (m.fast) kinds.push(['fast', m.fast, `fast mode, ${m.fast}x`]);
-    if (m.us) kinds.push(['us', m.us, `US-only inference, ${m.us}x`]);
-    if (m.fast && m.us)
-      kinds.push([
-        'fast-us',
-        m.fast * m.us,
-        `fast mode and US-only inference, ${m.fast}x ${m.us}x`,
-      ]);
-    for (const [suffix, k, what] of kinds) {
-      const id = `${base.id}-${suffix}`;
+    for (const o of options) {
+      const id = `${base.id}-${o.suffix}`;
       if (ids.has(id)) continue;
-      const batch = !suffix.startsWith('fast');
+      const prices = o.prices(base);
       const { batchSource, ...rest } = base;
+      const batch = prices.some((p) => p.batchInput !== undefined);
       out.push({
         ...rest,
         id,
         variantOf: base.id,
-        name: `${base.name} (${what})`,
-        aliases: [...new Set([base.id, ...base.aliases].map((a) => `${a}-${suffix}`))],
-        prices: base.prices.map((p) => scalePeriod(p, k, batch)),
-        source: `${base.source}; ${what} (LiteLLM provider_specific_entry of ${key})`,
+        name: `${base.name} (${o.what})`,
+        aliases: [...new Set([base.id, ...base.aliases].map((a) => `${a}-${o.suffix}`))],
+        prices,
+        source: `${base.source}; ${o.what} (LiteLLM ${key})`,
         ...(batch && batchSource ? { batchSource } : {}),
       });
     }

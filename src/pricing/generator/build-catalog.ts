@@ -2,7 +2,7 @@ import type { ModelRecord } from '../../core/types.js';
 import { buildCurated, type CatalogInputs } from './curated.js';
 import { applyCorrections } from './corrections.js';
 import { expand, type Disagreement, type Fate } from './expand.js';
-import { speedVariants } from './speed-variants.js';
+import { billingVariants } from './billing-variants.js';
 
 export type { CatalogInputs };
 
@@ -33,7 +33,7 @@ export function buildCatalog(inputs: CatalogInputs): BuiltCatalog {
   const corrected = applyCorrections(expanded.records, inputs.litellm);
   return {
     ...expanded,
-    records: [...corrected.records, ...speedVariants(corrected.records, inputs.litellm)],
+    records: [...corrected.records, ...billingVariants(corrected.records, inputs.litellm)],
     curated: curated.records.length,
     notes: curated.notes,
     corrected: corrected.changed,

@@ -5,7 +5,7 @@ export type LEntry = Record<string, unknown>;
 const perM = (v: unknown): number | undefined =>
   typeof v === 'number' ? Number((v * 1e6).toPrecision(10)) : undefined;
 
-function set(e: LEntry, suffix = '') {
+export function litellmSet(e: LEntry, suffix = '') {
   const input = perM(e[`input_cost_per_token${suffix}`]);
   const output = perM(e[`output_cost_per_token${suffix}`]);
   const cacheRead = perM(e[`cache_read_input_token_cost${suffix}`]);
@@ -30,14 +30,14 @@ function set(e: LEntry, suffix = '') {
 
 /** A LiteLLM entry as one undated period, with its `_above_Nk_tokens` tiers. */
 export function litellmPeriod(e: LEntry): PricePeriod {
-  const main = set(e);
+  const main = litellmSet(e);
   if (main.input === undefined || main.output === undefined)
     throw new Error('LiteLLM entry has no token prices');
   const tiers: PriceTier[] = [];
   for (const key of Object.keys(e)) {
     const m = /^input_cost_per_token_above_(\d+)k_tokens$/.exec(key);
     if (!m?.[1]) continue;
-    const t = set(e, `_above_${m[1]}k_tokens`);
+    const t = litellmSet(e, `_above_${m[1]}k_tokens`);
     tiers.push({
       threshold: Number(m[1]) * 1000,
       ...main,

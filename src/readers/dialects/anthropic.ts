@@ -35,7 +35,7 @@ export function anthropicUsage(
 /**
  * The model a request was billed as: fast mode (`usage.speed: "fast"`) and US-only inference
  * (`usage.inference_geo: "us"`) are priced as variants of their own, `<model>-fast`, `<model>-us`,
- * `<model>-fast-us` (pricing/generator/speed-variants.ts). Other values (`standard`, `global`, Claude
+ * `<model>-fast-us` (pricing/generator/billing-variants.ts). Other values (`standard`, `global`, Claude
  * Code's `not_available`) bill as the model itself.
  */
 export function billedModel(model: string, u: Obj): string {

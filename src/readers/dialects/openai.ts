@@ -92,6 +92,17 @@ function reasoningOnTop(
   return XAI_MODEL.test(model);
 }
 
+/**
+ * The model a request was billed as: OpenAI's flex and priority processing (`service_tier`) are priced as
+ * variants of their own, `<model>-flex` and `<model>-priority` (pricing/generator/billing-variants.ts).
+ * `default`, `auto` and `scale` bill as the model; Groq's `flex` (marked by its `x_groq` field) costs what
+ * on-demand does.
+ */
+export function tieredModel(model: string, o: Obj): string {
+  const tier = o.service_tier;
+  return (tier === 'flex' || tier === 'priority') && !('x_groq' in o) ? `${model}-${tier}` : model;
+}
+
 /** The optional fields of an OpenAI record: batch tier, a cost the log carries, and the response id. */
 function openaiExtras(o: Obj, id: unknown, cost?: unknown): Partial<UsageRecord> | undefined {
   let extra: Partial<UsageRecord> | undefined;
@@ -117,7 +128,7 @@ export const openaiChat: Dialect = {
             ? 'stream chunk without usage'
             : 'response without usage',
       };
-    const model = str(o.model) ?? UNKNOWN_MODEL;
+    const model = tieredModel(str(o.model) ?? UNKNOWN_MODEL, o);
     return openaiUsage(u, model, time(o.created), openaiExtras(o, o.id, u.cost));
   },
 };
@@ -143,7 +154,7 @@ export const openaiResponses: Dialect = {
     const u = obj(r?.usage);
     if (!r || !u) return { skip: 'response without usage' };
     // A Realtime response names no model (the session does): the event's own `model`, if a logger added it.
-    const model = str(r.model) ?? str(o.model) ?? UNKNOWN_MODEL;
+    const model = tieredModel(str(r.model) ?? str(o.model) ?? UNKNOWN_MODEL, r);
     const searches = Array.isArray(r.output)
       ? (r.output as unknown[]).filter((x) => obj(x)?.type === 'web_search_call').length
       : 0;
@@ -188,7 +199,7 @@ function usageApiResult(r: Obj, start: unknown): UsageRecord {
     if (str(r[k])) tags[k] = r[k] as string;
   const ts = time(start);
   return {
-    model: str(r.model) ?? '(not grouped by model)',
+    model: tieredModel(str(r.model) ?? '(not grouped by model)', r),
     ...(ts !== undefined ? { timestamp: ts } : {}),
     input: uncached,
     cacheRead: cached,
