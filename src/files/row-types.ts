@@ -4,7 +4,10 @@ export interface Column {
   name: string;
   type: ColumnType;
 }
-/** Values in column order; a timestamp is ms since the epoch, a json column its value (an object). */
+/**
+ * Values in column order; a timestamp is ms since the epoch, a json column its value (an object, not changed
+ * once written: text writers reuse the text of the object they wrote last).
+ */
 export type Row = (string | number | boolean | object | null)[];
 export type RowFormat = 'jsonl' | 'csv' | 'parquet';
 
