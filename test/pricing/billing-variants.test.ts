@@ -59,6 +59,9 @@ describe('billing options as variant records', () => {
   it('makes none for another provider, an entry without multipliers, or a variant already there', () => {
     expect(billingVariants([base], { 'claude-x': entry({ fast: 6 }, 'bedrock') })).toEqual([]);
     expect(billingVariants([base], { 'claude-x': entry({}) })).toEqual([]);
+    // A downloaded map may name any provider, an Object.prototype key included.
+    for (const provider of ['toString', 'constructor', '__proto__'])
+      expect(billingVariants([base], { 'claude-x': entry({ fast: 6 }, provider) })).toEqual([]);
     const existing = { ...base, id: 'claude-x-fast', aliases: [] };
     expect(billingVariants([base, existing], { 'claude-x': entry({ fast: 6 }) })).toEqual([]);
   });

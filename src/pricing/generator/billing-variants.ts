@@ -100,8 +100,10 @@ export function billingVariants(
   const out: ModelRecord[] = [];
   const done = new Set<string>();
   for (const [key, entry] of Object.entries(litellm)) {
-    const provider = entry.litellm_provider as string;
-    const options = OPTIONS[provider]?.(entry) ?? [];
+    const provider = entry.litellm_provider;
+    // A map from the network (prices update) names any provider: only this table's own keys count.
+    if (typeof provider !== 'string' || !Object.hasOwn(OPTIONS, provider)) continue;
+    const options = OPTIONS[provider]!(entry);
     if (!options.length) continue;
     const base = records.find(
       (r) => r.provider === provider && (r.id === key || r.aliases.includes(key)),
