@@ -2,11 +2,57 @@ import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { num, obj, str, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
+type Buckets = ReturnType<typeof bucketsOf>;
+
 /**
  * An Anthropic usage object: input_tokens excludes cache reads and writes. Writes split by TTL when
- * `cache_creation` says so; older responses without it wrote with the default 5-minute TTL.
+ * `cache_creation` says so; older responses without it wrote with the default 5-minute TTL. A response
+ * that sampled more than once in one request lists each step in `usage.iterations` (`message`,
+ * `compaction`, `advisor_message`, …); the top-level counts leave some out (a server-side compaction's
+ * tokens are billed but not in them), so the steps are summed instead. A step with a `model` of its own
+ * (the advisor tool's sub-inference) is billed at that model's prices: `advisorUsages` gives those.
  */
-export function anthropicUsage(
+export function anthropicUsage(u: Obj): Buckets {
+  const steps = u.iterations;
+  if (!Array.isArray(steps) || !steps.length) return bucketsOf(u);
+  let sum: Buckets | undefined;
+  for (const step of steps) {
+    const s = obj(step);
+    if (!s || typeof s.model === 'string') continue;
+    const b = bucketsOf(s);
+    if (!sum) sum = b;
+    else {
+      sum.input += b.input;
+      sum.cacheRead += b.cacheRead;
+      sum.cacheWrite5m += b.cacheWrite5m;
+      sum.cacheWrite1h += b.cacheWrite1h;
+      sum.output += b.output;
+      sum.reasoning += b.reasoning;
+      if (b.webSearches) sum.webSearches = (sum.webSearches ?? 0) + b.webSearches;
+    }
+  }
+  // Steps of other models only: the response's own counts are its model's.
+  if (!sum) return bucketsOf(u);
+  // Per-request fees (web searches) the response reports once, at the top.
+  const top = num(obj(u.server_tool_use)?.web_search_requests, 'web_search_requests');
+  if (top) sum.webSearches = Math.max(top, sum.webSearches ?? 0);
+  return sum;
+}
+
+/** The steps of a response billed at another model's prices (the advisor tool's), with their buckets. */
+export function advisorUsages(u: Obj): { model: string; usage: Buckets }[] {
+  const steps = u.iterations;
+  if (!Array.isArray(steps)) return [];
+  const out: { model: string; usage: Buckets }[] = [];
+  for (const step of steps) {
+    const s = obj(step);
+    if (s && typeof s.model === 'string' && s.model)
+      out.push({ model: s.model, usage: bucketsOf(s) });
+  }
+  return out;
+}
+
+function bucketsOf(
   u: Obj,
 ): Pick<
   UsageRecord,
@@ -19,7 +65,7 @@ export function anthropicUsage(
   // Server tools: web searches are billed per 1,000 on top of tokens.
   const searches = num(obj(u.server_tool_use)?.web_search_requests, 'web_search_requests');
   // A literal, not a spread of an optional part: this runs for every assistant line of an agent's tree.
-  const r: ReturnType<typeof anthropicUsage> = {
+  const r: Buckets = {
     input: num(u.input_tokens, 'input_tokens'),
     cacheRead: num(u.cache_read_input_tokens, 'cache_read_input_tokens'),
     cacheWrite5m: split && w5m + w1h < written ? written - w1h : w5m,
@@ -49,12 +95,25 @@ function message(m: Obj, batch: boolean): Outcome {
   const model = str(m.model);
   if (!u) return { skip: 'message without usage' };
   if (!model) return { invalid: 'no model' };
-  return {
+  const id = str(m.id);
+  const extra = batch || u.service_tier === 'batch' ? { batch: true } : {};
+  const main: UsageRecord = {
     model: billedModel(model, u),
     ...anthropicUsage(u),
-    ...(batch || u.service_tier === 'batch' ? { batch: true } : {}),
-    ...(str(m.id) ? { dedup: { key: `anthropic:${m.id}`, keep: 'first' as const } } : {}),
+    ...extra,
+    ...(id ? { dedup: { key: `anthropic:${id}`, keep: 'first' as const } } : {}),
   };
+  const advisors = advisorUsages(u);
+  if (!advisors.length) return main;
+  return [
+    main,
+    ...advisors.map((a, k): UsageRecord => ({
+      model: a.model,
+      ...a.usage,
+      ...extra,
+      ...(id ? { dedup: { key: `anthropic:${id}:advisor:${k}`, keep: 'first' as const } } : {}),
+    })),
+  ];
 }
 
 /** Messages API responses (no timestamp in the object). */

@@ -1,6 +1,6 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { interned, obj, str, time } from '../values.js';
-import { anthropicUsage, billedModel } from './anthropic.js';
+import { advisorUsages, anthropicUsage, billedModel } from './anthropic.js';
 import { claudeCodeText } from './claude-code-text.js';
 import type { Dialect } from './types.js';
 
@@ -65,12 +65,32 @@ export const claudeCode: Dialect = {
     if (typeof o.costUSD === 'number') r.loggedCost = o.costUSD;
     r.tags = tagsOf(str(o.cwd), str(o.sessionId));
     const messageId = str(m.id);
+    let key: string | undefined;
     if (messageId) {
       // join makes one flat string; a template literal makes a rope that hashing flattens into a second copy.
-      const key = ['claude', messageId, str(o.requestId) ?? ''].join(':');
+      key = ['claude', messageId, str(o.requestId) ?? ''].join(':');
       r.dedup = { key, keep: 'largest', messageId };
       if (o.isSidechain === true) r.dedup.sidechain = true;
     }
-    return r;
+    const advisors = advisorUsages(u);
+    return advisors.length ? [r, ...advisorRecords(advisors, r, key)] : r;
   },
 };
+
+/**
+ * The advisor tool's sub-inferences of one response, each at its own model's prices, with the response's
+ * time and tags. Counted once from the first snapshot that has them (a step is complete when it is listed).
+ */
+function advisorRecords(
+  advisors: ReturnType<typeof advisorUsages>,
+  r: UsageRecord,
+  key: string | undefined,
+): UsageRecord[] {
+  return advisors.map((a, k) => ({
+    model: interned(a.model),
+    ...a.usage,
+    ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}),
+    ...(r.tags ? { tags: r.tags } : {}),
+    ...(key ? { dedup: { key: `${key}:advisor:${k}`, keep: 'first' as const } } : {}),
+  }));
+}
