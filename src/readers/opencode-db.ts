@@ -4,6 +4,11 @@
  * JSON files of earlier versions held it less its `id` and `sessionID` (packages/opencode/src/session/
  * session.sql.ts). Each row is given back as that message, for the `opencode` dialect; its "line" is its
  * place in the table (rowid order).
+ *
+ * An assistant message is one or more steps, each a model call: OpenCode adds each step's cost to the
+ * message but keeps only the last step's `tokens` (session/processor.ts, finish-step), and records every
+ * step as a `step-finish` part with its tokens, which its own session totals sum. So a message with such
+ * parts is given with `tokens` the sum of its steps and `steps` their count (its requests).
  */
 import { CorruptDatabase, Database } from './sqlite/database.js';
 import { findTable, rowsOf } from './sqlite/schema.js';
@@ -24,10 +29,64 @@ export function* opencodeMessages(path: string): Generator<DbRow> {
   }
 }
 
+interface Steps {
+  n: number;
+  input: number;
+  output: number;
+  reasoning: number;
+  read: number;
+  write: number;
+}
+
+const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : NaN);
+
+/**
+ * The steps of each message from the `part` table's `step-finish` parts. A message with a step that cannot
+ * be read is left out (NaN): its own `tokens` are used, as for a message without step parts.
+ */
+function stepsOf(db: Database): Map<string, Steps> {
+  const out = new Map<string, Steps>();
+  const table = findTable(db, 'part');
+  if (!table || !['message_id', 'data'].every((c) => table.columns.includes(c))) return out;
+  for (const row of rowsOf(db, table)) {
+    // Most parts are text and tool output: only a part naming the type is parsed.
+    if (typeof row.data !== 'string' || !row.data.includes('"step-finish"')) continue;
+    if (typeof row.message_id !== 'string') continue;
+    let d: {
+      type?: unknown;
+      tokens?: { cache?: Record<string, unknown> } & Record<string, unknown>;
+    };
+    try {
+      d = JSON.parse(row.data) as typeof d;
+    } catch {
+      d = { type: 'step-finish' }; // unreadable: the message falls back to its own tokens
+    }
+    if (d?.type !== 'step-finish') continue;
+    const s = out.get(row.message_id) ?? {
+      n: 0,
+      input: 0,
+      output: 0,
+      reasoning: 0,
+      read: 0,
+      write: 0,
+    };
+    const t = d.tokens;
+    s.n++;
+    s.input += count(t?.input);
+    s.output += count(t?.output);
+    s.reasoning += count(t?.reasoning ?? 0);
+    s.read += count(t?.cache?.read ?? 0);
+    s.write += count(t?.cache?.write ?? 0);
+    out.set(row.message_id, s);
+  }
+  return out;
+}
+
 function* messages(db: Database): Generator<DbRow> {
   const table = findTable(db, 'message');
   if (!table || !['id', 'session_id', 'data'].every((c) => table.columns.includes(c)))
     throw new NotOpenCode();
+  const steps = stepsOf(db);
   let line = 0;
   for (const row of rowsOf(db, table)) {
     line++;
@@ -44,7 +103,24 @@ function* messages(db: Database): Generator<DbRow> {
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data))
       yield { line, error: 'not a JSON object' };
-    else yield { line, value: { ...data, id: row.id, sessionID: row.session_id } };
+    else {
+      const value: Record<string, unknown> = { ...data, id: row.id, sessionID: row.session_id };
+      const st = typeof row.id === 'string' ? steps.get(row.id) : undefined;
+      if (
+        value.role === 'assistant' &&
+        st &&
+        !Number.isNaN(st.input + st.output + st.reasoning + st.read + st.write)
+      ) {
+        value.tokens = {
+          input: st.input,
+          output: st.output,
+          reasoning: st.reasoning,
+          cache: { read: st.read, write: st.write },
+        };
+        value.steps = st.n;
+      }
+      yield { line, value };
+    }
   }
 }
 

@@ -39,6 +39,8 @@ describe('OpenCode 1.2+ (opencode.db)', () => {
     const { totals, doc, stderr } = await byModel(FIXTURE);
     expect(totals).toEqual(expected(FIXTURE));
     expect(doc.summary.records).toBe(333);
+    // A message of several steps (step-finish parts) is as many requests, its tokens those of every step.
+    expect(doc.summary.requests).toBe(333 + 39 * 2);
     expect(doc.dialects).toEqual({ opencode: 364 }); // user messages too: read, not usage
     // A row whose data is not JSON is counted with where it is; user messages are not usage.
     expect(doc.malformed).toEqual({ 'invalid JSON': 1 });
@@ -54,8 +56,9 @@ describe('OpenCode 1.2+ (opencode.db)', () => {
       g.requests,
     ]);
     // The two messages migrated from the old files were written before OpenCode logged a path.
+    // 331 messages, 39 of them of three steps: 409 model calls.
     expect(groups).toEqual([
-      ['/home/dev/shop', 331],
+      ['/home/dev/shop', 331 + 39 * 2],
       ['(none)', 2],
     ]);
   });

@@ -40,7 +40,9 @@ export const opencode: Dialect = {
       cacheWrite1h: 0,
       output: num(t.output, 'tokens.output') + reasoning,
       reasoning,
-      requests: 1,
+      // opencode.db's messages give their steps (model calls; opencode-db.ts), message files do not.
+      requests:
+        typeof o.steps === 'number' && Number.isSafeInteger(o.steps) && o.steps > 0 ? o.steps : 1,
       ...(cost !== undefined ? { loggedCost: cost } : {}),
       tags: {
         session: o.sessionID as string,
