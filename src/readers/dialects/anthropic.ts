@@ -1,3 +1,4 @@
+import { addUsage } from '../../core/types.js';
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { num, obj, str, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
@@ -21,18 +22,11 @@ export function anthropicUsage(u: Obj): Buckets {
     if (!s || typeof s.model === 'string') continue;
     const b = bucketsOf(s);
     if (!sum) sum = b;
-    else {
-      sum.input += b.input;
-      sum.cacheRead += b.cacheRead;
-      sum.cacheWrite5m += b.cacheWrite5m;
-      sum.cacheWrite1h += b.cacheWrite1h;
-      sum.output += b.output;
-      sum.reasoning += b.reasoning;
-      if (b.webSearches) sum.webSearches = (sum.webSearches ?? 0) + b.webSearches;
-    }
+    else addUsage(sum, b);
   }
   // Steps of other models only: the response's own counts are its model's.
   if (!sum) return bucketsOf(u);
+  sum.requests = 1; // one response, however many steps it sampled
   // Per-request fees (web searches) the response reports once, at the top.
   const top = num(obj(u.server_tool_use)?.web_search_requests, 'web_search_requests');
   if (top) sum.webSearches = Math.max(top, sum.webSearches ?? 0);
