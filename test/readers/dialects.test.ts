@@ -395,6 +395,26 @@ describe('coding agents found where they live', () => {
     expect(doc.malformed).toEqual({});
   });
 
+  it("leaves an app's own lines shaped like a Gemini CLI message (id, timestamp, type) to the app's dialect", async () => {
+    // Gemini CLI's message lines are too generic to claim on their own: only after a recording's session line.
+    const line = (type: string, id: string) =>
+      JSON.stringify({
+        id,
+        timestamp: '2026-10-01T10:00:00Z',
+        type,
+        model: 'gpt-4o',
+        input_tokens: 100,
+        output_tokens: 5,
+      });
+    const r = await runCli(['analyze', '--json'], {
+      stdin: `${line('user', 'r1')}\n${line('error', 'r2')}\n`,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary.records).toBe(2);
+    expect(Object.keys(doc.dialects)).not.toContain('gemini-cli');
+  });
+
   it('--agents reads every agent found, and says so when none is', async () => {
     const doc = await analyze(['--agents'], env);
     expect(Object.keys(doc.dialects).sort()).toEqual([

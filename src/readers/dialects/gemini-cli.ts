@@ -87,8 +87,10 @@ function recording(): (o: Obj) => Outcome {
 
 export const geminiCli: Dialect = {
   name: 'gemini-cli',
-  detect: (o) =>
-    isDocument(o) || isSessionLine(o) || isMessageLine(o) || '$set' in o || '$rewindTo' in o,
+  detect: (o) => isDocument(o) || isSessionLine(o),
+  // A message line (`id`, `timestamp`, `type: "user"`) could be any app's log line: it is Gemini CLI's
+  // only after the recording's session line.
+  follows: (o) => isMessageLine(o) || '$set' in o || '$rewindTo' in o,
   normalize: (o) => recording()(o),
   perSource: recording,
 };

@@ -72,7 +72,10 @@ export class DialectDetector {
   }
 
   normalize(o: Obj): { dialect: string; outcome: Outcome } | undefined {
-    const d = this.forced ?? (this.last?.detect(o) ? this.last : DIALECTS.find((x) => x.detect(o)));
+    const last = this.last;
+    const d =
+      this.forced ??
+      (last && (last.detect(o) || last.follows?.(o)) ? last : DIALECTS.find((x) => x.detect(o)));
     if (!d) return undefined;
     this.last = d;
     return { dialect: d.name, outcome: this.normalizerOf(d)(o) };

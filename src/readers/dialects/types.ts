@@ -6,6 +6,11 @@ export interface Dialect {
   name: string;
   detect(o: Obj): boolean;
   normalize(o: Obj): Outcome;
+  /**
+   * Lines that are this dialect's only after a line `detect` recognized in the same source (a Gemini CLI
+   * recording's message lines): too generic to claim a line of another log on their own.
+   */
+  follows?(o: Obj): boolean;
   /** For formats whose lines depend on earlier ones (a Codex rollout): a normalizer per file or stream. */
   perSource?: () => (o: Obj) => Outcome;
   /** Lines of this dialect told apart by their text, before (or instead of) parsing them. */
