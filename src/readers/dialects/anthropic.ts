@@ -33,15 +33,27 @@ export function anthropicUsage(u: Obj): Buckets {
   return sum;
 }
 
-/** The steps of a response billed at another model's prices (the advisor tool's), with their buckets. */
-export function advisorUsages(u: Obj): { model: string; usage: Buckets }[] {
+/**
+ * The steps of a response billed at another model's prices (the advisor tool's), each a record of its own
+ * with `shared` (batch, time, tags) and, under the response's dedup key, a key of its own: counted once.
+ */
+export function advisorRecords(
+  u: Obj,
+  shared: Partial<UsageRecord>,
+  key: string | undefined,
+): UsageRecord[] {
   const steps = u.iterations;
   if (!Array.isArray(steps)) return [];
-  const out: { model: string; usage: Buckets }[] = [];
+  const out: UsageRecord[] = [];
   for (const step of steps) {
     const s = obj(step);
-    if (s && typeof s.model === 'string' && s.model)
-      out.push({ model: s.model, usage: bucketsOf(s) });
+    if (!s || typeof s.model !== 'string' || !s.model) continue;
+    out.push({
+      model: s.model,
+      ...bucketsOf(s),
+      ...shared,
+      ...(key ? { dedup: { key: `${key}:advisor:${out.length}`, keep: 'first' as const } } : {}),
+    });
   }
   return out;
 }
@@ -90,24 +102,16 @@ function message(m: Obj, batch: boolean): Outcome {
   if (!u) return { skip: 'message without usage' };
   if (!model) return { invalid: 'no model' };
   const id = str(m.id);
+  const key = id ? `anthropic:${id}` : undefined;
   const extra = batch || u.service_tier === 'batch' ? { batch: true } : {};
   const main: UsageRecord = {
     model: billedModel(model, u),
     ...anthropicUsage(u),
     ...extra,
-    ...(id ? { dedup: { key: `anthropic:${id}`, keep: 'first' as const } } : {}),
+    ...(key ? { dedup: { key, keep: 'first' as const } } : {}),
   };
-  const advisors = advisorUsages(u);
-  if (!advisors.length) return main;
-  return [
-    main,
-    ...advisors.map((a, k): UsageRecord => ({
-      model: a.model,
-      ...a.usage,
-      ...extra,
-      ...(id ? { dedup: { key: `anthropic:${id}:advisor:${k}`, keep: 'first' as const } } : {}),
-    })),
-  ];
+  const advisors = advisorRecords(u, extra, key);
+  return advisors.length ? [main, ...advisors] : main;
 }
 
 /** Messages API responses (no timestamp in the object). */

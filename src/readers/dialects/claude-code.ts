@@ -1,6 +1,6 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { interned, obj, str, time } from '../values.js';
-import { advisorUsages, anthropicUsage, billedModel } from './anthropic.js';
+import { advisorRecords, anthropicUsage, billedModel } from './anthropic.js';
 import { claudeCodeText } from './claude-code-text.js';
 import type { Dialect } from './types.js';
 
@@ -72,25 +72,12 @@ export const claudeCode: Dialect = {
       r.dedup = { key, keep: 'largest', messageId };
       if (o.isSidechain === true) r.dedup.sidechain = true;
     }
-    const advisors = advisorUsages(u);
-    return advisors.length ? [r, ...advisorRecords(advisors, r, key)] : r;
+    // The advisor tool's steps: the response's time and tags, counted once from the first snapshot listing them.
+    const advisors = advisorRecords(
+      u,
+      { ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}), tags: r.tags! },
+      key,
+    );
+    return advisors.length ? [r, ...advisors] : r;
   },
 };
-
-/**
- * The advisor tool's sub-inferences of one response, each at its own model's prices, with the response's
- * time and tags. Counted once from the first snapshot that has them (a step is complete when it is listed).
- */
-function advisorRecords(
-  advisors: ReturnType<typeof advisorUsages>,
-  r: UsageRecord,
-  key: string | undefined,
-): UsageRecord[] {
-  return advisors.map((a, k) => ({
-    model: interned(a.model),
-    ...a.usage,
-    ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}),
-    ...(r.tags ? { tags: r.tags } : {}),
-    ...(key ? { dedup: { key: `${key}:advisor:${k}`, keep: 'first' as const } } : {}),
-  }));
-}
