@@ -36,14 +36,13 @@ interface Steps {
   reasoning: number;
   read: number;
   write: number;
+  /** A step that could not be read: the message's own `tokens` are used instead. */
+  unreadable: boolean;
 }
 
-const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : NaN);
+const tokenCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-/**
- * The steps of each message from the `part` table's `step-finish` parts. A message with a step that cannot
- * be read is left out (NaN): its own `tokens` are used, as for a message without step parts.
- */
+/** The steps of each message, from the `part` table's `step-finish` parts. */
 function stepsOf(db: Database): Map<string, Steps> {
   const out = new Map<string, Steps>();
   const table = findTable(db, 'part');
@@ -52,16 +51,13 @@ function stepsOf(db: Database): Map<string, Steps> {
     // Most parts are text and tool output: only a part naming the type is parsed.
     if (typeof row.data !== 'string' || !row.data.includes('"step-finish"')) continue;
     if (typeof row.message_id !== 'string') continue;
-    let d: {
-      type?: unknown;
-      tokens?: { cache?: Record<string, unknown> } & Record<string, unknown>;
-    };
+    let d: { type?: unknown; tokens?: Record<string, unknown> } | undefined;
     try {
       d = JSON.parse(row.data) as typeof d;
     } catch {
-      d = { type: 'step-finish' }; // unreadable: the message falls back to its own tokens
+      d = undefined; // not JSON, but it named a step: the message falls back to its own tokens
     }
-    if (d?.type !== 'step-finish') continue;
+    if (d !== undefined && d?.type !== 'step-finish') continue;
     const s = out.get(row.message_id) ?? {
       n: 0,
       input: 0,
@@ -69,15 +65,23 @@ function stepsOf(db: Database): Map<string, Steps> {
       reasoning: 0,
       read: 0,
       write: 0,
+      unreadable: false,
     };
-    const t = d.tokens;
-    s.n++;
-    s.input += count(t?.input);
-    s.output += count(t?.output);
-    s.reasoning += count(t?.reasoning ?? 0);
-    s.read += count(t?.cache?.read ?? 0);
-    s.write += count(t?.cache?.write ?? 0);
     out.set(row.message_id, s);
+    s.n++;
+    const t = d?.tokens;
+    const cache = t?.cache as Record<string, unknown> | undefined;
+    const counts = [t?.input, t?.output, t?.reasoning ?? 0, cache?.read ?? 0, cache?.write ?? 0];
+    if (!counts.every(tokenCount)) {
+      s.unreadable = true;
+      continue;
+    }
+    const [input, output, reasoning, read, write] = counts as number[];
+    s.input += input!;
+    s.output += output!;
+    s.reasoning += reasoning!;
+    s.read += read!;
+    s.write += write!;
   }
   return out;
 }
@@ -106,11 +110,7 @@ function* messages(db: Database): Generator<DbRow> {
     else {
       const value: Record<string, unknown> = { ...data, id: row.id, sessionID: row.session_id };
       const st = typeof row.id === 'string' ? steps.get(row.id) : undefined;
-      if (
-        value.role === 'assistant' &&
-        st &&
-        !Number.isNaN(st.input + st.output + st.reasoning + st.read + st.write)
-      ) {
+      if (value.role === 'assistant' && st && !st.unreadable) {
         value.tokens = {
           input: st.input,
           output: st.output,
