@@ -89,7 +89,12 @@ describe('responses that sampled more than once (usage.iterations)', () => {
       msg('m1'),
       msg('m2', []),
       msg('m3', [{ type: 'message', input_tokens: 10, output_tokens: 5 }]),
+      // A step whose model is "" names no other model: it is the response's own, not lost.
+      msg('m4', [
+        { type: 'compaction', model: '', input_tokens: 100, output_tokens: 50 },
+        { type: 'message', input_tokens: 10, output_tokens: 5 },
+      ]),
     ]);
-    expect(groups).toEqual({ 'claude-sonnet-4-5': { requests: 3, input: 30, output: 15 } });
+    expect(groups).toEqual({ 'claude-sonnet-4-5': { requests: 4, input: 140, output: 70 } });
   });
 });

@@ -19,7 +19,7 @@ export function anthropicUsage(u: Obj): Buckets {
   let sum: Buckets | undefined;
   for (const step of steps) {
     const s = obj(step);
-    if (!s || typeof s.model === 'string') continue;
+    if (!s || otherModel(s)) continue;
     const b = bucketsOf(s);
     if (!sum) sum = b;
     else addUsage(sum, b);
@@ -31,6 +31,11 @@ export function anthropicUsage(u: Obj): Buckets {
   const top = num(obj(u.server_tool_use)?.web_search_requests, 'web_search_requests');
   if (top) sum.webSearches = Math.max(top, sum.webSearches ?? 0);
   return sum;
+}
+
+/** The model a step names for itself (an advisor's); a step naming none, or "", is the response's own. */
+function otherModel(step: Obj): string | undefined {
+  return typeof step.model === 'string' && step.model ? step.model : undefined;
 }
 
 /**
@@ -47,9 +52,10 @@ export function advisorRecords(
   const out: UsageRecord[] = [];
   for (const step of steps) {
     const s = obj(step);
-    if (!s || typeof s.model !== 'string' || !s.model) continue;
+    const model = s && otherModel(s);
+    if (!model) continue;
     out.push({
-      model: s.model,
+      model,
       ...bucketsOf(s),
       ...shared,
       ...(key ? { dedup: { key: `${key}:advisor:${out.length}`, keep: 'first' as const } } : {}),
