@@ -22,14 +22,16 @@ const INTEGER_TEXT = /^\s*\d{1,3}(?:,?\d{3})*(?:\.0*)?\s*$|^\s*\d+(?:\.0*)?\s*$/
 export function num(v: unknown, field = 'token count'): number {
   if (typeof v === 'number') {
     if (Number.isSafeInteger(v) && v >= 0) return v;
-    throw new BadRecord(
-      `invalid ${field} (${v < 0 ? 'negative' : Number.isFinite(v) ? 'not a whole number' : 'not finite'})`,
-    );
+    throw new BadRecord(`invalid ${field} (${numberFault(v)})`);
   }
   if (v === undefined || v === null || v === '') return 0;
-  if (typeof v === 'string' && INTEGER_TEXT.test(v)) {
-    const n = Number(v.replace(/,/g, ''));
-    if (Number.isSafeInteger(n)) return n;
+  if (typeof v === 'string') {
+    const n = v.trim() === '' ? NaN : Number(v.replace(/,/g, ''));
+    if (INTEGER_TEXT.test(v) && Number.isSafeInteger(n)) return n;
+    // Text that reads as a bad number ("-5", "1.5") is told apart like one; other text ("0x10") is
+    // "not a number".
+    if (!Number.isNaN(n) && !(Number.isSafeInteger(n) && n >= 0))
+      throw new BadRecord(`invalid ${field} (${numberFault(n)})`);
   }
   throw new BadRecord(`invalid ${field} (${describe(v)})`);
 }
@@ -45,6 +47,16 @@ export function optNum(v: unknown, field = 'amount'): number | undefined {
         : NaN;
   if (Number.isFinite(n)) return n;
   throw new BadRecord(`invalid ${field} (${describe(v)})`);
+}
+
+/**
+ * Why a number is no count. Past 2^53 a double no longer holds every whole number, so such a count could
+ * not be summed exactly: "too large", not "not a whole number" (1e308 is whole).
+ */
+function numberFault(v: number): string {
+  if (v < 0) return 'negative';
+  if (!Number.isFinite(v)) return 'not finite';
+  return Number.isInteger(v) ? 'too large' : 'not a whole number';
 }
 
 /** What kind of bad value it was, for a malformed-record reason (never the value: reasons are tallied). */
