@@ -21,6 +21,7 @@ const LOGS = [
   'fixtures/logs/llmcost-emit.jsonl',
   'fixtures/logs/gemini.jsonl',
   'fixtures/logs/deepseek.jsonl',
+  'fixtures/logs/perplexity.jsonl',
   'fixtures/logs/litellm.jsonl',
   'fixtures/logs/openrouter.jsonl',
   'fixtures/logs/ai-sdk.jsonl',

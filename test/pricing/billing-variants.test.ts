@@ -117,4 +117,54 @@ describe('billing options as variant records', () => {
     });
     expect(out[1]!.aliases).toEqual(['gpt-y-priority', 'gpt-y-2026-01-01-priority']);
   });
+
+  it("prices Perplexity's search context sizes as request fees, and the reasoning step at its own price", () => {
+    const sonar = (id: string, extra: Record<string, number>): ModelRecord => ({
+      ...base,
+      id,
+      provider: 'perplexity',
+      creator: 'perplexity',
+      name: id,
+      aliases: [id, `perplexity/${id}`],
+      prices: [{ input: 2, output: 8, ...extra }],
+    });
+    const sizes = (low: number, medium: number, high: number) => ({
+      search_context_size_low: low,
+      search_context_size_medium: medium,
+      search_context_size_high: high,
+    });
+    const out = billingVariants([sonar('pro', { request: 14 }), sonar('deep', { webSearch: 5 })], {
+      'perplexity/pro': {
+        litellm_provider: 'perplexity',
+        search_context_cost_per_query: sizes(0.006, 0.01, 0.014),
+      },
+      'perplexity/deep': {
+        litellm_provider: 'perplexity',
+        output_cost_per_reasoning_token: 3e-6,
+        search_context_cost_per_query: sizes(0.005, 0.005, 0.005),
+      },
+    });
+    const byId = Object.fromEntries(out.map((r) => [r.id, r.prices]));
+    expect(Object.keys(byId)).toEqual([
+      'pro-context-low',
+      'pro-context-medium',
+      'pro-context-high',
+      'pro-reasoning',
+      'deep-context-low',
+      'deep-context-medium',
+      'deep-context-high',
+      'deep-reasoning',
+    ]);
+    expect(byId['pro-context-low']).toEqual([{ input: 2, output: 8, request: 6 }]);
+    expect(byId['pro-context-medium']).toEqual([{ input: 2, output: 8, request: 10 }]);
+    // No request fee to vary (Deep Research bills its searches): the model's own prices.
+    expect(byId['deep-context-low']).toEqual([{ input: 2, output: 8, webSearch: 5 }]);
+    // The step: no per-request or per-search fee; output at the reasoning price where one is given.
+    expect(byId['deep-reasoning']).toEqual([{ input: 2, output: 3 }]);
+    expect(byId['pro-reasoning']).toEqual([{ input: 2, output: 8 }]);
+    expect(out.find((r) => r.id === 'deep-reasoning')!.aliases).toEqual([
+      'deep-reasoning',
+      'perplexity/deep-reasoning',
+    ]);
+  });
 });

@@ -9,6 +9,12 @@
  * - OpenAI (`*_flex` and `*_priority` prices): `service_tier: "flex"` and `"priority"`. The prices LiteLLM
  *   gives are used; any other (long-context tiers, audio) is the model's times the option's input ratio.
  *   Neither has batch prices; the record's current prices are the base (LiteLLM has no history).
+ * - Perplexity (`search_context_cost_per_query`): `usage.search_context_size` low, medium or high, the
+ *   `-context-<size>` variants (dialects/perplexity.ts): the request fee is that size's. A model with no
+ *   request fee (Deep Research bills its searches instead) gets variants at its own prices, so a log
+ *   naming a size is never left unpriced for it. And `-reasoning`, the reasoning step Perplexity reports
+ *   apart from the output: output at `output_cost_per_reasoning_token` (else the output price), with no
+ *   per-request or per-search fee (the response's own record carries those).
  */
 import { PER_TOKEN_UNITS } from '../../core/buckets.js';
 import type { ModelRecord, PricePeriod, PriceSet } from '../../core/types.js';
@@ -86,9 +92,38 @@ function openaiOptions(e: LEntry): Option[] {
   });
 }
 
+/** Perplexity's per-request fee by search context size (USD per request in LiteLLM, per 1,000 here). */
+function perplexityOptions(e: LEntry): Option[] {
+  const reasoning = positive(e.output_cost_per_reasoning_token);
+  const step: Option = {
+    suffix: 'reasoning',
+    what: 'reasoning step',
+    prices: (b) =>
+      b.prices.map(({ request: _r, webSearch: _w, ...p }) =>
+        reasoning === undefined ? p : { ...p, output: round(reasoning * 1e6) },
+      ),
+  };
+  const sizes = e.search_context_cost_per_query as Record<string, unknown> | undefined;
+  if (!sizes || typeof sizes !== 'object') return [step];
+  const contexts = (['low', 'medium', 'high'] as const).flatMap((size): Option[] => {
+    const fee = positive(sizes[`search_context_size_${size}`]);
+    if (fee === undefined) return [];
+    return [
+      {
+        suffix: `context-${size}`,
+        what: `${size} search context`,
+        prices: (b) =>
+          b.prices.map((p) => (p.request === undefined ? p : { ...p, request: round(fee * 1000) })),
+      },
+    ];
+  });
+  return [...contexts, step];
+}
+
 const OPTIONS: Record<string, (e: LEntry) => Option[]> = {
   anthropic: anthropicOptions,
   openai: openaiOptions,
+  perplexity: perplexityOptions,
 };
 
 /** The variant records of first-party records whose LiteLLM entry prices a billing option. */

@@ -3,12 +3,14 @@ import { obj, str, tagValue, time, type Obj } from '../values.js';
 import { anthropicUsage } from './anthropic.js';
 import { geminiUsage } from './gemini.js';
 import { openaiUsage } from './openai.js';
+import { isPerplexityUsage, perplexityRecords } from './perplexity.js';
 import type { Dialect } from './types.js';
 
 /**
  * The line an application writes after a call: its own envelope around a provider's documented usage
  * object, found at the top level or one level down (`response.usage`, `data.usage`, `result.usageMetadata`).
- * - `prompt_tokens`/`completion_tokens` (OpenAI, and the providers that copy it): openaiUsage's rules.
+ * - `prompt_tokens`/`completion_tokens` (OpenAI, and the providers that copy it): openaiUsage's rules;
+ *   Perplexity's (perplexity.ts) where the usage carries its fields.
  * - `input_tokens`/`output_tokens` with Anthropic's cache fields (`cache_read_input_tokens`,
  *   `cache_creation_input_tokens`, `cache_creation`), or a `claude` model: Anthropic's, where input
  *   excludes the cache. With `input_tokens_details` or neither: OpenAI Responses', where it includes it
@@ -28,12 +30,18 @@ export const appLog: Dialect = {
     const model = str(at.holder.model) ?? str(at.holder.modelVersion) ?? str(o.model);
     const name = model ?? UNKNOWN_MODEL;
     const ts = time(TIME_FIELDS.map((k) => o[k] ?? at.holder[k]).find((v) => v !== undefined));
+    const tags = tagsOf(o);
+    if (at.kind === 'openai' && isPerplexityUsage(at.usage))
+      return perplexityRecords(at.usage, name, (v, billed) => {
+        const r = openaiUsage(v, billed, ts);
+        if (tags) r.tags = tags;
+        return r;
+      });
     let r: UsageRecord;
     if (at.kind === 'gemini') r = { model: name, ...geminiUsage(at.usage) };
     else if (at.kind === 'anthropic') r = { model: name, ...anthropicUsage(at.usage) };
     else r = openaiUsage(at.usage, name, undefined);
     if (ts !== undefined) r.timestamp = ts;
-    const tags = tagsOf(o);
     if (tags) r.tags = tags;
     return r;
   },

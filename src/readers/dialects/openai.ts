@@ -1,6 +1,7 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
 import { num, obj, str, time, type Obj } from '../values.js';
 import { costsApiResult } from './cost-reports.js';
+import { isPerplexityUsage, perplexityRecords } from './perplexity.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -9,7 +10,8 @@ import type { Dialect } from './types.js';
  *   `*_tokens_details.cached_tokens`, xAI's native SDK's `cached_prompt_text_tokens`, or DeepSeek's
  *   `prompt_cache_hit_tokens` (DeepSeek: prompt = hit + miss; a hit is a cache read, a miss plain input).
  * - completion_tokens (output_tokens) includes reasoning at OpenAI. xAI bills reasoning on top of it
- *   (its total_tokens = prompt + completion + reasoning); see `reasoningOnTop`.
+ *   (its total_tokens = prompt + completion + reasoning); see `reasoningOnTop`. Perplexity's reasoning
+ *   step has a price of its own: perplexity.ts.
  */
 export function openaiUsage(
   u: Obj,
@@ -112,7 +114,10 @@ function openaiExtras(o: Obj, id: unknown, cost?: unknown): Partial<UsageRecord>
   return extra;
 }
 
-/** Chat Completions responses and final stream chunks (also OpenRouter's usage accounting, with its cost). */
+/**
+ * Chat Completions responses and final stream chunks (also OpenRouter's usage accounting, with its cost,
+ * and Perplexity's Sonar API, see perplexity.ts).
+ */
 export const openaiChat: Dialect = {
   name: 'openai-chat',
   detect: (o) =>
@@ -129,6 +134,10 @@ export const openaiChat: Dialect = {
             : 'response without usage',
       };
     const model = tieredModel(str(o.model) ?? UNKNOWN_MODEL, o);
+    if (isPerplexityUsage(u))
+      return perplexityRecords(u, model, (v, billed) =>
+        openaiUsage(v, billed, time(o.created), openaiExtras(o, o.id, u.cost)),
+      );
     return openaiUsage(u, model, time(o.created), openaiExtras(o, o.id, u.cost));
   },
 };
