@@ -22,6 +22,7 @@ const LOGS = [
   'fixtures/logs/gemini.jsonl',
   'fixtures/logs/deepseek.jsonl',
   'fixtures/logs/perplexity.jsonl',
+  'fixtures/logs/cohere.jsonl',
   'fixtures/logs/litellm.jsonl',
   'fixtures/logs/openrouter.jsonl',
   'fixtures/logs/ai-sdk.jsonl',

@@ -188,6 +188,12 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 2800, '2025-10-02': 110 },
   ],
   [
+    'cohere (billed_units: v2 usage, v1 meta; the prompt template in `tokens` is not billed)',
+    ['fixtures/logs/cohere.jsonl'],
+    { 'command-r-plus': [1, 1000, 0, 0, 100, 0], '(unknown model)': [2, 25, 0, 0, 448, 0] },
+    { '2026-10-01': 1100, unknown: 473 },
+  ],
+  [
     'openai-responses without a model',
     ['fixtures/logs/openai-responses-no-model.jsonl'],
     { '(unknown model)': [2, 240, 100, 0, 55, 20], 'gpt-5-mini': [1, 100, 0, 0, 10, 0] },

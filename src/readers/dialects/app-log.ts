@@ -1,5 +1,5 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { obj, str, tagValue, time, type Obj } from '../values.js';
+import { num, obj, str, tagValue, time, type Obj } from '../values.js';
 import { anthropicUsage } from './anthropic.js';
 import { geminiUsage } from './gemini.js';
 import { openaiUsage } from './openai.js';
@@ -16,6 +16,7 @@ import type { Dialect } from './types.js';
  *   excludes the cache. With `input_tokens_details` or neither: OpenAI Responses', where it includes it
  *   (without cache fields the two readings give the same buckets).
  * - `usageMetadata`: Gemini's.
+ * - `usage.billed_units` (Cohere v2) or `meta.billed_units` (v1): Cohere's billed input and output.
  * Model: `model` (or `modelVersion`) beside the usage object, else at the top level; a record with usage
  * and no model keeps its tokens under UNKNOWN_MODEL. Time: timestamp, created_at, createdAt, time, ts,
  * created, date or @timestamp (ISO 8601, epoch seconds or ms). Tags: `user` and the scalar values of
@@ -39,6 +40,7 @@ export const appLog: Dialect = {
       });
     let r: UsageRecord;
     if (at.kind === 'gemini') r = { model: name, ...geminiUsage(at.usage) };
+    else if (at.kind === 'cohere') r = cohereUsage(at.usage, name);
     else if (at.kind === 'anthropic') r = { model: name, ...anthropicUsage(at.usage) };
     else r = openaiUsage(at.usage, name, undefined);
     if (ts !== undefined) r.timestamp = ts;
@@ -46,6 +48,23 @@ export const appLog: Dialect = {
     return r;
   },
 };
+
+/**
+ * Cohere bills `billed_units` (input and output tokens); `tokens` also counts the prompt template's tokens,
+ * which are not billed (cohere-python's UsageBilledUnits and UsageTokens).
+ */
+function cohereUsage(b: Obj, model: string): UsageRecord {
+  return {
+    model,
+    input: num(b.input_tokens, 'billed_units.input_tokens'),
+    cacheRead: 0,
+    cacheWrite5m: 0,
+    cacheWrite1h: 0,
+    output: num(b.output_tokens, 'billed_units.output_tokens'),
+    reasoning: 0,
+    requests: 1,
+  };
+}
 
 const TIME_FIELDS = [
   'timestamp',
@@ -61,7 +80,7 @@ const TIME_FIELDS = [
 interface Found {
   holder: Obj;
   usage: Obj;
-  kind: 'openai' | 'anthropic' | 'gemini';
+  kind: 'openai' | 'anthropic' | 'gemini' | 'cohere';
 }
 
 function usageIn(holder: Obj): Found | undefined {
@@ -69,6 +88,10 @@ function usageIn(holder: Obj): Found | undefined {
   if (meta && ('promptTokenCount' in meta || 'candidatesTokenCount' in meta))
     return { holder, usage: meta, kind: 'gemini' };
   const u = obj(holder.usage);
+  // Cohere: `usage.billed_units` (v2 chat) or `meta.billed_units` (v1, found one level down).
+  const billed = obj((u ?? holder).billed_units);
+  if (billed && ('input_tokens' in billed || 'output_tokens' in billed))
+    return { holder, usage: billed, kind: 'cohere' };
   if (!u) return undefined;
   if ('prompt_tokens' in u || 'completion_tokens' in u) return { holder, usage: u, kind: 'openai' };
   if (!('input_tokens' in u || 'output_tokens' in u)) return undefined;
