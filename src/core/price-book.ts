@@ -139,7 +139,12 @@ export class PriceBook {
   private lookup(name: string, servedBy?: string): Resolution {
     const keys = nameKeys(name);
     for (const nk of keys) {
-      const found = this.index.get(nk.key);
+      // A Bedrock record may keep Bedrock's full model id (`bedrock/mistral.mistral-large-2407-v1:0`):
+      // without this, the id's base name found another version's list price (mistral-large-2411's).
+      const found =
+        (nk.platform?.startsWith('bedrock')
+          ? this.index.get(`${nk.platform}/${nk.key}`)
+          : undefined) ?? this.index.get(nk.key);
       if (!found?.length) continue;
       const how = nk.step === 'exact name' ? '' : ` after ${nk.step}`;
       if (servedBy && !nk.platform) {

@@ -17,6 +17,9 @@ describe('name resolution', () => {
     ['us.anthropic.claude-3-5-sonnet-20241022-v2:0', 'bedrock/claude-3-5-sonnet'],
     ['anthropic.claude-3-haiku-20240307-v1:0', 'bedrock/claude-3-haiku'],
     ['global.anthropic.claude-sonnet-4-5-20250929-v1:0', 'bedrock-global/claude-sonnet-4-5'],
+    // Bedrock's own record under its full id, not the base name's other version (2411, $2/$6)
+    ['mistral.mistral-large-2407-v1:0', 'bedrock/mistral.mistral-large-2407-v1:0'],
+    ['bedrock/mistral.mistral-large-2407-v1:0', 'bedrock/mistral.mistral-large-2407-v1:0'],
     ['models/gemini-2.5-pro', 'gemini-2.5-pro'],
     ['gemini/gemini-2.5-flash', 'gemini-2.5-flash'],
     ['vertex_ai/gemini-2.5-pro', 'gemini-2.5-pro'],
