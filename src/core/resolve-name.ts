@@ -113,6 +113,12 @@ export function nameKeys(raw: string): NameKey[] {
     name = name.slice(0, at);
     platform = platform ?? 'vertex';
     push(name, 'Vertex version "@…"', platform);
+    // Vertex names a second release of one model by revision: claude-3-5-sonnet-v2@20241022.
+    const revision = /-v\d+$/.exec(name);
+    if (revision) {
+      name = name.slice(0, revision.index);
+      push(name, `Vertex revision "${revision[0]}"`, platform);
+    }
   }
   const dated = /-(\d{8}|\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|0\d{2})$/.exec(name);
   if (dated) {

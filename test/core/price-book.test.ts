@@ -25,6 +25,7 @@ describe('name resolution', () => {
     ['vertex_ai/gemini-2.5-pro', 'gemini-2.5-pro'],
     ['gemini-2.0-flash-001', 'gemini-2.0-flash'],
     ['vertex_ai/claude-sonnet-4-5@20250929', 'vertex/claude-sonnet-4-5'],
+    ['claude-3-5-sonnet-v2@20241022', 'vertex/claude-3-5-sonnet'],
     ['azure/gpt-4o', 'azure/gpt-4o'],
     ['azure/gpt-4.1-nano', 'azure/gpt-4.1-nano'],
     ['mistral-large-latest', 'mistral-large-2512'],
