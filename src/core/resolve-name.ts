@@ -65,6 +65,13 @@ export function nameKeys(raw: string): NameKey[] {
   push(name, 'exact name');
   let platform: string | undefined;
 
+  // OpenAI fine-tunes, ft:<base>:<org>:<suffix>:<id>, bill at the base's fine-tuned price (the catalog's
+  // ft:<base>), never at the base model's own; a base without one stays unpriced.
+  const fineTune = /^ft:([^:]+):/.exec(name);
+  if (fineTune) {
+    name = `ft:${fineTune[1]}`;
+    push(name, 'OpenAI fine-tuned model', platform);
+  }
   if (name.startsWith('arn:aws:bedrock')) {
     name = name.slice(name.lastIndexOf('/') + 1);
     platform = 'bedrock';

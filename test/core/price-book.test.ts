@@ -43,6 +43,9 @@ describe('name resolution', () => {
     ['some-gateway/gpt-4o', 'gpt-4o'],
     ['gpt-5.6', 'gpt-5.6-sol'],
     ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13'],
+    // OpenAI fine-tunes: the fine-tuned price of the base, never the base's own
+    ['ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1', 'ft:gpt-4o-mini'],
+    ['ft:gpt-4.1-nano-2025-04-14:acme:support-bot:9abcDEF2', 'ft:gpt-4.1-nano-2025-04-14'],
   ])('%s -> %s', (name, id) => {
     const res = book.resolve(name);
     expect(res.ok && res.record.id).toBe(id);
@@ -53,13 +56,17 @@ describe('name resolution', () => {
     expect(res.ok && res.reason).toMatch(/no Vertex AI price.*google/);
   });
 
-  it.each(['gpt-4o-turbo-ultra', 'my-finetune', 'llama-local', '', 'acme/my-finetune:free'])(
-    'leaves %j unpriced, never a guess',
-    (name) => {
-      const res = book.resolve(name);
-      expect(res.ok).toBe(false);
-    },
-  );
+  it.each([
+    'gpt-4o-turbo-ultra',
+    'my-finetune',
+    'llama-local',
+    '',
+    'acme/my-finetune:free',
+    'ft:gpt-5-mini-2025-08-07:acme::9abcDEF3', // no fine-tuned price in the catalog
+  ])('leaves %j unpriced, never a guess', (name) => {
+    const res = book.resolve(name);
+    expect(res.ok).toBe(false);
+  });
 
   it('suggests the nearest names for an unknown model', () => {
     const res = book.resolve('gpt-4oo');
