@@ -98,7 +98,7 @@ describe('analyze over a tree on several threads', () => {
       expect(doc.duplicates).toMatchObject({
         'sidechain replay of a parent message': 1,
         'streaming snapshot of the same response': expect.any(Number),
-        'response already counted in an earlier file': expect.any(Number),
+        'response already counted (an earlier file or its final message)': expect.any(Number),
         'same response id logged again': expect.any(Number),
       });
       expect(doc.malformed['invalid JSON']).toBe(7);

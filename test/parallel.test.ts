@@ -25,8 +25,20 @@ function mixedLog(): string {
   )
     .trim()
     .split('\n');
+  // An Anthropic message logged whole early on and as stream events late: two ranges, one response.
+  const stream = readFileSync('fixtures/logs/anthropic-stream.jsonl', 'utf8').trim().split('\n');
+  const whole = JSON.stringify({
+    id: 'msg_01Stream1',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-sonnet-4-5-20250929',
+    content: [],
+    usage: { input_tokens: 25, cache_read_input_tokens: 2048, output_tokens: 15 },
+  });
   const lines: string[] = [];
   for (let i = 0; i < 4000; i++) {
+    if (i === 100) lines.push(whole);
+    if (i === 3000) lines.push(...stream);
     const created = 1759312800 + i * 37;
     const model = [
       'gpt-4o',

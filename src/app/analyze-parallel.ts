@@ -1,13 +1,13 @@
 import type { Prepared } from './prepared.js';
 import { mergeState, shift } from '../core/aggregate-merge.js';
 import { ClaimTable } from '../core/claim-table.js';
-import { KeepLargest, SharedIds } from '../core/dedup.js';
+import { countedFirst, KeepLargest, SharedIds } from '../core/dedup.js';
 import type { Plan } from '../readers/plan-ranges.js';
 import { startWorker } from './analyze-jobs.js';
 import type { Emitter } from './analyze-emit.js';
 import { countNewlines } from '../readers/plan-ranges.js';
 import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
-import { runAnalysis, type Snapshot } from './analyze-run.js';
+import { COPY, runAnalysis, type Snapshot } from './analyze-run.js';
 import { mergeTally, type Tally } from './analyze-tally.js';
 
 /**
@@ -97,13 +97,17 @@ export async function runParallel(
     collapsed += r.collapsed;
     offset += r.lines;
   }
-  // One log read in ranges is one file: settled against a table of its own.
-  const { kept, replays } = largest.settle(new ClaimTable());
+  // One log read in ranges is one file: settled against a table of its own, after the ids its "keep
+  // first" records were counted under.
+  const { kept, replays, copies } = largest.settle(
+    countedFirst(new SharedIds(ids), new ClaimTable()),
+  );
   collapsed += largest.collapsed;
   if (collapsed)
     mine.tally.bump(mine.tally.duplicates, 'streaming snapshot of the same response', collapsed);
   if (replays)
     mine.tally.bump(mine.tally.duplicates, 'sidechain replay of a parent message', replays);
+  if (copies) mine.tally.bump(mine.tally.duplicates, COPY, copies);
   for (const h of kept) engine.aggregator.add(h.record, h.extra);
   return { engine, tally: mine.tally };
 }

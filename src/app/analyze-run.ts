@@ -1,6 +1,13 @@
 import type { Aggregator, Location } from '../core/aggregate.js';
 import { ClaimTable } from '../core/claim-table.js';
-import { KeepLargest, RecentIds, type Held, type IdSet } from '../core/dedup.js';
+import {
+  countedFirst,
+  KeepLargest,
+  RecentIds,
+  type Claims,
+  type Held,
+  type IdSet,
+} from '../core/dedup.js';
 import { UNKNOWN_MODEL, type UsageRecord } from '../core/usage-record.js';
 import { displayPath } from '../files/paths.js';
 import type { Dialect } from '../readers/dialects/types.js';
@@ -58,13 +65,14 @@ export interface RunResult {
 }
 
 const AGAIN = 'same response id logged again';
-const COPY = 'response already counted in an earlier file';
+/** A snapshot of a response counted already: in an earlier file, or logged whole (its final message). */
+export const COPY = 'response already counted (an earlier file or its final message)';
 
 /**
  * Counts a file's waiting records against the responses of the files before it (see ClaimTable): the
  * same outcome whether the file is settled as soon as it is read or by another thread, later, in order.
  */
-export function settleFile(u: Unsettled, claims: ClaimTable, tally: Tally, agg: Aggregator): void {
+export function settleFile(u: Unsettled, claims: Claims, tally: Tally, agg: Aggregator): void {
   for (const h of u.firsts) {
     if (claims.claim(h.record.dedup!.key, undefined, false)) agg.add(h.record, h.extra);
     else tally.bump(tally.duplicates, AGAIN);
@@ -125,7 +133,7 @@ export async function runAnalysis(i: RunInput): Promise<RunResult> {
     lines += newlines;
     if (i.deferSnapshots) continue;
     if (i.deferFiles) i.deferFiles(unit);
-    else settleFile(unit, claims, tally, i.aggregator);
+    else settleFile(unit, recent ? countedFirst(recent, claims) : claims, tally, i.aggregator);
     unit = { snapshots: new KeepLargest<Location>(), firsts: [] };
   }
   if (!i.deferSnapshots) return { tally, lines, held: [], collapsed: 0 };

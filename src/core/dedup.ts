@@ -13,6 +13,18 @@ export interface IdSet {
 }
 
 /**
+ * Claims that first ask `ids`, where a stream (stdin) or a log read in ranges counts its "keep first"
+ * records: a streaming snapshot of a response already counted whole (an Anthropic message logged both
+ * final and as stream events) is then a copy, in either order, not a second count.
+ */
+export function countedFirst(ids: IdSet, claims: Claims): Claims {
+  return {
+    claim: (key, messageId, main) => ids.add(key) && claims.claim(key, messageId, main),
+    hasMain: (messageId) => claims.hasMain(messageId),
+  };
+}
+
+/**
  * A set of 64-bit string hashes in one interleaved typed array: 2 million ids cost ~32 MB instead of the
  * ~170 MB a Set of strings would. A false "seen" needs a 64-bit collision.
  */

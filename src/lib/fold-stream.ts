@@ -1,3 +1,4 @@
+import { overlayUsage } from '../readers/dialects/anthropic-stream.js';
 import type { Obj } from '../readers/values.js';
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -30,9 +31,7 @@ export function foldStream(chunks: readonly unknown[]): Obj | undefined {
 function anthropicFinal(message: Obj, items: Obj[]): Obj {
   const usage: Obj = { ...(isObj(message.usage) ? message.usage : {}) };
   for (const e of items) {
-    if (e.type !== 'message_delta' || !isObj(e.usage)) continue;
-    // Null means "not reported in this delta", not zero.
-    for (const [k, v] of Object.entries(e.usage)) if (v !== null && v !== undefined) usage[k] = v;
+    if (e.type === 'message_delta' && isObj(e.usage)) overlayUsage(usage, e.usage);
   }
   return { ...message, type: 'message', usage };
 }

@@ -72,6 +72,15 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 3600, '2025-10-02': 350 },
   ],
   [
+    'anthropic-stream (message_start + the last message_delta; a stream cut off counts its input)',
+    ['fixtures/logs/anthropic-stream.jsonl'],
+    {
+      'claude-sonnet-4-5': [2, 25 + 300, 2048, 1200, 15 + 1, 0],
+      'claude-haiku-4-5': [1, 10682, 0, 0, 510, 0],
+    },
+    { unknown: 2048 + 25 + 15 + 1200 + 300 + 1 + 10682 + 510 },
+  ],
+  [
     'anthropic-messages',
     ['fixtures/logs/anthropic-messages.jsonl'],
     {

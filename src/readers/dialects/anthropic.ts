@@ -139,11 +139,3 @@ export const anthropicBatch: Dialect = {
     return m ? message(m, true) : { invalid: 'succeeded result without message' };
   },
 };
-
-/** Streaming events carry partial usage across several lines; they are skipped, not summed. */
-export const anthropicStream: Dialect = {
-  name: 'anthropic-stream',
-  detect: (o) =>
-    o.type === 'message_start' || o.type === 'message_delta' || o.type === 'content_block_delta',
-  normalize: () => ({ skip: 'stream event (log final messages instead)' }),
-};
