@@ -35,10 +35,12 @@ function mixedLog(): string {
     content: [],
     usage: { input_tokens: 25, cache_read_input_tokens: 2048, output_tokens: 15 },
   });
+  // Gemini stream chunks (running totals), the last of each response in the other range.
+  const gemini = readFileSync('fixtures/logs/gemini-stream.jsonl', 'utf8').trim().split('\n');
   const lines: string[] = [];
   for (let i = 0; i < 4000; i++) {
-    if (i === 100) lines.push(whole);
-    if (i === 3000) lines.push(...stream);
+    if (i === 100) lines.push(whole, gemini[0]!, gemini[2]!); // chunks before the last
+    if (i === 3000) lines.push(...stream, gemini[1]!, gemini[3]!); // the last chunks
     const created = 1759312800 + i * 37;
     const model = [
       'gpt-4o',

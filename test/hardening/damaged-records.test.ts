@@ -20,6 +20,7 @@ const LOGS = [
   'fixtures/logs/llmcost-flat.jsonl',
   'fixtures/logs/llmcost-emit.jsonl',
   'fixtures/logs/gemini.jsonl',
+  'fixtures/logs/gemini-stream.jsonl',
   'fixtures/logs/deepseek.jsonl',
   'fixtures/logs/perplexity.jsonl',
   'fixtures/logs/cohere.jsonl',

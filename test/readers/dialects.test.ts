@@ -81,6 +81,12 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { unknown: 2048 + 25 + 15 + 1200 + 300 + 1 + 10682 + 510 },
   ],
   [
+    'gemini stream chunks (running totals: the chunk with a finishReason counts, else the largest)',
+    ['fixtures/logs/gemini-stream.jsonl'],
+    { 'gemini-2.5-flash': [3, 100 + 50 + 80, 0, 0, 12 + 27 + 9, 20] },
+    { unknown: 112 + 77 + 89 },
+  ],
+  [
     'anthropic-messages',
     ['fixtures/logs/anthropic-messages.jsonl'],
     {

@@ -22,10 +22,25 @@ export const gemini: Dialect = {
       ...(ts !== undefined ? { timestamp: ts } : {}),
       ...geminiUsage(u),
       ...(str(r.trafficType) ? { tags: { trafficType: r.trafficType as string } } : {}),
-      ...(id ? { dedup: { key: `gemini:${id}`, keep: 'first' as const } } : {}),
+      ...(id
+        ? { dedup: { key: `gemini:${id}`, keep: generating(r.candidates) ? 'largest' : 'first' } }
+        : {}),
     };
   },
 };
+
+/**
+ * Possibly a streamed chunk before the last: candidates none of which has a `finishReason` ("if empty, the
+ * model has not stopped generating"). Each chunk repeats the running totals, so of a response's records the
+ * one with a finishReason counts (kept first), else the largest (a stream cut off, or a record logged
+ * without the field); only such chunks are held until their file is read, so a log of whole responses
+ * costs no memory per response. A response without candidates (a blocked prompt) is whole.
+ */
+function generating(candidates: unknown): boolean {
+  if (!Array.isArray(candidates) || !candidates.length) return false;
+  for (const c of candidates) if (obj(c)?.finishReason) return false;
+  return true;
+}
 
 /** The buckets of a `usageMetadata` object (the rule is in the dialect's comment above). */
 export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
