@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/temp.js';
 const LOGS = [
   'fixtures/logs/claude-code/projects/-home-dev-shop/5f1c2e7a-session.jsonl',
   'fixtures/logs/openai-chat.jsonl',
+  'fixtures/logs/openai-stream.jsonl',
   'fixtures/logs/openai-responses.jsonl',
   'fixtures/logs/openai-batch.jsonl',
   'fixtures/logs/app-log.jsonl',

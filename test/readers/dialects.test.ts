@@ -87,6 +87,12 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { unknown: 112 + 77 + 89 },
   ],
   [
+    'openai-chat stream chunks (usage on every chunk: the finished one counts; Groq x_groq.usage)',
+    ['fixtures/logs/openai-stream.jsonl'],
+    { 'gpt-4o-mini': [1, 100, 0, 0, 3, 0], 'groq/llama-3.3-70b-versatile': [1, 40, 0, 0, 12, 0] },
+    { '2025-10-01': 155 },
+  ],
+  [
     'anthropic-messages',
     ['fixtures/logs/anthropic-messages.jsonl'],
     {

@@ -125,7 +125,8 @@ export const openaiChat: Dialect = {
     o.object === 'chat.completion.chunk' ||
     (Array.isArray(o.choices) && 'usage' in o),
   normalize(o): Outcome {
-    const u = obj(o.usage);
+    // Groq's last stream chunk carries its usage in `x_groq.usage`.
+    const u = obj(o.usage) ?? obj(obj(o.x_groq)?.usage);
     if (!u)
       return {
         skip:
@@ -134,13 +135,27 @@ export const openaiChat: Dialect = {
             : 'response without usage',
       };
     const model = tieredModel(str(o.model) ?? UNKNOWN_MODEL, o);
+    const extra = openaiExtras(o, o.id, u.cost);
+    if (extra?.dedup && o.object === 'chat.completion.chunk' && midStream(o.choices))
+      extra.dedup.keep = 'largest';
     if (isPerplexityUsage(u))
       return perplexityRecords(u, model, (v, billed) =>
-        openaiUsage(v, billed, time(o.created), openaiExtras(o, o.id, u.cost)),
+        openaiUsage(v, billed, time(o.created), extra),
       );
-    return openaiUsage(u, model, time(o.created), openaiExtras(o, o.id, u.cost));
+    return openaiUsage(u, model, time(o.created), extra);
   },
 };
+
+/**
+ * A chunk before the last of a stream that reports usage on every chunk (vLLM's and SGLang's continuous
+ * usage stats: running totals): choices none of which has finished. Kept largest under the response id,
+ * so the finished chunk (or the usage-only last one, kept first) counts, else the largest.
+ */
+function midStream(choices: unknown): boolean {
+  if (!Array.isArray(choices) || !choices.length) return false;
+  for (const c of choices) if (obj(c)?.finish_reason) return false;
+  return true;
+}
 
 /** Responses API terminal events, and the Realtime API's `response.done` (its usage uses `*_token_details`). */
 const TERMINAL = new Set([
