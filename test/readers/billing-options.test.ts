@@ -128,3 +128,34 @@ describe("OpenAI's flex and priority processing (service_tier)", () => {
     expect(got[llama!]).toBeGreaterThan(0);
   });
 });
+
+describe("Gemini's priority and flex PayGo (usageMetadata.trafficType)", () => {
+  const response = (id: string, model: string, trafficType?: string) =>
+    JSON.stringify({
+      candidates: [{ content: { parts: [{ text: 'ok' }], role: 'model' }, finishReason: 'STOP' }],
+      usageMetadata: {
+        promptTokenCount: 1_000_000,
+        candidatesTokenCount: 100_000,
+        totalTokenCount: 1_100_000,
+        ...(trafficType ? { trafficType } : {}),
+      },
+      modelVersion: model,
+      createTime: '2026-10-01T12:00:00.000000Z',
+      responseId: id,
+    });
+  // gemini-3.1-flash-lite: $0.25 / $1.5 per 1M; flex $0.125 / $0.75, priority $0.45 / $2.7 (LiteLLM).
+  it.each([
+    ['ON_DEMAND', 'gemini-3.1-flash-lite', 0.25 + 0.15],
+    ['ON_DEMAND_FLEX', 'gemini-3.1-flash-lite-flex', 0.125 + 0.075],
+    ['ON_DEMAND_PRIORITY', 'gemini-3.1-flash-lite-priority', 0.45 + 0.27],
+  ])('a response with trafficType %s is billed as %s', async (traffic, model, cost) => {
+    const got = await byModel([response(`r-${traffic}`, 'gemini-3.1-flash-lite', traffic)]);
+    expect(Object.keys(got)).toEqual([model]);
+    expect(got[model]).toBeCloseTo(cost, 9);
+  });
+
+  it('leaves a model without a priority price unpriced, never priced as standard', async () => {
+    const got = await byModel([response('r-x', 'gemini-2.0-flash', 'ON_DEMAND_PRIORITY')]);
+    expect(got).toEqual({ 'gemini-2.0-flash-priority': null });
+  });
+});

@@ -8,7 +8,9 @@
  *   1.1x) and both, `-fast-us`. Fast mode has no Batch API: its records carry no batch prices.
  * - OpenAI (`*_flex` and `*_priority` prices): `service_tier: "flex"` and `"priority"`. The prices LiteLLM
  *   gives are used; any other (long-context tiers, audio) is the model's times the option's input ratio.
- *   Neither has batch prices; the record's current prices are the base (LiteLLM has no history).
+ *   Neither has batch prices; the record's current prices are the base (LiteLLM has no history). Gemini's
+ *   priority and flex PayGo (Gemini API and Vertex AI: `usageMetadata.trafficType` `ON_DEMAND_PRIORITY`,
+ *   `ON_DEMAND_FLEX`, dialects/gemini.ts) the same way, from the same keys.
  * - Perplexity (`search_context_cost_per_query`): `usage.search_context_size` low, medium or high, the
  *   `-context-<size>` variants (dialects/perplexity.ts): the request fee is that size's. A model with no
  *   request fee (Deep Research bills its searches instead) gets variants at its own prices, so a log
@@ -120,10 +122,14 @@ function perplexityOptions(e: LEntry): Option[] {
   return [...contexts, step];
 }
 
-const OPTIONS: Record<string, (e: LEntry) => Option[]> = {
-  anthropic: anthropicOptions,
-  openai: openaiOptions,
-  perplexity: perplexityOptions,
+/** By LiteLLM provider: the catalog provider whose records get the variants, and the options. */
+const OPTIONS: Record<string, [provider: string, options: (e: LEntry) => Option[]]> = {
+  anthropic: ['anthropic', anthropicOptions],
+  openai: ['openai', openaiOptions],
+  perplexity: ['perplexity', perplexityOptions],
+  // Gemini's priority and flex PayGo: the same `*_priority` / `*_flex` price keys as OpenAI's tiers. A
+  // Vertex AI response names its model as the Gemini API does (`modelVersion`), so it resolves to these.
+  gemini: ['google', openaiOptions],
 };
 
 /** The variant records of first-party records whose LiteLLM entry prices a billing option. */
@@ -135,10 +141,11 @@ export function billingVariants(
   const out: ModelRecord[] = [];
   const done = new Set<string>();
   for (const [key, entry] of Object.entries(litellm)) {
-    const provider = entry.litellm_provider;
+    const from = entry.litellm_provider;
     // A map from the network (prices update) names any provider: only this table's own keys count.
-    if (typeof provider !== 'string' || !Object.hasOwn(OPTIONS, provider)) continue;
-    const options = OPTIONS[provider]!(entry);
+    if (typeof from !== 'string' || !Object.hasOwn(OPTIONS, from)) continue;
+    const [provider, optionsOf] = OPTIONS[from]!;
+    const options = optionsOf(entry);
     if (!options.length) continue;
     const base = records.find(
       (r) => r.provider === provider && (r.id === key || r.aliases.includes(key)),

@@ -17,17 +17,31 @@ export const gemini: Dialect = {
     if (!model) return { invalid: 'no model (modelVersion)' };
     const ts = time(r.createTime ?? o.createTime ?? o.timestamp);
     const id = str(r.responseId);
+    // In usageMetadata (js-genai's GenerateContentResponseUsageMetadata); some loggers lift it up.
+    const traffic = str(u.trafficType) ?? str(r.trafficType);
     return {
-      model,
+      model: traffic ? trafficModel(model, traffic) : model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
       ...geminiUsage(u),
-      ...(str(r.trafficType) ? { tags: { trafficType: r.trafficType as string } } : {}),
+      ...(traffic ? { tags: { trafficType: traffic } } : {}),
       ...(id
         ? { dedup: { key: `gemini:${id}`, keep: generating(r.candidates) ? 'largest' : 'first' } }
         : {}),
     };
   },
 };
+
+/**
+ * The model a request was billed as: priority and flex PayGo (`trafficType` `ON_DEMAND_PRIORITY`,
+ * `ON_DEMAND_FLEX`) are priced as variants, `<model>-priority` and `<model>-flex` (billing-variants.ts); a
+ * model without the variant's price is unpriced, not priced as standard. `ON_DEMAND` and provisioned
+ * throughput (billed by subscription, not per token) bill as the model.
+ */
+function trafficModel(model: string, traffic: string): string {
+  if (traffic === 'ON_DEMAND_PRIORITY') return `${model}-priority`;
+  if (traffic === 'ON_DEMAND_FLEX') return `${model}-flex`;
+  return model;
+}
 
 /**
  * Possibly a streamed chunk before the last: candidates none of which has a `finishReason` ("if empty, the
