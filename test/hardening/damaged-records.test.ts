@@ -34,6 +34,8 @@ const LOGS = [
   'fixtures/logs/otel.jsonl',
   'fixtures/logs/anthropic-batch.jsonl',
   'fixtures/logs/anthropic-stream.jsonl',
+  'fixtures/logs/claude-print-stream.jsonl',
+  'fixtures/logs/claude-print-result.jsonl',
   'fixtures/agents/codex/sessions/2025/10/01/rollout-2025-10-01T10-00-00-019a0000-0000-7000-8000-000000000001.jsonl',
   // One JSON document each, read whole: a Gemini CLI session and an OpenCode message.
   'fixtures/agents/gemini/tmp/abc123/chats/session-2025-10-01T10-00-g0001.json',

@@ -93,6 +93,24 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 155 },
   ],
   [
+    'claude-code-print, json (a result: the run per model, side calls included)',
+    ['fixtures/logs/claude-print-result.jsonl'],
+    {
+      'claude-sonnet-4': [1, 4, 13521, 5290, 12, 0],
+      'claude-3-5-haiku': [1, 357, 0, 0, 15, 0],
+    },
+    { unknown: 4 + 13521 + 5290 + 12 + 357 + 15 },
+  ],
+  [
+    'claude-code-print, stream-json (assistant lines, and the result for models they do not name)',
+    ['fixtures/logs/claude-print-stream.jsonl'],
+    {
+      'claude-sonnet-4': [1, 4, 13521, 5290, 12, 0],
+      'claude-3-5-haiku': [1, 357, 0, 0, 15, 0],
+    },
+    { unknown: 4 + 13521 + 5290 + 12 + 357 + 15 },
+  ],
+  [
     'anthropic-messages',
     ['fixtures/logs/anthropic-messages.jsonl'],
     {

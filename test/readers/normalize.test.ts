@@ -31,6 +31,35 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'claude-sonnet-4-5',
     [4, 100, 20, 30, 7, 2],
   ],
+  'anthropic-stream': [
+    {
+      type: 'message_start',
+      message: {
+        id: 'msg_s',
+        model: 'claude-haiku-4-5',
+        usage: { input_tokens: 5, cache_read_input_tokens: 40, output_tokens: 1 },
+      },
+    },
+    'claude-haiku-4-5',
+    [5, 40, 0, 0, 1, 0],
+  ],
+  'claude-code-print': [
+    {
+      type: 'result',
+      session_id: 's',
+      modelUsage: {
+        'claude-sonnet-4-5': {
+          inputTokens: 4,
+          outputTokens: 7,
+          cacheReadInputTokens: 100,
+          cacheCreationInputTokens: 20,
+          costUSD: 0.01,
+        },
+      },
+    },
+    'claude-sonnet-4-5',
+    [4, 100, 20, 0, 7, 0],
+  ],
   'claude-code': [
     {
       type: 'assistant',
@@ -328,7 +357,7 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
   ],
 };
 // Dialects whose records carry no tokens to bucket (they skip, or are billed amounts).
-const NO_TOKENS = ['anthropic-stream', 'openai-cost-csv'];
+const NO_TOKENS = ['openai-cost-csv'];
 
 describe('every dialect normalizes its documented shape', () => {
   it('has a case here (a new dialect needs one)', () => {

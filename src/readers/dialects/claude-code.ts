@@ -63,7 +63,8 @@ export const claudeCode: Dialect = {
     const ts = time(o.timestamp);
     if (ts !== undefined) r.timestamp = ts;
     if (typeof o.costUSD === 'number') r.loggedCost = o.costUSD;
-    r.tags = tagsOf(str(o.cwd), str(o.sessionId));
+    // Print mode (claude-code-print.ts) writes session_id.
+    r.tags = tagsOf(str(o.cwd), str(o.sessionId) ?? str(o.session_id));
     const messageId = str(m.id);
     let key: string | undefined;
     if (messageId) {

@@ -4,6 +4,7 @@ import { aiSdk } from './ai-sdk.js';
 import { appLog } from './app-log.js';
 import { anthropicBatch, anthropicMessage } from './anthropic.js';
 import { anthropicStream } from './anthropic-stream.js';
+import { claudeCodePrint } from './claude-code-print.js';
 import { bedrockConverse, bedrockInvocation } from './bedrock.js';
 import { claudeCode } from './claude-code.js';
 import { codex } from './codex.js';
@@ -25,6 +26,7 @@ import type { Dialect } from './types.js';
 /** Detection order: the most specific shapes first. */
 export const DIALECTS: Dialect[] = [
   llmcostEmit,
+  claudeCodePrint,
   claudeCode,
   codex,
   geminiCli,
