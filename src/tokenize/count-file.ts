@@ -30,11 +30,7 @@ export function countText(
 ): FileResult {
   if (isBinary(decoded)) return { path, skipped: 'binary' };
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  const lower = path.toLowerCase();
-  const chat =
-    !raw && (lower.endsWith('.json') || lower.endsWith('.jsonl'))
-      ? parseChat(text, lower.endsWith('.jsonl'))
-      : undefined;
+  const chat = !raw && chatNamed(path) ? parseChat(text, /\.jsonl$/i.test(path)) : undefined;
   const tokens: FileCount['tokens'] = {};
   for (const c of counters) {
     tokens[c.encoding.name] = chat ? chatTokens(chat, (s) => c.count(s)) : c.count(text);
@@ -45,6 +41,79 @@ export function countText(
     chars: chat ? chatChars(chat, codePoints) : codePoints(text),
     tokens,
   };
+}
+
+/** A file whose name says it may be a chat transcript (read as messages unless --raw). */
+const chatNamed = (path: string): boolean => /\.jsonl?$/i.test(path);
+
+/**
+ * Plain text above this is counted a slice at a time, so memory stays flat and a file past V8's longest
+ * string (~512 MiB) is counted too. Tokens never cross a slice's end: it is cut only after a line break
+ * followed by a printable ASCII character other than "/", where both encodings' patterns always end a
+ * piece (a piece holds a line break only in a run of white space or line breaks, or, in o200k, after
+ * punctuation followed by more breaks or "/"), so the sum is the whole file's count.
+ */
+const SLICE_AT = 64 * 1024 * 1024;
+
+/** Counts in slices of `slice` bytes (a parameter for tests); see SLICE_AT. */
+export function countSliced(path: string, counters: TokenCounter[], slice = 8 << 20): FileResult {
+  const fd = openSync(path, 'r');
+  try {
+    const decoder = new TextDecoder();
+    const buf = Buffer.allocUnsafe(slice);
+    const tokens: FileCount['tokens'] = {};
+    for (const c of counters) tokens[c.encoding.name] = 0;
+    let chars = 0;
+    // Text read but not yet counted (no cut found in it): joined once a cut is, never copied per slice.
+    let pending: string[] = [];
+    const count = (text: string) => {
+      for (const c of counters) tokens[c.encoding.name]! += c.count(text);
+      chars += codePoints(text);
+    };
+    for (let first = true; ; first = false) {
+      const n = readSync(fd, buf, 0, slice, null);
+      let text = decoder.decode(buf.subarray(0, n), { stream: n > 0 });
+      if (first) {
+        if (isBinary(text)) return { path, skipped: 'binary' };
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      if (n === 0) {
+        count(pending.join('') + text);
+        return { path, kind: 'text', chars, tokens };
+      }
+      // A break at the end of the text before may pair with this text's first character.
+      const before = pending.length ? pending[pending.length - 1]!.endsWith('\n') : false;
+      const cut = lastCut(text, before);
+      if (cut < 0) {
+        pending.push(text);
+        continue;
+      }
+      count(pending.join('') + text.slice(0, cut));
+      pending = [text.slice(cut)];
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Where text may be cut: after its last line break followed by a printable ASCII character but "/"
+ * (0 when only the break that ended the text before qualifies; -1: nowhere).
+ */
+function lastCut(text: string, breakBefore: boolean): number {
+  const ok = (at: number) => {
+    const c = text.charCodeAt(at);
+    return c > 0x20 && c < 0x7f && c !== 0x2f;
+  };
+  for (
+    let at = text.lastIndexOf('\n', text.length - 2);
+    at >= 0;
+    at = text.lastIndexOf('\n', at - 1)
+  ) {
+    if (ok(at + 1)) return at + 1;
+    if (at === 0) break;
+  }
+  return breakBefore && ok(0) ? 0 : -1;
 }
 
 /** Files above this are sniffed before they are read, so a large binary is skipped without decoding it. */
@@ -63,7 +132,9 @@ function startsBinary(path: string): boolean {
 export function countFile(path: string, counters: TokenCounter[], raw: boolean): FileResult {
   let text: string;
   try {
-    if (statSync(path).size > SNIFF_FIRST && startsBinary(path)) return { path, skipped: 'binary' };
+    const size = statSync(path).size;
+    if (size > SNIFF_FIRST && startsBinary(path)) return { path, skipped: 'binary' };
+    if (size > SLICE_AT && (raw || !chatNamed(path))) return countSliced(path, counters);
     // Read straight into a string: one native call, where reading a Buffer runs several JS functions
     // per file that a thread must first warm up.
     text = readFileSync(path, 'utf8');
@@ -72,10 +143,13 @@ export function countFile(path: string, counters: TokenCounter[], raw: boolean):
     return {
       path,
       skipped: 'unreadable',
-      // V8's longest string (~512 MiB): past it a file cannot be held as one text.
+      // V8's longest string (~512 MiB): past it a file (or, sliced, a stretch without a line break to
+      // cut at) cannot be held as one text.
       reason:
-        code === 'ERR_STRING_TOO_LONG'
-          ? 'larger than the 512 MiB one file can be counted at (split it)'
+        code === 'ERR_STRING_TOO_LONG' || err instanceof RangeError
+          ? raw || !chatNamed(path)
+            ? 'more than 512 MiB without a line break, the most one text can hold (split it)'
+            : 'a chat file over 512 MiB, the most one text can hold (split it, or --raw to count it as text)'
           : (code ?? String(err)),
     };
   }

@@ -2,10 +2,12 @@ import { tempDir } from '../helpers/temp.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countFile } from '../../src/tokenize/count-file.js';
+import fc from 'fast-check';
+import { countFile, countSliced } from '../../src/tokenize/count-file.js';
 import { TokenCounter } from '../../src/tokenize/counter.js';
 import { buildEncoding } from '../../src/tokenize/encoding.js';
 import o200k from 'js-tiktoken/ranks/o200k_base';
+import cl100k from 'js-tiktoken/ranks/cl100k_base';
 
 const counters = [new TokenCounter(buildEncoding('o200k_base', o200k))];
 const dir = tempDir('llmcost-file');
@@ -46,3 +48,73 @@ function largeBinary(): Buffer {
   b[10] = 0;
   return b;
 }
+
+describe('countSliced (files over 64 MiB)', () => {
+  const both = [...counters, new TokenCounter(buildEncoding('cl100k_base', cl100k))];
+  // Pieces that meet the cut rule's edges: breaks before letters, digits, "/", spaces and punctuation,
+  // CR LF, contractions, and characters of 2, 3 and 4 UTF-8 bytes that a slice may split.
+  const piece = fc.constantFrom(
+    '\n',
+    '\r\n',
+    '\n\n',
+    ' ',
+    '  ',
+    '\t',
+    '/',
+    '//',
+    '.',
+    '}',
+    '{',
+    '"',
+    "'s",
+    "'LL",
+    'a',
+    'Zeta',
+    'word',
+    '12',
+    '12345',
+    'é',
+    'naïve',
+    '中文',
+    '😀',
+    '\u0301',
+    '\u00a0',
+    '\u2028',
+  );
+  it('gives the whole text count for any text and any slice size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 400 }),
+        fc.integer({ min: 4, max: 300 }),
+        (parts, slice) => {
+          const text = parts.join('');
+          const path = file('sliced.txt', text);
+          const whole = countFile(path, both, true);
+          expect(countSliced(path, both, slice)).toEqual(whole);
+        },
+      ),
+      {
+        numRuns: Number(process.env.FUZZ_RUNS ?? 300),
+        seed: Number(process.env.FUZZ_SEED ?? 20261201),
+      },
+    );
+  });
+
+  // Texts where a cut in the wrong place changes the count (a break then a space, then a break: one piece;
+  // o200k's punctuation, breaks and "/": one piece), each cut at every slice size that reaches them.
+  it.each(['.\r\n/Zeta', 'x.\n//a', 'a\n \nb', 'a\n\t\nb', 'é\n \n😀\nZ'])(
+    'cuts %j nowhere inside a piece',
+    (text) => {
+      const path = file('tricky.txt', text);
+      const whole = countFile(path, both, true);
+      for (let slice = 1; slice <= 12; slice++)
+        expect(countSliced(path, both, slice)).toEqual(whole);
+    },
+  );
+
+  it('holds a stretch with no place to cut until one comes, and counts it once', () => {
+    const text = `${'x'.repeat(5000)}\n${'/'.repeat(3000)}\nend`;
+    const path = file('long-line.txt', text);
+    expect(countSliced(path, both, 64)).toEqual(countFile(path, both, true));
+  });
+});
