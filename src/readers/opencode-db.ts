@@ -5,13 +5,12 @@
  * session.sql.ts). Each row is given back as that message, for the `opencode` dialect; its "line" is its
  * place in the table (rowid order).
  *
- * An assistant message is one or more steps, each a model call: OpenCode adds each step's cost to the
- * message but keeps only the last step's `tokens` (session/processor.ts, finish-step), and records every
- * step as a `step-finish` part with its tokens, which its own session totals sum. So a message with such
- * parts is given with `tokens` the sum of its steps and `steps` their count (its requests).
+ * A message with `step-finish` parts is given with `tokens` the sum of its steps and `steps` their count
+ * (its requests): opencode-steps.ts.
  */
 import { CorruptDatabase, Database } from './sqlite/database.js';
 import { findTable, rowsOf } from './sqlite/schema.js';
+import { StepSum, stepPart } from './opencode-steps.js';
 
 export type DbRow = { line: number } & ({ value: unknown } | { error: string });
 
@@ -29,59 +28,18 @@ export function* opencodeMessages(path: string): Generator<DbRow> {
   }
 }
 
-interface Steps {
-  n: number;
-  input: number;
-  output: number;
-  reasoning: number;
-  read: number;
-  write: number;
-  /** A step that could not be read: the message's own `tokens` are used instead. */
-  unreadable: boolean;
-}
-
-const tokenCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
 /** The steps of each message, from the `part` table's `step-finish` parts. */
-function stepsOf(db: Database): Map<string, Steps> {
-  const out = new Map<string, Steps>();
+function stepsOf(db: Database): Map<string, StepSum> {
+  const out = new Map<string, StepSum>();
   const table = findTable(db, 'part');
   if (!table || !['message_id', 'data'].every((c) => table.columns.includes(c))) return out;
   for (const row of rowsOf(db, table)) {
-    // Most parts are text and tool output: only a part naming the type is parsed.
-    if (typeof row.data !== 'string' || !row.data.includes('"step-finish"')) continue;
-    if (typeof row.message_id !== 'string') continue;
-    let d: { type?: unknown; tokens?: Record<string, unknown> } | undefined;
-    try {
-      d = JSON.parse(row.data) as typeof d;
-    } catch {
-      d = undefined; // not JSON, but it named a step: the message falls back to its own tokens
-    }
-    if (d !== undefined && d?.type !== 'step-finish') continue;
-    const s = out.get(row.message_id) ?? {
-      n: 0,
-      input: 0,
-      output: 0,
-      reasoning: 0,
-      read: 0,
-      write: 0,
-      unreadable: false,
-    };
-    out.set(row.message_id, s);
-    s.n++;
-    const t = d?.tokens;
-    const cache = t?.cache as Record<string, unknown> | undefined;
-    const counts = [t?.input, t?.output, t?.reasoning ?? 0, cache?.read ?? 0, cache?.write ?? 0];
-    if (!counts.every(tokenCount)) {
-      s.unreadable = true;
-      continue;
-    }
-    const [input, output, reasoning, read, write] = counts as number[];
-    s.input += input!;
-    s.output += output!;
-    s.reasoning += reasoning!;
-    s.read += read!;
-    s.write += write!;
+    if (typeof row.data !== 'string' || typeof row.message_id !== 'string') continue;
+    const part = stepPart(row.data);
+    if (!part) continue;
+    let s = out.get(row.message_id);
+    if (!s) out.set(row.message_id, (s = new StepSum()));
+    s.add(part.parsed as Parameters<StepSum['add']>[0]);
   }
   return out;
 }
@@ -109,16 +67,7 @@ function* messages(db: Database): Generator<DbRow> {
       yield { line, error: 'not a JSON object' };
     else {
       const value: Record<string, unknown> = { ...data, id: row.id, sessionID: row.session_id };
-      const st = typeof row.id === 'string' ? steps.get(row.id) : undefined;
-      if (value.role === 'assistant' && st && !st.unreadable) {
-        value.tokens = {
-          input: st.input,
-          output: st.output,
-          reasoning: st.reasoning,
-          cache: { read: st.read, write: st.write },
-        };
-        value.steps = st.n;
-      }
+      if (typeof row.id === 'string') steps.get(row.id)?.apply(value);
       yield { line, value };
     }
   }

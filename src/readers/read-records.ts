@@ -9,6 +9,7 @@ import { DialectDetector } from './dialects/index.js';
 import type { Dialect, LineText } from './dialects/types.js';
 import { lineBatches, MAX_LINE_BYTES, type LineBatch } from './lines.js';
 import { NotOpenCode, opencodeMessages } from './opencode-db.js';
+import { withFileSteps } from './opencode-files.js';
 import { CorruptDatabase, isSqlite } from './sqlite/database.js';
 import { getPath, tagValue, type Obj } from './values.js';
 
@@ -94,7 +95,7 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
       yield reader.take(0);
       return;
     }
-    yield* jsonRecords(stream, /\.json(\.gz)?$/i.test(source), reader, o);
+    yield* jsonRecords(stream, /\.json(\.gz)?$/i.test(source), reader, o, source);
   } catch (err) {
     if (err instanceof CorruptDatabase || err instanceof NotOpenCode)
       throw new UsageError(`cannot read ${o.file}: ${err.message}`);
@@ -212,6 +213,7 @@ async function jsonDocument(
   stream: AsyncIterable<Buffer>,
   reader: ValueReader,
   o: ReadOptions,
+  source: string,
 ): Promise<AsyncIterable<Buffer> | undefined> {
   const it = stream[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
@@ -233,6 +235,8 @@ async function jsonDocument(
       yield Buffer.from(text);
     })();
   }
+  // An OpenCode message file's steps are in its part files (opencode-files.ts).
+  withFileSteps(source, doc);
   const items = Array.isArray(doc) ? doc : [doc];
   items.forEach((item, k) => {
     o.sink.lines++;
@@ -246,8 +250,9 @@ async function* jsonRecords(
   wholeJson: boolean,
   reader: ValueReader,
   o: ReadOptions,
+  path: string,
 ): AsyncGenerator<RecordBatch> {
-  const stream = wholeJson ? await jsonDocument(source, reader, o) : source;
+  const stream = wholeJson ? await jsonDocument(source, reader, o, path) : source;
   if (!stream) {
     yield reader.take(0);
     return;

@@ -283,6 +283,15 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 17520, '2025-10-02': 2264 },
   ],
   [
+    'opencode (message files whose steps are step-finish part files: summed, steps are requests)',
+    ['fixtures/agents/opencode-steps/storage/message'],
+    {
+      'claude-sonnet-4-5': [2, 1200 + 30, 9000, 8000, 100 + 20 + 200, 20],
+      'gpt-5': [1, 100, 0, 0, 60, 10],
+    },
+    { '2025-10-03': 1230 + 9000 + 8000 + 320 + 100 + 60 },
+  ],
+  [
     '--map',
     [
       'fixtures/logs/mapped.jsonl',
