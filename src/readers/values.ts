@@ -120,6 +120,14 @@ let lastMs = 0;
 
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
+const isDigit = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** The hour last read ("2026-10-01T12:") and its ms: a log's lines mostly fall in the hour before. */
+let hourText = '';
+let hourMs = 0;
 
 /**
  * "2026-10-01T12:34:56.789Z", the form agents and most APIs write, read without a regular expression or
@@ -129,35 +137,57 @@ function isoUtcMs(s: string): number | undefined {
   if (
     s.length !== 24 ||
     s.charCodeAt(23) !== 90 || // Z
-    s.charCodeAt(10) !== 84 || // T
     s.charCodeAt(19) !== 46 || // .
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(13) !== 58 ||
     s.charCodeAt(16) !== 58
   )
     return undefined;
-  let bad = 0;
-  for (let i = 0; i < 23; i++) {
-    const d = digit(s, i);
-    // Every position but the separators checked above must be a digit.
-    if ((d < 0 || d > 9) && i !== 4 && i !== 7 && i !== 10 && i !== 13 && i !== 16 && i !== 19)
-      bad++;
+  let base: number;
+  if (hourText !== '' && s.startsWith(hourText)) base = hourMs;
+  else {
+    const hour = hourOf(s);
+    if (hour === undefined) return undefined;
+    hourText = s.slice(0, 14);
+    base = hourMs = hour;
   }
-  if (bad) return undefined;
+  // mm:ss.fff
+  if (
+    !isDigit(s, 14) ||
+    !isDigit(s, 15) ||
+    !isDigit(s, 17) ||
+    !isDigit(s, 18) ||
+    !isDigit(s, 20) ||
+    !isDigit(s, 21) ||
+    !isDigit(s, 22)
+  )
+    return undefined;
+  const mi = two(s, 14);
+  const se = two(s, 17);
+  if (mi > 59 || se > 59) return undefined;
+  return base + mi * 60_000 + se * 1000 + digit(s, 20) * 100 + two(s, 21);
+}
+
+/** "YYYY-MM-DDTHH:" as ms, checked digit by digit and for the month's length; else undefined. */
+function hourOf(s: string): number | undefined {
+  if (
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 || // T
+    s.charCodeAt(13) !== 58
+  )
+    return undefined;
+  for (let i = 0; i < 13; i++)
+    if (i !== 4 && i !== 7 && i !== 10 && !isDigit(s, i)) return undefined;
   const mo = two(s, 5);
   const d = two(s, 8);
   const h = two(s, 11);
-  const mi = two(s, 14);
-  const se = two(s, 17);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23) return undefined;
   const year = two(s, 0) * 100 + two(s, 2);
   if (year < 100) return undefined; // Date.UTC reads years 0-99 as 1900-1999
   // Date.UTC rolls 31 April into 1 May: such a date is left to Date.parse.
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (d > (mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31))
     return undefined;
-  return Date.UTC(year, mo - 1, d, h, mi, se, digit(s, 20) * 100 + two(s, 21));
+  return Date.UTC(year, mo - 1, d, h);
 }
 
 export function bool(v: unknown): boolean {

@@ -73,7 +73,9 @@ export const claudeCode: Dialect = {
       r.dedup = { key, keep: 'largest', messageId };
       if (o.isSidechain === true) r.dedup.sidechain = true;
     }
-    // The advisor tool's steps: the response's time and tags, counted once from the first snapshot listing them.
+    // The advisor tool's steps: the response's time and tags, counted once from the first snapshot listing
+    // them. Most responses list no steps: no shared fields are built for them (this runs for every line).
+    if (!Array.isArray(u.iterations)) return r;
     const advisors = advisorRecords(
       u,
       { ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}), tags: r.tags! },
