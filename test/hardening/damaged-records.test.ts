@@ -29,6 +29,7 @@ const LOGS = [
   'fixtures/logs/openrouter.jsonl',
   'fixtures/logs/ai-sdk.jsonl',
   'fixtures/logs/bedrock.jsonl',
+  'fixtures/logs/no-model.jsonl',
   'fixtures/logs/ollama.jsonl',
   'fixtures/logs/anthropic-messages.jsonl',
   'fixtures/logs/otel.jsonl',

@@ -233,6 +233,12 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2026-10-01': 1100, unknown: 473 },
   ],
   [
+    'usage logged without its model (a Bedrock Converse response, Gemini usageMetadata): kept, unpriced',
+    ['fixtures/logs/no-model.jsonl'],
+    { '(unknown model)': [3, 22 + 406 + 75, 0, 2492, 13 + 53 + 18, 0] },
+    { unknown: 2527 + 459 + 93 },
+  ],
+  [
     'openai-responses without a model',
     ['fixtures/logs/openai-responses-no-model.jsonl'],
     { '(unknown model)': [2, 240, 100, 0, 55, 20], 'gpt-5-mini': [1, 100, 0, 0, 10, 0] },

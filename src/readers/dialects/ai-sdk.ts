@@ -1,4 +1,4 @@
-import type { Outcome } from '../../core/usage-record.js';
+import { UNKNOWN_MODEL, type Outcome } from '../../core/usage-record.js';
 import { num, obj, str, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
@@ -18,7 +18,6 @@ export const aiSdk: Dialect = {
     const response = obj(o.response);
     const model =
       str(o.model) ?? str(o.modelId) ?? str(response?.modelId) ?? str(obj(o.model)?.modelId);
-    if (!model) return { invalid: 'no model' };
     const details: Obj = obj(u.inputTokenDetails) ?? {};
     const total = num(u.inputTokens ?? u.promptTokens);
     const read = num(details.cacheReadTokens ?? u.cachedInputTokens);
@@ -26,7 +25,8 @@ export const aiSdk: Dialect = {
     const outDetails: Obj = obj(u.outputTokenDetails) ?? {};
     const ts = time(o.timestamp ?? response?.timestamp);
     return {
-      model,
+      // Usage logged bare (no model beside it) keeps its tokens, unpriced.
+      model: model ?? UNKNOWN_MODEL,
       ...(ts !== undefined ? { timestamp: ts } : {}),
       input: Math.max(0, total - read - write),
       cacheRead: read,

@@ -1,4 +1,4 @@
-import type { Outcome } from '../../core/usage-record.js';
+import { UNKNOWN_MODEL, type Outcome } from '../../core/usage-record.js';
 import { num, obj, str, tagValue, time } from '../values.js';
 import type { Dialect } from './types.js';
 
@@ -55,8 +55,8 @@ export const bedrockConverse: Dialect = {
   },
   normalize(o): Outcome {
     const u = obj(o.usage)!;
-    const model = str(o.modelId) ?? str(o.model);
-    if (!model) return { invalid: 'no modelId' };
+    // A Converse response names no model (the request did): logged bare, its tokens stay, unpriced.
+    const model = str(o.modelId) ?? str(o.model) ?? UNKNOWN_MODEL;
     const ts = time(o.timestamp);
     return {
       model,

@@ -1,4 +1,4 @@
-import type { Outcome, UsageRecord } from '../../core/usage-record.js';
+import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
 import { num, obj, str, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
@@ -13,8 +13,8 @@ export const gemini: Dialect = {
     const r: Obj = obj(o.usageMetadata) ? o : (obj(o.response) ?? o);
     const u = obj(r.usageMetadata);
     if (!u) return { skip: 'response without usage' };
-    const model = str(r.modelVersion) ?? str(o.model) ?? str(o.modelVersion);
-    if (!model) return { invalid: 'no model (modelVersion)' };
+    // usageMetadata logged without its response's modelVersion keeps its tokens, unpriced.
+    const model = str(r.modelVersion) ?? str(o.model) ?? str(o.modelVersion) ?? UNKNOWN_MODEL;
     const ts = time(r.createTime ?? o.createTime ?? o.timestamp);
     const id = str(r.responseId);
     // In usageMetadata (js-genai's GenerateContentResponseUsageMetadata); some loggers lift it up.
