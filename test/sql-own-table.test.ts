@@ -27,7 +27,7 @@ describe('the exported price rules over a table of ones own', () => {
             AS model_id,
           prompt_tokens - cached_tokens AS input, cached_tokens AS cache_read,
           0 AS cache_write_5m, 0 AS cache_write_1h, completion_tokens AS output,
-          0 AS audio_input, 0 AS audio_cache_read, 0 AS image_input, 0 AS audio_output,
+          0 AS audio_input, 0 AS audio_cache_read, 0 AS image_input, 0 AS audio_output, 0 AS image_output,
           0 AS web_searches, 1 AS requests
         FROM my_llm_calls`);
       await c.run(readFileSync(sql, 'utf8'));

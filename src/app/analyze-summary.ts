@@ -15,6 +15,7 @@ function beyondText(u: Usage): string[] {
     u.audioCacheRead ? `${int(u.audioCacheRead)} audio cached` : '',
     u.imageInput ? `${int(u.imageInput)} image in` : '',
     u.audioOutput ? `${int(u.audioOutput)} audio out` : '',
+    u.imageOutput ? `${int(u.imageOutput)} image out` : '',
     u.webSearches ? `${int(u.webSearches)} web searches` : '',
   ].filter(Boolean);
   return parts.length ? [`also: ${parts.join(' · ')} (priced at their own rates)`] : [];

@@ -37,6 +37,15 @@ export const BUCKETS = [
     label: 'audio out',
     fallback: 'output',
   },
+  // Generated images (Gemini's image models: $30/M against $2.50 for text); a model whose catalog record
+  // prices all output as images (gpt-image-1) has no price of its own here, so output's applies.
+  {
+    key: 'imageOutput',
+    unit: 'imageOutput',
+    prompt: false,
+    label: 'image out',
+    fallback: 'output',
+  },
   // A count of events, not tokens: billed per 1,000, and at nothing where the catalog has no price.
   { key: 'webSearches', unit: 'webSearch', prompt: false, label: 'web search /1K', perEvent: true },
   { key: 'requests', unit: 'request', prompt: false, label: 'request /1K', perEvent: true },
@@ -121,7 +130,7 @@ export function promptTokens(t: TokenBuckets): number {
 
 /** Every token: the prompt and the output (text and audio). */
 export function allTokens(t: TokenBuckets): number {
-  return promptTokens(t) + t.output + (t.audioOutput ?? 0);
+  return promptTokens(t) + t.output + (t.audioOutput ?? 0) + (t.imageOutput ?? 0);
 }
 
 /** Price units per 1M tokens: every unit but the per-event ones. */

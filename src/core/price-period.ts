@@ -5,6 +5,7 @@ const MODALITY_UNITS = new Set<string>([
   'audioCacheRead',
   'imageInput',
   'audioOutput',
+  'imageOutput',
   'webSearch',
   'request',
 ]);

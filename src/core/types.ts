@@ -13,6 +13,8 @@ export interface PriceSet {
   imageInput?: number;
   /** Audio output tokens. */
   audioOutput?: number;
+  /** Generated image tokens, where a model bills them apart from text output. */
+  imageOutput?: number;
   /** USD per 1,000 web searches (a per-request fee, not per token). */
   webSearch?: number;
   /** USD per 1,000 requests: a fee on every call (Perplexity's Sonar models). */
@@ -91,6 +93,7 @@ export interface TokenBuckets {
   audioCacheRead?: number;
   imageInput?: number;
   audioOutput?: number;
+  imageOutput?: number;
   /** Web searches the call ran (a count, billed per 1,000). */
   webSearches?: number;
   /** Requests, for a per-request fee (a count, billed per 1,000); usage records always carry it. */
@@ -136,5 +139,6 @@ export function addModalities(into: TokenBuckets, from: TokenBuckets): void {
   if (from.audioCacheRead) into.audioCacheRead = (into.audioCacheRead ?? 0) + from.audioCacheRead;
   if (from.imageInput) into.imageInput = (into.imageInput ?? 0) + from.imageInput;
   if (from.audioOutput) into.audioOutput = (into.audioOutput ?? 0) + from.audioOutput;
+  if (from.imageOutput) into.imageOutput = (into.imageOutput ?? 0) + from.imageOutput;
   if (from.webSearches) into.webSearches = (into.webSearches ?? 0) + from.webSearches;
 }

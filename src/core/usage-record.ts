@@ -17,6 +17,7 @@ export interface UsageRecord {
   audioCacheRead?: number;
   imageInput?: number;
   audioOutput?: number;
+  imageOutput?: number;
   webSearches?: number;
   requests: number;
   /** A cost the log itself carries (USD). */
@@ -53,6 +54,7 @@ export const OPTIONAL_COUNT_FIELDS = [
   'audioCacheRead',
   'imageInput',
   'audioOutput',
+  'imageOutput',
   'webSearches',
 ] as const;
 

@@ -16,6 +16,37 @@ async function costOf(line: object): Promise<{ cost: number; usage: Record<strin
 }
 
 describe('billable units beyond text tokens', () => {
+  it('Gemini image output at its own price (gemini-2.5-flash-image: $2.50 text, $30 image), as genai-prices prices it', async () => {
+    const { cost, usage } = await costOf({
+      modelVersion: 'gemini-2.5-flash-image',
+      usageMetadata: {
+        candidatesTokenCount: 1304,
+        candidatesTokensDetails: [{ modality: 'IMAGE', tokenCount: 1290 }],
+        promptTokenCount: 10,
+        promptTokensDetails: [{ modality: 'TEXT', tokenCount: 10 }],
+        totalTokenCount: 1314,
+      },
+    });
+    expect(usage).toMatchObject({ input: 10, output: 14, imageOutput: 1290 });
+    // genai-prices' dataset (pydantic-ai's recorded response): $0.000003 in, $0.038735 out.
+    expect(cost).toBeCloseTo(0.038738, 12);
+  });
+
+  it('OpenAI image generation: output_tokens_details.image_tokens at the image price (gpt-image-1.5: $32)', async () => {
+    const { cost, usage } = await costOf({
+      model: 'gpt-image-1.5',
+      usage: {
+        input_tokens: 50,
+        input_tokens_details: { text_tokens: 40, image_tokens: 10 },
+        output_tokens: 4160,
+        output_tokens_details: { text_tokens: 0, image_tokens: 4160 },
+        total_tokens: 4210,
+      },
+    });
+    expect(usage).toMatchObject({ input: 40, imageInput: 10, output: 0, imageOutput: 4160 });
+    expect(cost).toBeCloseTo((40 * 5 + 10 * 8 + 4160 * 32) / 1e6, 12);
+  });
+
   it('OpenAI chat audio: audio in and out at their own prices (gpt-4o-audio-preview: $40 / $80)', async () => {
     const { cost, usage } = await costOf({
       object: 'chat.completion',

@@ -9,7 +9,13 @@ export function outputless(m: GModel): boolean {
   return entries.every((p) => p.output_mtok === undefined);
 }
 
-const MODALITY_UNITS = ['audioInput', 'audioCacheRead', 'imageInput', 'audioOutput'] as const;
+const MODALITY_UNITS = [
+  'audioInput',
+  'audioCacheRead',
+  'imageInput',
+  'audioOutput',
+  'imageOutput',
+] as const;
 
 export const G_REPO = 'https://github.com/pydantic/genai-prices';
 export const L_FILE =

@@ -32,6 +32,7 @@ const GENAI_FIELDS: Record<(typeof TOKEN_UNITS)[number], string> = {
   audioCacheRead: 'cache_audio_read_mtok',
   imageInput: 'input_image_mtok',
   audioOutput: 'output_audio_mtok',
+  imageOutput: 'output_image_mtok',
   // USD per 1,000 searches, as our unit is.
   webSearch: 'web_searches_kcount',
   request: 'requests_kcount',

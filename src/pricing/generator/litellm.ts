@@ -15,6 +15,7 @@ export function litellmSet(e: LEntry, suffix = '') {
   const audioCacheRead = perM(e[`cache_read_input_audio_token_cost${suffix}`]);
   const imageInput = perM(e[`input_cost_per_image_token${suffix}`]);
   const audioOutput = perM(e[`output_cost_per_audio_token${suffix}`]);
+  const imageOutput = perM(e[`output_cost_per_image_token${suffix}`]);
   return {
     input,
     output,
@@ -25,6 +26,7 @@ export function litellmSet(e: LEntry, suffix = '') {
     ...(audioCacheRead !== undefined ? { audioCacheRead } : {}),
     ...(imageInput !== undefined ? { imageInput } : {}),
     ...(audioOutput !== undefined ? { audioOutput } : {}),
+    ...(imageOutput !== undefined ? { imageOutput } : {}),
   };
 }
 

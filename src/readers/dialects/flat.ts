@@ -6,7 +6,8 @@ import type { Dialect } from './types.js';
  * The documented flat llmcost record, one per line:
  * {timestamp, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
  *  cache_write_1h_tokens, reasoning_tokens, requests, cost, batch, tags: {...}}, and where a call had them
- * audio_input_tokens, audio_cache_read_tokens, image_input_tokens, audio_output_tokens, web_searches.
+ * audio_input_tokens, audio_cache_read_tokens, image_input_tokens, audio_output_tokens,
+ * image_output_tokens, web_searches.
  * Every bucket is exclusive: input_tokens is the uncached text input; output includes reasoning.
  */
 const MODALITIES = [
@@ -14,6 +15,7 @@ const MODALITIES = [
   ['audioCacheRead', 'audio_cache_read_tokens'],
   ['imageInput', 'image_input_tokens'],
   ['audioOutput', 'audio_output_tokens'],
+  ['imageOutput', 'image_output_tokens'],
   ['webSearches', 'web_searches'],
 ] as const;
 

@@ -67,6 +67,8 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
   const imageIn = modality(u.promptTokensDetails, 'IMAGE');
   const imageCached = modality(u.cacheTokensDetails, 'IMAGE');
   const audioOut = modality(u.candidatesTokensDetails, 'AUDIO');
+  // Generated images (the image models: $30/M against text's $2.50).
+  const imageOut = modality(u.candidatesTokensDetails, 'IMAGE');
   const r: Omit<UsageRecord, 'model'> = {
     input: Math.max(
       0,
@@ -79,7 +81,9 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
     cacheRead: cached - audioCached,
     cacheWrite5m: 0,
     cacheWrite1h: 0,
-    output: num(u.candidatesTokenCount, 'candidatesTokenCount') - audioOut + thoughts,
+    output:
+      Math.max(0, num(u.candidatesTokenCount, 'candidatesTokenCount') - audioOut - imageOut) +
+      thoughts,
     reasoning: thoughts,
     requests: 1,
   };
@@ -87,6 +91,7 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
   if (audioCached) r.audioCacheRead = audioCached;
   if (imageIn > imageCached) r.imageInput = imageIn - imageCached;
   if (audioOut) r.audioOutput = audioOut;
+  if (imageOut) r.imageOutput = imageOut;
   return r;
 }
 

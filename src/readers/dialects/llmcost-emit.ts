@@ -3,8 +3,13 @@ import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { BadRecord, num, obj, optNum, str, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
-/** The version of the rows `analyze --emit` writes (app/emit-schema.ts writes it; this reads it). */
-export const EMIT_SCHEMA_VERSION = 1;
+/**
+ * The version of the rows `analyze --emit` writes (app/emit-schema.ts writes it; this reads it). 2 added
+ * `image_output` and `cost_image_output` (generated images priced apart); rows of 1, without them, are
+ * read too.
+ */
+export const EMIT_SCHEMA_VERSION = 2;
+const READS = new Set([1, 2]);
 
 /** Every count column of a row but requests, by the bucket registry's names (input, cache_read, ...). */
 const COUNTS = BUCKETS.filter((b) => b.key !== 'requests').map((b) => ({
@@ -25,8 +30,8 @@ export const llmcostEmit: Dialect = {
   name: 'llmcost-emit',
   detect: (o) => 'schema_version' in o && 'calculated_cost' in o && 'model_id' in o,
   normalize(o): Outcome {
-    if (Number(o.schema_version) !== EMIT_SCHEMA_VERSION)
-      throw new BadRecord(`unsupported schema_version (this llmcost reads ${EMIT_SCHEMA_VERSION})`);
+    if (!READS.has(Number(o.schema_version)))
+      throw new BadRecord(`unsupported schema_version (this llmcost reads 1 and 2)`);
     const model = str(o.model);
     if (!model) return { invalid: 'model' };
     const r = { model } as UsageRecord;

@@ -48,7 +48,9 @@ export function openaiUsage(
   const cachedAudio = cachedDetails ? num(cachedDetails.audio_tokens, 'audio_tokens') : 0;
   const cachedImage = cachedDetails ? num(cachedDetails.image_tokens, 'image_tokens') : 0;
   const audioOut = outDetails ? num(outDetails.audio_tokens, 'audio_tokens') : 0;
-  const textOut = completion - audioOut;
+  // Generated images (gpt-image-1.5 and later: output_tokens_details.image_tokens), priced apart.
+  const imageOut = outDetails ? num(outDetails.image_tokens, 'image_tokens') : 0;
+  const textOut = Math.max(0, completion - audioOut - imageOut);
   // Built with one fixed shape (no spreads): this runs once per record on the analyze hot path.
   const r: UsageRecord = {
     model,
@@ -67,6 +69,7 @@ export function openaiUsage(
   if (cachedAudio) r.audioCacheRead = cachedAudio;
   if (imageIn > cachedImage) r.imageInput = imageIn - cachedImage;
   if (audioOut) r.audioOutput = audioOut;
+  if (imageOut) r.imageOutput = imageOut;
   if (ts !== undefined) r.timestamp = ts;
   return extra ? Object.assign(r, extra) : r;
 }

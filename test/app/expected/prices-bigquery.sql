@@ -24,34 +24,35 @@ CREATE OR REPLACE TABLE llmcost_prices (
   audio_cache_read FLOAT64,
   image_input FLOAT64,
   audio_output FLOAT64,
+  image_output FLOAT64,
   web_search FLOAT64,
   request FLOAT64
 );
 INSERT INTO llmcost_prices VALUES
-('gemini-2.5-pro', 'google', NULL, NULL, -1, 200000, -1, 1440, false, false, NULL, NULL, 1.25, 0.125, 1.25, 1.25, 10, 1.25, 1.25, 1.25, 10, 0, 0),
-('gemini-2.5-pro', 'google', NULL, NULL, -1, 200000, -1, 1440, true, false, NULL, NULL, 0.625, 0.0625, 0.625, 0.625, 5, 0.625, 0.625, 0.625, 5, 0, 0),
-('gemini-2.5-pro', 'google', NULL, NULL, 200000, NULL, -1, 1440, false, false, 200000, NULL, 2.5, 0.25, 2.5, 2.5, 15, 2.5, 2.5, 2.5, 15, 0, 0),
-('gemini-2.5-pro', 'google', NULL, NULL, 200000, NULL, -1, 1440, true, false, 200000, NULL, 1.25, 0.125, 1.25, 1.25, 7.5, 1.25, 1.25, 1.25, 7.5, 0, 0),
-('deepseek-chat', 'deepseek', NULL, DATE '2025-02-09', -1, NULL, -1, 1440, false, false, NULL, NULL, 0.14, 0.014, 0.14, 0.14, 0.28, 0.14, 0.14, 0.14, 0.28, 0, 0),
-('deepseek-chat', 'deepseek', NULL, DATE '2025-02-09', -1, NULL, -1, 1440, true, true, NULL, NULL, 0.14, 0.014, 0.14, 0.14, 0.28, 0.14, 0.14, 0.14, 0.28, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-09', DATE '2025-02-26', -1, NULL, -1, 1440, false, false, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-09', DATE '2025-02-26', -1, NULL, -1, 1440, true, true, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, -1, 0, false, false, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, -1, 0, true, true, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 0, 30, false, false, NULL, '16:30-00:30', 0.135, 0.035, 0.135, 0.135, 0.55, 0.135, 0.135, 0.135, 0.55, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 0, 30, true, true, NULL, '16:30-00:30', 0.135, 0.035, 0.135, 0.135, 0.55, 0.135, 0.135, 0.135, 0.55, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 30, 990, false, false, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 30, 990, true, true, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 990, 1440, false, false, NULL, '16:30-00:30', 0.135, 0.035, 0.135, 0.135, 0.55, 0.135, 0.135, 0.135, 0.55, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 990, 1440, true, true, NULL, '16:30-00:30', 0.135, 0.035, 0.135, 0.135, 0.55, 0.135, 0.135, 0.135, 0.55, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-09-05', DATE '2025-09-29', -1, NULL, -1, 1440, false, false, NULL, NULL, 0.56, 0.07, 0.56, 0.56, 1.68, 0.56, 0.56, 0.56, 1.68, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-09-05', DATE '2025-09-29', -1, NULL, -1, 1440, true, true, NULL, NULL, 0.56, 0.07, 0.56, 0.56, 1.68, 0.56, 0.56, 0.56, 1.68, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-09-29', NULL, -1, NULL, -1, 1440, false, false, NULL, NULL, 0.28, 0.028, 0.28, 0.28, 0.42, 0.28, 0.28, 0.28, 0.42, 0, 0),
-('deepseek-chat', 'deepseek', DATE '2025-09-29', NULL, -1, NULL, -1, 1440, true, true, NULL, NULL, 0.28, 0.028, 0.28, 0.28, 0.42, 0.28, 0.28, 0.28, 0.42, 0, 0),
-('gpt-4o', 'openai', NULL, DATE '2024-10-02', -1, NULL, -1, 1440, false, false, NULL, NULL, 5, 5, 5, 5, 15, 5, 5, 5, 15, 0, 0),
-('gpt-4o', 'openai', NULL, DATE '2024-10-02', -1, NULL, -1, 1440, true, false, NULL, NULL, 2.5, 2.5, 2.5, 2.5, 7.5, 2.5, 2.5, 2.5, 7.5, 0, 0),
-('gpt-4o', 'openai', DATE '2024-10-02', NULL, -1, NULL, -1, 1440, false, false, NULL, NULL, 2.5, 1.25, 2.5, 2.5, 10, 2.5, 2.5, 2.5, 10, 10, 0),
-('gpt-4o', 'openai', DATE '2024-10-02', NULL, -1, NULL, -1, 1440, true, false, NULL, NULL, 1.25, 0.625, 1.25, 1.25, 5, 1.25, 1.25, 1.25, 5, 10, 0);
+('gemini-2.5-pro', 'google', NULL, NULL, -1, 200000, -1, 1440, false, false, NULL, NULL, 1.25, 0.125, 1.25, 1.25, 10, 1.25, 1.25, 1.25, 10, 10, 0, 0),
+('gemini-2.5-pro', 'google', NULL, NULL, -1, 200000, -1, 1440, true, false, NULL, NULL, 0.625, 0.0625, 0.625, 0.625, 5, 0.625, 0.625, 0.625, 5, 5, 0, 0),
+('gemini-2.5-pro', 'google', NULL, NULL, 200000, NULL, -1, 1440, false, false, 200000, NULL, 2.5, 0.25, 2.5, 2.5, 15, 2.5, 2.5, 2.5, 15, 15, 0, 0),
+('gemini-2.5-pro', 'google', NULL, NULL, 200000, NULL, -1, 1440, true, false, 200000, NULL, 1.25, 0.125, 1.25, 1.25, 7.5, 1.25, 1.25, 1.25, 7.5, 7.5, 0, 0),
+('deepseek-chat', 'deepseek', NULL, DATE '2025-02-09', -1, NULL, -1, 1440, false, false, NULL, NULL, 0.14, 0.014, 0.14, 0.14, 0.28, 0.14, 0.14, 0.14, 0.28, 0.28, 0, 0),
+('deepseek-chat', 'deepseek', NULL, DATE '2025-02-09', -1, NULL, -1, 1440, true, true, NULL, NULL, 0.14, 0.014, 0.14, 0.14, 0.28, 0.14, 0.14, 0.14, 0.28, 0.28, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-09', DATE '2025-02-26', -1, NULL, -1, 1440, false, false, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 1.1, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-09', DATE '2025-02-26', -1, NULL, -1, 1440, true, true, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 1.1, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, -1, 0, false, false, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 1.1, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, -1, 0, true, true, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 1.1, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 0, 30, false, false, NULL, '16:30-00:30', 0.135, 0.035, 0.135, 0.135, 0.55, 0.135, 0.135, 0.135, 0.55, 0.55, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 0, 30, true, true, NULL, '16:30-00:30', 0.135, 0.035, 0.135, 0.135, 0.55, 0.135, 0.135, 0.135, 0.55, 0.55, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 30, 990, false, false, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 1.1, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 30, 990, true, true, NULL, NULL, 0.27, 0.07, 0.27, 0.27, 1.1, 0.27, 0.27, 0.27, 1.1, 1.1, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 990, 1440, false, false, NULL, '16:30-00:30', 0.135, 0.035, 0.135, 0.135, 0.55, 0.135, 0.135, 0.135, 0.55, 0.55, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-02-26', DATE '2025-09-05', -1, NULL, 990, 1440, true, true, NULL, '16:30-00:30', 0.135, 0.035, 0.135, 0.135, 0.55, 0.135, 0.135, 0.135, 0.55, 0.55, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-09-05', DATE '2025-09-29', -1, NULL, -1, 1440, false, false, NULL, NULL, 0.56, 0.07, 0.56, 0.56, 1.68, 0.56, 0.56, 0.56, 1.68, 1.68, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-09-05', DATE '2025-09-29', -1, NULL, -1, 1440, true, true, NULL, NULL, 0.56, 0.07, 0.56, 0.56, 1.68, 0.56, 0.56, 0.56, 1.68, 1.68, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-09-29', NULL, -1, NULL, -1, 1440, false, false, NULL, NULL, 0.28, 0.028, 0.28, 0.28, 0.42, 0.28, 0.28, 0.28, 0.42, 0.42, 0, 0),
+('deepseek-chat', 'deepseek', DATE '2025-09-29', NULL, -1, NULL, -1, 1440, true, true, NULL, NULL, 0.28, 0.028, 0.28, 0.28, 0.42, 0.28, 0.28, 0.28, 0.42, 0.42, 0, 0),
+('gpt-4o', 'openai', NULL, DATE '2024-10-02', -1, NULL, -1, 1440, false, false, NULL, NULL, 5, 5, 5, 5, 15, 5, 5, 5, 15, 15, 0, 0),
+('gpt-4o', 'openai', NULL, DATE '2024-10-02', -1, NULL, -1, 1440, true, false, NULL, NULL, 2.5, 2.5, 2.5, 2.5, 7.5, 2.5, 2.5, 2.5, 7.5, 7.5, 0, 0),
+('gpt-4o', 'openai', DATE '2024-10-02', NULL, -1, NULL, -1, 1440, false, false, NULL, NULL, 2.5, 1.25, 2.5, 2.5, 10, 2.5, 2.5, 2.5, 10, 10, 10, 0),
+('gpt-4o', 'openai', DATE '2024-10-02', NULL, -1, NULL, -1, 1440, true, false, NULL, NULL, 1.25, 0.625, 1.25, 1.25, 5, 1.25, 1.25, 1.25, 5, 5, 10, 0);
 CREATE OR REPLACE TABLE llmcost_model_names (
   name STRING,
   model_id STRING
@@ -82,7 +83,8 @@ SELECT
     + COALESCE(u.audio_input, 0) * p.audio_input
     + COALESCE(u.audio_cache_read, 0) * p.audio_cache_read
     + COALESCE(u.image_input, 0) * p.image_input
-    + COALESCE(u.audio_output, 0) * p.audio_output) / 1000000.0
+    + COALESCE(u.audio_output, 0) * p.audio_output
+    + COALESCE(u.image_output, 0) * p.image_output) / 1000000.0
     + (COALESCE(u.web_searches, 0) * p.web_search + COALESCE(u.requests, 0) * p.request) / 1000.0 AS llmcost_cost
 FROM llmcost_usage AS u
 JOIN (
