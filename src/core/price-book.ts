@@ -93,7 +93,8 @@ export class PriceBook {
    * every catalog name that continues it with one more part continues it with the same part (`gemini-2.0`
    * -> `gemini-2.0-flash`) or with one model size only (`llama-3.3` -> `llama-3.3-70b`), or an instruct or
    * chat release exists (`llama-3.1-70b` -> `llama-3.1-70b-instruct`). Anything more open (`llama-3.1`,
-   * three sizes) stays unpriced.
+   * three sizes) stays unpriced, and so does a continuation that names another product of the family (a
+   * TTS, image, audio or embedding model): `gemini-2.5-pro-preview` is not `gemini-2.5-pro-preview-tts`.
    */
   private familyOf(key: string): string | undefined {
     if (key.includes('/') || key.length < 4) return undefined;
@@ -105,7 +106,7 @@ export class PriceBook {
       // One continuation, or of several exactly one model size (`llama-3.3` -> 70b beside its fine-tunes).
       const sizes = [...next].filter((p) => /^\d+(\.\d+)?[bm]$/.test(p));
       const part = next.size === 1 ? [...next][0] : sizes.length === 1 ? sizes[0] : undefined;
-      if (part === undefined) return undefined;
+      if (part === undefined || OTHER_PRODUCT.test(part)) return undefined;
       at = `${at}-${part}`;
       if (this.index.has(at)) return at;
     }
@@ -203,6 +204,9 @@ export class PriceBook {
 }
 
 const FAMILY_SUFFIXES = ['instruct', 'chat'];
+/** Continuations that name another product of a family, priced otherwise: never a family's completion. */
+const OTHER_PRODUCT =
+  /^(tts|audio|image|images|img|embed|embedding|embeddings|live|realtime|transcribe|speech|search|vision|video|native)$/;
 
 function label(provider: string): string {
   return own(PLATFORM_LABEL, provider) ?? provider;

@@ -49,6 +49,9 @@ const VARIANT = /:(thinking|free|floor|nitro|beta|extended|online|exacto)$/;
 const GEO = /^(us|eu|apac|au|jp|ca|us-gov|global)\./;
 const VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|openai|deepseek|qwen|writer|google)\./;
 
+/** The step that reads a preview as its general release (a last chance; never a catalog alias). */
+export const GENERAL_RELEASE = 'its general release';
+
 export function nameKeys(raw: string): NameKey[] {
   const keys: NameKey[] = [];
   const push = (key: string, step: string, platform?: string, fallback = false) => {
@@ -146,8 +149,10 @@ export function nameKeys(raw: string): NameKey[] {
     push(name, 'Claude version written first', platform);
     dotted(name);
   }
-  // A model the catalog has only as a preview release (gemini-3.1-pro is gemini-3.1-pro-preview).
+  // A model the catalog has only as a preview release (gemini-3.1-pro is gemini-3.1-pro-preview), or a
+  // preview it no longer lists, priced as its general release (gemini-2.5-pro-preview-05-06).
   if (!name.endsWith('-preview')) push(`${name}-preview`, 'its preview release', platform, true);
+  else push(name.slice(0, -'-preview'.length), GENERAL_RELEASE, platform, true);
   // Last: an unknown host or organisation prefix (meta-llama/, qwen/), the model name after it.
   const slash = name.lastIndexOf('/');
   if (slash > 0)

@@ -40,6 +40,8 @@ describe('name resolution', () => {
     ['openai/gpt-4o:floor', 'gpt-4o'],
     // a model the catalog has only as a preview release, and an unknown host prefix
     ['gemini-3.1-pro', 'gemini-3.1-pro-preview'],
+    // a preview the catalog no longer lists, as its general release; never a TTS model of its family
+    ['gemini-2.5-pro-preview-05-06', 'gemini-2.5-pro'],
     ['some-gateway/gpt-4o', 'gpt-4o'],
     ['gpt-5.6', 'gpt-5.6-sol'],
     ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13'],

@@ -1,4 +1,4 @@
-import { nameKeys } from '../../core/resolve-name.js';
+import { GENERAL_RELEASE, nameKeys } from '../../core/resolve-name.js';
 import type { ModelRecord, PricePeriod } from '../../core/types.js';
 import { nameHosted } from './expand-names.js';
 import { apart } from './expand-prices.js';
@@ -67,6 +67,8 @@ export class CatalogIndex {
     if (exact || !prices) return exact;
     for (const n of names)
       for (const k of nameKeys(n).slice(1)) {
+        // A preview read as its general release is no sign that the two are one model.
+        if (k.step === GENERAL_RELEASE) continue;
         const hit = index.get(k.key);
         const cur = hit?.prices[hit.prices.length - 1];
         if (hit && cur && !apart(cur.input, prices.input) && !apart(cur.output, prices.output))
