@@ -190,6 +190,16 @@ function hourOf(s: string): number | undefined {
   return Date.UTC(year, mo - 1, d, h);
 }
 
+/**
+ * A streamed chunk's choices or candidates before the last: a list, not empty, none of whose items has
+ * `field` (OpenAI's `finish_reason`, Gemini's `finishReason`) set. Such a chunk carries running totals.
+ */
+export function unfinished(items: unknown, field: string): boolean {
+  if (!Array.isArray(items) || !items.length) return false;
+  for (const c of items) if (obj(c)?.[field]) return false;
+  return true;
+}
+
 export function bool(v: unknown): boolean {
   return v === true || v === 'true' || v === 'TRUE' || v === 'True' || v === 1 || v === '1';
 }

@@ -94,7 +94,10 @@ function openaiOptions(e: LEntry): Option[] {
   });
 }
 
-/** Perplexity's per-request fee by search context size (USD per request in LiteLLM, per 1,000 here). */
+/**
+ * Perplexity's per-request fee by search context size (USD per request in LiteLLM, per 1,000 here), and the
+ * reasoning step at its own output price.
+ */
 function perplexityOptions(e: LEntry): Option[] {
   const reasoning = positive(e.output_cost_per_reasoning_token);
   const step: Option = {

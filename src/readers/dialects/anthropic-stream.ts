@@ -13,15 +13,6 @@ import type { Dialect } from './types.js';
  * same file, so streams logged interleaved in one file cannot be told apart. The other events
  * (`content_block_*`, `message_stop`, `ping`) carry no usage and are skipped as such.
  */
-/**
- * Lays a `message_delta`'s cumulative usage over the counts so far; null means "not in this delta", not 0.
- * A key `__proto__` (JSON.parse makes it an own key) would set the counts' prototype: it is no count.
- */
-export function overlayUsage(into: Obj, delta: Obj): void {
-  for (const [k, v] of Object.entries(delta))
-    if (v !== null && v !== undefined && k !== '__proto__') into[k] = v;
-}
-
 function streamSession(): (o: Obj) => Outcome {
   let open: { id: string; model: string; usage: Obj } | undefined;
   let anonymous = 0;
@@ -56,6 +47,15 @@ function streamSession(): (o: Obj) => Outcome {
     }
     return { skip: 'stream event without usage' };
   };
+}
+
+/**
+ * Lays a `message_delta`'s cumulative usage over the counts so far; null means "not in this delta", not 0.
+ * A key `__proto__` (JSON.parse makes it an own key) would set the counts' prototype: it is no count.
+ */
+export function overlayUsage(into: Obj, delta: Obj): void {
+  for (const [k, v] of Object.entries(delta))
+    if (v !== null && v !== undefined && k !== '__proto__') into[k] = v;
 }
 
 const EVENTS = new Set([

@@ -1,5 +1,5 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { num, obj, str, time, type Obj } from '../values.js';
+import { num, obj, str, time, unfinished, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -50,11 +50,7 @@ function trafficModel(model: string, traffic: string): string {
  * without the field); only such chunks are held until their file is read, so a log of whole responses
  * costs no memory per response. A response without candidates (a blocked prompt) is whole.
  */
-function generating(candidates: unknown): boolean {
-  if (!Array.isArray(candidates) || !candidates.length) return false;
-  for (const c of candidates) if (obj(c)?.finishReason) return false;
-  return true;
-}
+const generating = (candidates: unknown) => unfinished(candidates, 'finishReason');
 
 /** The buckets of a `usageMetadata` object (the rule is in the dialect's comment above). */
 export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {

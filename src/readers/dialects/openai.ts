@@ -1,5 +1,5 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { num, obj, str, time, type Obj } from '../values.js';
+import { num, obj, str, time, unfinished, type Obj } from '../values.js';
 import { costsApiResult } from './cost-reports.js';
 import { isPerplexityUsage, perplexityRecords } from './perplexity.js';
 import type { Dialect } from './types.js';
@@ -154,11 +154,7 @@ export const openaiChat: Dialect = {
  * usage stats: running totals): choices none of which has finished. Kept largest under the response id,
  * so the finished chunk (or the usage-only last one, kept first) counts, else the largest.
  */
-function midStream(choices: unknown): boolean {
-  if (!Array.isArray(choices) || !choices.length) return false;
-  for (const c of choices) if (obj(c)?.finish_reason) return false;
-  return true;
-}
+const midStream = (choices: unknown) => unfinished(choices, 'finish_reason');
 
 /** Responses API terminal events, and the Realtime API's `response.done` (its usage uses `*_token_details`). */
 const TERMINAL = new Set([
