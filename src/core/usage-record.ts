@@ -73,6 +73,14 @@ export interface Dedup {
  */
 export const UNKNOWN_MODEL = '(unknown model)';
 
+/**
+ * The model a billing option is priced as, `<model>-<option>` (a variant record, pricing/generator/
+ * billing-variants.ts). A record that names no model stays UNKNOWN_MODEL: there is no variant of nothing,
+ * and it is counted as naming none.
+ */
+export const withOption = (model: string, option: string): string =>
+  model === UNKNOWN_MODEL ? model : `${model}-${option}`;
+
 export type Skip = { skip: string };
 export type Invalid = { invalid: string };
 export type Outcome = UsageRecord | UsageRecord[] | Skip | Invalid;

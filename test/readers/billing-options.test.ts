@@ -159,3 +159,43 @@ describe("Gemini's priority and flex PayGo (usageMetadata.trafficType)", () => {
     expect(got).toEqual({ 'gemini-2.0-flash-priority': null });
   });
 });
+
+describe('a billing option on usage that names no model', () => {
+  it('stays under (unknown model), counted as naming none, not a variant of nothing', async () => {
+    const lines = [
+      {
+        object: 'chat.completion',
+        created: 1790812800,
+        choices: [],
+        service_tier: 'flex',
+        usage: { prompt_tokens: 10, completion_tokens: 5 },
+      },
+      {
+        usageMetadata: {
+          promptTokenCount: 7,
+          candidatesTokenCount: 3,
+          trafficType: 'ON_DEMAND_PRIORITY',
+        },
+      },
+      {
+        object: 'chat.completion',
+        created: 1790812800,
+        choices: [],
+        usage: {
+          prompt_tokens: 10,
+          completion_tokens: 5,
+          search_context_size: 'low',
+          reasoning_tokens: 4,
+        },
+      },
+    ];
+    const r = await runCli(['analyze', '--json'], {
+      stdin: `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.groups.map((g: { model: string }) => g.model)).toEqual(['(unknown model)']);
+    expect(doc.groups[0]).toMatchObject({ requests: 3, input: 27, output: 17 });
+    expect(doc.withoutModel).toBe(4);
+  });
+});

@@ -1,4 +1,9 @@
-import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
+import {
+  UNKNOWN_MODEL,
+  withOption,
+  type Outcome,
+  type UsageRecord,
+} from '../../core/usage-record.js';
 import { num, obj, str, time, unfinished, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
@@ -38,8 +43,8 @@ export const gemini: Dialect = {
  * throughput (billed by subscription, not per token) bill as the model.
  */
 function trafficModel(model: string, traffic: string): string {
-  if (traffic === 'ON_DEMAND_PRIORITY') return `${model}-priority`;
-  if (traffic === 'ON_DEMAND_FLEX') return `${model}-flex`;
+  if (traffic === 'ON_DEMAND_PRIORITY') return withOption(model, 'priority');
+  if (traffic === 'ON_DEMAND_FLEX') return withOption(model, 'flex');
   return model;
 }
 

@@ -1,4 +1,9 @@
-import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
+import {
+  UNKNOWN_MODEL,
+  withOption,
+  type Outcome,
+  type UsageRecord,
+} from '../../core/usage-record.js';
 import { num, obj, str, time, unfinished, type Obj } from '../values.js';
 import { costsApiResult } from './cost-reports.js';
 import { isPerplexityUsage, perplexityRecords } from './perplexity.js';
@@ -105,7 +110,9 @@ function reasoningOnTop(
  */
 export function tieredModel(model: string, o: Obj): string {
   const tier = o.service_tier;
-  return (tier === 'flex' || tier === 'priority') && !('x_groq' in o) ? `${model}-${tier}` : model;
+  return (tier === 'flex' || tier === 'priority') && !('x_groq' in o)
+    ? withOption(model, tier)
+    : model;
 }
 
 /** The optional fields of an OpenAI record: batch tier, a cost the log carries, and the response id. */

@@ -1,4 +1,4 @@
-import type { Outcome, UsageRecord } from '../../core/usage-record.js';
+import { withOption, type Outcome, type UsageRecord } from '../../core/usage-record.js';
 import { num, obj, optNum, type Obj } from '../values.js';
 
 /**
@@ -27,7 +27,7 @@ const SIZES = new Set(['low', 'medium', 'high']);
 /** The model a Sonar request is billed as: its search context size's variant when the log names one. */
 function contextModel(model: string, u: Obj): string {
   const size = u.search_context_size;
-  return typeof size === 'string' && SIZES.has(size) ? `${model}-context-${size}` : model;
+  return typeof size === 'string' && SIZES.has(size) ? withOption(model, `context-${size}`) : model;
 }
 
 /**
@@ -50,7 +50,7 @@ export function perplexityRecords(
   const reasoning = num(steps, 'reasoning_tokens');
   if (!reasoning) return r;
   const step: UsageRecord = {
-    model: `${model}-reasoning`,
+    model: withOption(model, 'reasoning'),
     input: 0,
     cacheRead: 0,
     cacheWrite5m: 0,
