@@ -1,12 +1,16 @@
-import { spreadsheetSafe } from './printable.js';
+import { printable, spreadsheetSafe } from './printable.js';
 import { cleanNumber, type Report } from './report.js';
 
+/**
+ * One cell. Text from logs is made printable too: a CSV report is read in terminals and CI logs, where a
+ * raw line break inside a quoted cell starts a line GitHub Actions runs as a `::command`.
+ */
 function field(raw: unknown): string {
   const v = cleanNumber(raw);
   if (v === null || v === undefined) return '';
   const s =
     typeof v === 'string'
-      ? spreadsheetSafe(v)
+      ? spreadsheetSafe(printable(v))
       : typeof v === 'object'
         ? JSON.stringify(v)
         : String(v);

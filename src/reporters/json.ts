@@ -1,3 +1,4 @@
+import { jsonPrintable } from './printable.js';
 import { cleanNumber, SCHEMA_VERSION, type RenderOptions, type Report } from './report.js';
 
 export function renderJson(report: Report, opts: RenderOptions): string {
@@ -7,11 +8,10 @@ export function renderJson(report: Report, opts: RenderOptions): string {
     catalogSource: opts.catalogSource ?? 'bundled',
     ...report.json,
   };
-  return (
-    JSON.stringify(
-      doc,
-      (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : cleanNumber(v)),
-      2,
-    ) + '\n'
+  const text = JSON.stringify(
+    doc,
+    (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : cleanNumber(v)),
+    2,
   );
+  return `${jsonPrintable(text)}\n`;
 }

@@ -19,6 +19,18 @@ export function printable(s: string): string {
   });
 }
 
+// eslint-disable-next-line no-control-regex -- the control range is the point
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text with the characters JSON.stringify leaves raw (DEL, C1 controls, line separators, bidi
+ * overrides) written as `\uXXXX` escapes: the same value to any JSON reader, inert in a terminal. Outside
+ * strings JSON.stringify writes only ASCII, so every match is inside a string.
+ */
+export function jsonPrintable(json: string): string {
+  return json.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * A CSV cell that a spreadsheet would run as a formula (=, +, -, @, tab or CR first) gets a leading `'`,
  * as OWASP advises; numbers are written as numbers and never changed.

@@ -24,6 +24,24 @@ describe('class 7: text from files reaching the terminal and CI logs', () => {
     expect(csv.stdout).not.toMatch(/^=/m);
   });
 
+  it('writes the characters JSON leaves raw (C1, DEL, bidi, line separators) as \\u escapes: same value', async () => {
+    const name = 'm\u009b2J\u007f\u2028\u202eevil';
+    const input = `${JSON.stringify({ model: name, input_tokens: 1, output_tokens: 1 })}\n`;
+    const r = await runCli(['analyze', '-', '--json'], { stdin: input });
+    expect(r.stdout).not.toMatch(/[\u007f-\u009f\u2028\u202e]/);
+    expect(r.stdout).toContain('m\\u009b2J\\u007f\\u2028\\u202eevil');
+    expect(JSON.parse(r.stdout).groups.map((g: { model: string }) => g.model)).toContain(name);
+  });
+
+  it('escapes control characters in CSV reports: a quoted line break would start a CI log command', async () => {
+    const csv = await runCli(['analyze', '-', '--format', 'csv'], { stdin });
+    expect(csv.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- the point of the test
+    expect(csv.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    expect(csv.stdout.split('\n').some((l) => l.startsWith('::'))).toBe(false);
+    expect(csv.stdout).toContain('evil\\e]0;title\\u0007\\e[2J\\n::warning::pwned\\u202e');
+  });
+
   it('escapes names in stderr diagnostics too', async () => {
     const r = await runCli(['analyze', '-', '--by', 'x\u001b[31m'], { stdin });
     expect(r.stderr).toContain('--by x\\e[31m');
