@@ -19,7 +19,6 @@ export function printable(s: string): string {
   });
 }
 
-// eslint-disable-next-line no-control-regex -- the control range is the point
 const JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
