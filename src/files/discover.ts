@@ -1,7 +1,7 @@
 import { readText } from './read-text.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { emptyPath, posixRelative } from './paths.js';
+import { displayPath, emptyPath, posixRelative } from './paths.js';
 import { UsageError } from '../errors.js';
 import { IgnoreRules } from './gitignore.js';
 import { FolderVisits } from './folder-visits.js';
@@ -12,7 +12,7 @@ export interface Discovery {
   files: string[];
   stdin: boolean;
   skipped: { ignored: number; excluded: number };
-  /** Symbolic-link loops that were not followed, one line each, for stderr. */
+  /** Symbolic links not followed (loops, links to nothing), one line each, for stderr. */
   notes: string[];
 }
 
@@ -95,6 +95,11 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
       const abs = prefix + e.name;
       // Symbolic links are followed: to a folder (walked once, see FolderVisits) or to a file.
       const target = e.isSymbolicLink() ? statSync(abs, { throwIfNoEntry: false }) : e;
+      // A link to nothing (its target moved or deleted) holds no text: said once, not a failed run.
+      if (!target) {
+        notes.push(`llmcost: ${displayPath(o.cwd, abs)} is a symbolic link to nothing: left out`);
+        continue;
+      }
       const isDir = target?.isDirectory() === true;
       if (isDir && ALWAYS_SKIPPED.has(e.name)) continue;
       if (ignored(here, abs, isDir)) {
@@ -102,7 +107,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
         continue;
       }
       if (isDir) walk(abs, here, want);
-      else if (target && !target.isFile())
+      else if (!target.isFile())
         skipped.excluded++; // a FIFO or socket in a folder is not a prompt
       else if (!want || want.test(posixRelative(o.cwd, abs))) accept(abs);
     }

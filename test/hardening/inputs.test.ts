@@ -72,6 +72,21 @@ describe('class 4: file-system edges', () => {
     expect(c.stderr).toContain('symbolic-link loop');
   });
 
+  it('leaves out a link to nothing inside a folder, says so, and counts the rest', async () => {
+    const dir = tempDir('dangling');
+    mkdirSync(join(dir, 'prompts'));
+    writeFileSync(join(dir, 'prompts/a.txt'), 'hello world');
+    symlinkSync(join(dir, 'moved.txt'), join(dir, 'prompts/b.txt'));
+    const c = await runCli(['count', 'prompts', '--json'], { cwd: dir });
+    expect(c.code, c.stderr).toBe(0);
+    expect(JSON.parse(c.stdout).files.map((f: { path: string }) => f.path)).toEqual([
+      'prompts/a.txt',
+    ]);
+    expect(c.stderr).toContain('prompts/b.txt is a symbolic link to nothing: left out');
+    // Named itself, the same link is a missing input: exit 2.
+    expect((await runCli(['count', 'prompts/b.txt'], { cwd: dir })).code).toBe(2);
+  });
+
   it('reads a FIFO, /dev/stdin and process substitution as streams', () => {
     const dir = tempDir('fifo');
     writeFileSync(join(dir, 'a.jsonl'), record(42));
