@@ -191,8 +191,14 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
   [
     'otel',
     ['fixtures/logs/otel.jsonl'],
-    { 'gpt-4o': [1, 900, 0, 0, 100, 0], 'claude-sonnet-4-5': [1, 1000, 4000, 1000, 500, 200] },
-    { '2025-10-01': 1000, '2025-10-02': 6500 },
+    {
+      'gpt-4o': [1, 900, 0, 0, 100, 0],
+      // The GenAI conventions' span, and Strands' (cache beside the input: its total says so).
+      'claude-sonnet-4-5': [2, 1000 + 4299, 4000 + 35574, 1000 + 17787, 500 + 631, 200],
+      // OpenInference (Arize Phoenix): llm.token_count.prompt includes the cache reads and writes.
+      'claude-3-5-haiku': [1, 500, 800, 200, 300, 0],
+    },
+    { '2025-10-01': 1000, '2025-10-02': 6500, '2025-10-03': 1800 + 58291 },
   ],
   [
     'llmcost flat',

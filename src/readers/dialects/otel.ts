@@ -18,22 +18,85 @@ function attributes(span: Obj): Obj {
 
 const CALL_SPAN = /\.(doGenerate|doStream)$/;
 
+/** The first of `keys` the span has (a convention's name, then older or other conventions' names). */
+const first = (a: Obj, keys: string[]): unknown => {
+  for (const k of keys) if (a[k] !== undefined && a[k] !== null) return a[k];
+  return undefined;
+};
+
+/**
+ * Attribute names per bucket: the OpenTelemetry GenAI conventions, their older names (OpenLLMetry,
+ * Strands' `cache_*_input_tokens`), the AI SDK's `ai.usage.*` and OpenInference's `llm.token_count.*`
+ * (Arize Phoenix; its prompt count includes cache reads and writes, as the GenAI conventions' does).
+ */
+const INPUT = [
+  'gen_ai.usage.input_tokens',
+  'gen_ai.usage.prompt_tokens',
+  'ai.usage.promptTokens',
+  'llm.token_count.prompt',
+];
+const OUTPUT = [
+  'gen_ai.usage.output_tokens',
+  'gen_ai.usage.completion_tokens',
+  'ai.usage.completionTokens',
+  'llm.token_count.completion',
+];
+const CACHE_READ = [
+  'gen_ai.usage.cache_read.input_tokens',
+  'gen_ai.usage.input_tokens.cached',
+  'gen_ai.usage.cache_read_input_tokens',
+  'llm.token_count.prompt_details.cache_read',
+];
+const CACHE_WRITE = [
+  'gen_ai.usage.cache_creation.input_tokens',
+  'gen_ai.usage.cache_creation_input_tokens',
+  'gen_ai.usage.cache_write_input_tokens',
+  'llm.token_count.prompt_details.cache_write',
+];
+const REASONING = [
+  'gen_ai.usage.reasoning.output_tokens',
+  'llm.token_count.completion_details.reasoning',
+];
+const TOTAL = ['gen_ai.usage.total_tokens', 'llm.token_count.total', 'llm.usage.total_tokens'];
+const MODEL = [
+  'gen_ai.response.model',
+  'gen_ai.request.model',
+  'ai.model.id',
+  'llm.response.model_name',
+  'llm.model_name',
+  'llm.request.model_name',
+];
+
+/**
+ * The input tokens outside the cache. The conventions count cache reads and writes inside the input count,
+ * but some instrumentations (Strands Agents, Anthropic-style) count them beside it: the span's total tells
+ * (input + output + reads + writes: beside), and so does an input count smaller than its own cache share.
+ */
+function uncached(input: number, output: number, read: number, write: number, total: number) {
+  const cache = read + write;
+  if (!cache || total === input + output + cache) return input;
+  return input < cache ? input : input - cache;
+}
+
 function spanRecord(span: Obj): UsageRecord | string {
   const a = attributes(span);
   const name = String(span.name ?? '');
-  const inTokens =
-    a['gen_ai.usage.input_tokens'] ?? a['gen_ai.usage.prompt_tokens'] ?? a['ai.usage.promptTokens'];
+  const inTokens = first(a, INPUT);
   if (inTokens === undefined) return 'span without usage';
   // The AI SDK's outer ai.generateText span repeats its call spans' usage.
   if (name.startsWith('ai.') && !CALL_SPAN.test(name))
     return 'AI SDK outer span (usage counted on its call span)';
-  const model =
-    str(a['gen_ai.response.model']) ?? str(a['gen_ai.request.model']) ?? str(a['ai.model.id']);
+  const model = str(first(a, MODEL));
   if (!model) return 'span without a model';
-  const read = num(
-    a['gen_ai.usage.cache_read.input_tokens'] ?? a['gen_ai.usage.input_tokens.cached'],
-  );
-  const write = num(a['gen_ai.usage.cache_creation.input_tokens']);
+  const read = num(first(a, CACHE_READ), 'cache_read');
+  const write = num(first(a, CACHE_WRITE), 'cache_write');
+  const input = num(inTokens, 'input_tokens');
+  const output = num(first(a, OUTPUT), 'output_tokens');
+  // OpenInference's audio details, inside the prompt and completion counts.
+  const audioIn = num(a['llm.token_count.prompt_details.audio'], 'audio');
+  const audioOut = num(a['llm.token_count.completion_details.audio'], 'audio');
+  // Only a hint (OTLP writes integers as text): a bad total is not a bad record.
+  const total = Number(first(a, TOTAL));
   const tags: Record<string, string> = {};
   for (const [k, v] of Object.entries(a))
     if (k.startsWith('ai.telemetry.metadata.'))
@@ -42,17 +105,15 @@ function spanRecord(span: Obj): UsageRecord | string {
   return {
     model,
     ...(ts !== undefined ? { timestamp: ts } : {}),
-    input: Math.max(0, num(inTokens) - read - write),
+    input: Math.max(0, uncached(input, output, read, write, total) - audioIn),
     cacheRead: read,
     cacheWrite5m: write,
     cacheWrite1h: 0,
-    output: num(
-      a['gen_ai.usage.output_tokens'] ??
-        a['gen_ai.usage.completion_tokens'] ??
-        a['ai.usage.completionTokens'],
-    ),
-    reasoning: num(a['gen_ai.usage.reasoning.output_tokens']),
+    output: Math.max(0, output - audioOut),
+    reasoning: num(first(a, REASONING), 'reasoning'),
     requests: 1,
+    ...(audioIn ? { audioInput: audioIn } : {}),
+    ...(audioOut ? { audioOutput: audioOut } : {}),
     ...(Object.keys(tags).length ? { tags } : {}),
     ...(str(span.spanId)
       ? { dedup: { key: `otel:${span.traceId}:${span.spanId}`, keep: 'first' as const } }
@@ -61,8 +122,8 @@ function spanRecord(span: Obj): UsageRecord | string {
 }
 
 /**
- * OpenTelemetry GenAI spans: OTLP file-exporter lines ({resourceSpans: [...]}) or one span per line.
- * gen_ai.usage.input_tokens includes cached tokens.
+ * OpenTelemetry GenAI spans (and OpenInference's): OTLP file-exporter lines ({resourceSpans: [...]}) or one
+ * span per line. gen_ai.usage.input_tokens includes cached tokens (see `uncached` for those that do not).
  */
 export const otel: Dialect = {
   name: 'otel',
