@@ -201,6 +201,23 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 1000, '2025-10-02': 6500, '2025-10-03': 1800 + 58291 },
   ],
   [
+    'langsmith',
+    ['fixtures/logs/langsmith.jsonl'],
+    {
+      // The chain run's sums, the repeated run and the failed call without counts are not counted.
+      'gpt-4o': [1, 200, 1000, 0, 300, 0],
+      'claude-sonnet-4-5': [1, 1000, 3000, 1000, 200, 0],
+      'o3-mini': [1, 800, 0, 0, 900, 640],
+    },
+    { '2025-10-01': 1500 + 5200, '2025-10-02': 1700 },
+  ],
+  [
+    'LangChain usage_metadata (app-log)',
+    ['fixtures/logs/langchain.jsonl'],
+    { 'o3-mini': [1, 250, 100, 0, 240, 200], 'claude-3-5-haiku': [1, 200, 1000, 300, 100, 0] },
+    { '2025-10-01': 590, '2025-10-02': 1600 },
+  ],
+  [
     'llmcost flat',
     ['fixtures/logs/llmcost-flat.jsonl'],
     {

@@ -296,6 +296,24 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  langsmith: [
+    {
+      id: 'r1',
+      run_type: 'llm',
+      trace_id: 't1',
+      start_time: '2025-10-01T09:00:00.000000',
+      extra: { metadata: { ls_model_name: 'claude-sonnet-4-5' } },
+      prompt_tokens: 5000,
+      completion_tokens: 200,
+      prompt_token_details: {
+        cache_read: 3000,
+        cache_creation: 1000,
+        ephemeral_1h_input_tokens: 400,
+      },
+    },
+    'claude-sonnet-4-5',
+    [1000, 3000, 600, 400, 200, 0],
+  ],
   'bedrock-converse': [
     {
       modelId: 'anthropic.claude-3-haiku-20240307-v1:0',

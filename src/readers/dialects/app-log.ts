@@ -2,6 +2,7 @@ import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-
 import { num, obj, str, tagValue, time, type Obj } from '../values.js';
 import { anthropicUsage } from './anthropic.js';
 import { geminiUsage } from './gemini.js';
+import { langchainUsage } from './langchain.js';
 import { openaiUsage } from './openai.js';
 import { isPerplexityUsage, perplexityRecords } from './perplexity.js';
 import type { Dialect } from './types.js';
@@ -17,6 +18,8 @@ import type { Dialect } from './types.js';
  *   (without cache fields the two readings give the same buckets).
  * - `usageMetadata`: Gemini's.
  * - `usage.billed_units` (Cohere v2) or `meta.billed_units` (v1): Cohere's billed input and output.
+ * - `usage_metadata` (a LangChain AIMessage, also as `dumpd` writes it under `kwargs`): langchain.ts's
+ *   rule, input including the cache whatever the provider; the model from `response_metadata`.
  * Model: `model` (or `modelVersion`) beside the usage object, else at the top level; a record with usage
  * and no model keeps its tokens under UNKNOWN_MODEL. Time: timestamp, created_at, createdAt, time, ts,
  * created, date or @timestamp (ISO 8601, epoch seconds or ms). Tags: `user` and the scalar values of
@@ -28,7 +31,13 @@ export const appLog: Dialect = {
   normalize(o): Outcome {
     const at = found(o);
     if (!at) return { invalid: 'no usage object' };
-    const model = str(at.holder.model) ?? str(at.holder.modelVersion) ?? str(o.model);
+    const response = obj(at.holder.response_metadata);
+    const model =
+      str(at.holder.model) ??
+      str(at.holder.modelVersion) ??
+      str(response?.model_name) ??
+      str(response?.model) ??
+      str(o.model);
     const name = model ?? UNKNOWN_MODEL;
     const ts = time(TIME_FIELDS.map((k) => o[k] ?? at.holder[k]).find((v) => v !== undefined));
     const tags = tagsOf(o);
@@ -41,6 +50,11 @@ export const appLog: Dialect = {
     let r: UsageRecord;
     if (at.kind === 'gemini') r = { model: name, ...geminiUsage(at.usage) };
     else if (at.kind === 'cohere') r = cohereUsage(at.usage, name);
+    else if (at.kind === 'langchain') {
+      const u = at.usage;
+      const details = [obj(u.input_token_details), obj(u.output_token_details)] as const;
+      r = { model: name, ...langchainUsage(u.input_tokens, u.output_tokens, ...details) };
+    }
     else if (at.kind === 'anthropic') r = { model: name, ...anthropicUsage(at.usage) };
     else r = openaiUsage(at.usage, name, undefined);
     if (ts !== undefined) r.timestamp = ts;
@@ -80,13 +94,16 @@ const TIME_FIELDS = [
 interface Found {
   holder: Obj;
   usage: Obj;
-  kind: 'openai' | 'anthropic' | 'gemini' | 'cohere';
+  kind: 'openai' | 'anthropic' | 'gemini' | 'cohere' | 'langchain';
 }
 
 function usageIn(holder: Obj): Found | undefined {
   const meta = obj(holder.usageMetadata);
   if (meta && ('promptTokenCount' in meta || 'candidatesTokenCount' in meta))
     return { holder, usage: meta, kind: 'gemini' };
+  const lc = obj(holder.usage_metadata);
+  if (lc && ('input_tokens' in lc || 'output_tokens' in lc))
+    return { holder, usage: lc, kind: 'langchain' };
   const u = obj(holder.usage);
   // Cohere: `usage.billed_units` (v2 chat) or `meta.billed_units` (v1, found one level down).
   const billed = obj((u ?? holder).billed_units);

@@ -14,6 +14,7 @@ import { openaiCostCsv } from './cost-reports.js';
 import { openaiExportCsv, requestCsv } from './csv-exports.js';
 import { flat } from './flat.js';
 import { gemini } from './gemini.js';
+import { langsmith } from './langchain.js';
 import { langfuse } from './langfuse.js';
 import { llmcostEmit } from './llmcost-emit.js';
 import { litellm } from './litellm.js';
@@ -41,6 +42,7 @@ export const DIALECTS: Dialect[] = [
   gemini,
   bedrockInvocation,
   langfuse,
+  langsmith,
   litellm,
   openrouter,
   ollama,
