@@ -212,6 +212,18 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 1500 + 5200, '2025-10-02': 1700 },
   ],
   [
+    'helicone',
+    ['fixtures/logs/helicone.jsonl'],
+    {
+      // Disjoint columns; an older row's inclusive prompt (total = prompt + completion) has its cache taken
+      // out. A cache hit, the row logged again and a failed call without counts are not counted.
+      'gpt-4o': [1, 200, 1000, 0, 300, 0],
+      'claude-sonnet-4-5': [1, 1000, 3000, 1000, 200, 0],
+      'gpt-4o-mini': [1, 200, 1000, 0, 300, 0],
+    },
+    { '2025-10-01': 1500 + 5200, '2025-10-02': 1500 },
+  ],
+  [
     'LangChain usage_metadata (app-log)',
     ['fixtures/logs/langchain.jsonl'],
     { 'o3-mini': [1, 250, 100, 0, 240, 200], 'claude-3-5-haiku': [1, 200, 1000, 300, 100, 0] },

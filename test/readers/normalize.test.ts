@@ -296,6 +296,20 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  helicone: [
+    {
+      request_id: 'r1',
+      request_created_at: '2025-10-01T10:00:00.000Z',
+      response_model: 'claude-sonnet-4-5',
+      prompt_tokens: 1000,
+      prompt_cache_read_tokens: 3000,
+      prompt_cache_write_tokens: 1000,
+      completion_tokens: 200,
+      total_tokens: 5200,
+    },
+    'claude-sonnet-4-5',
+    [1000, 3000, 1000, 0, 200, 0],
+  ],
   langsmith: [
     {
       id: 'r1',

@@ -14,6 +14,7 @@ import { openaiCostCsv } from './cost-reports.js';
 import { openaiExportCsv, requestCsv } from './csv-exports.js';
 import { flat } from './flat.js';
 import { gemini } from './gemini.js';
+import { helicone } from './helicone.js';
 import { langsmith } from './langchain.js';
 import { langfuse } from './langfuse.js';
 import { llmcostEmit } from './llmcost-emit.js';
@@ -44,6 +45,7 @@ export const DIALECTS: Dialect[] = [
   langfuse,
   langsmith,
   litellm,
+  helicone,
   openrouter,
   ollama,
   otel,
