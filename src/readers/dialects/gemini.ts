@@ -10,6 +10,8 @@ import type { Dialect } from './types.js';
 /**
  * Gemini API / Vertex `usageMetadata`: promptTokenCount includes cachedContentTokenCount; tool-use prompt
  * tokens and thoughts are outside prompt and candidates, and thoughts are billed as output.
+ * Batch output lines are batch-priced: Vertex AI batch prediction's (`request`, `response`, `status`,
+ * `processed_time`) and the Gemini API Batch Mode results file's (`key`, `response`).
  */
 export const gemini: Dialect = {
   name: 'gemini',
@@ -20,7 +22,8 @@ export const gemini: Dialect = {
     if (!u) return { skip: 'response without usage' };
     // usageMetadata logged without its response's modelVersion keeps its tokens, unpriced.
     const model = str(r.modelVersion) ?? str(o.model) ?? str(o.modelVersion) ?? UNKNOWN_MODEL;
-    const ts = time(r.createTime ?? o.createTime ?? o.timestamp);
+    const ts = time(r.createTime ?? o.createTime ?? o.timestamp ?? o.processed_time);
+    const batch = r !== o && (('request' in o && 'processed_time' in o) || typeof o.key === 'string');
     const id = str(r.responseId);
     // In usageMetadata (js-genai's GenerateContentResponseUsageMetadata); some loggers lift it up.
     const traffic = str(u.trafficType) ?? str(r.trafficType);
@@ -28,6 +31,7 @@ export const gemini: Dialect = {
       model: traffic ? trafficModel(model, traffic) : model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
       ...geminiUsage(u),
+      ...(batch ? { batch: true } : {}),
       ...(traffic ? { tags: { trafficType: traffic } } : {}),
       ...(id
         ? { dedup: { key: `gemini:${id}`, keep: generating(r.candidates) ? 'largest' : 'first' } }
