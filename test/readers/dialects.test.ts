@@ -212,6 +212,13 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 1500 + 5200, '2025-10-02': 1700 },
   ],
   [
+    'bedrock-batch',
+    ['fixtures/logs/bedrock-batch.jsonl'],
+    // The failed record is skipped; Nova's output names no model (the job does).
+    { 'claude-3-5-haiku': [1, 1000, 0, 0, 200, 0], '(unknown model)': [1, 400, 0, 0, 5, 0] },
+    { unknown: 1605 },
+  ],
+  [
     'helicone',
     ['fixtures/logs/helicone.jsonl'],
     {
@@ -379,6 +386,12 @@ describe('dialect rules', () => {
     );
     const b = await analyze(['fixtures/logs/openai-batch.jsonl']);
     expect(b.summary.cost).toBeCloseTo((1024 * 0.075 + 515 * 0.3) / 1e6, 12);
+    // Bedrock batch inference: claude-3-5-haiku at half of $0.80 / $4 per million.
+    const bb = await analyze(['fixtures/logs/bedrock-batch.jsonl']);
+    expect(bb.groups.find((x: Group) => x.model === 'claude-3-5-haiku').cost).toBeCloseTo(
+      (1000 * 0.4 + 200 * 2) / 1e6,
+      12,
+    );
   });
 
   it('prices Anthropic 5-minute and 1-hour cache writes separately', async () => {

@@ -296,6 +296,19 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  'bedrock-batch': [
+    {
+      recordId: 'CALL1',
+      modelInput: {},
+      modelOutput: {
+        type: 'message',
+        model: 'claude-3-5-haiku-20241022',
+        usage: { input_tokens: 10, cache_read_input_tokens: 30, output_tokens: 2 },
+      },
+    },
+    'claude-3-5-haiku-20241022',
+    [10, 30, 0, 0, 2, 0],
+  ],
   helicone: [
     {
       request_id: 'r1',

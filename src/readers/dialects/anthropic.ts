@@ -127,6 +127,9 @@ export const anthropicMessage: Dialect = {
   normalize: (o) => message(o, false),
 };
 
+/** A message a batch returned (Anthropic's Message Batches, Bedrock batch inference): batch-priced. */
+export const batchMessage = (m: Obj): Outcome => message(m, true);
+
 /** Message Batches results: one line per request; only succeeded requests carry usage. */
 export const anthropicBatch: Dialect = {
   name: 'anthropic-batch',
@@ -136,6 +139,6 @@ export const anthropicBatch: Dialect = {
     if (result?.type !== 'succeeded')
       return { skip: `${String(result?.type ?? 'unknown')} batch request` };
     const m = obj(result.message);
-    return m ? message(m, true) : { invalid: 'succeeded result without message' };
+    return m ? batchMessage(m) : { invalid: 'succeeded result without message' };
   },
 };

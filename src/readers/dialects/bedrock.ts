@@ -1,5 +1,6 @@
 import { UNKNOWN_MODEL, type Outcome } from '../../core/usage-record.js';
-import { num, obj, str, tagValue, time } from '../values.js';
+import { num, obj, str, tagValue, time, type Obj } from '../values.js';
+import { batchMessage } from './anthropic.js';
 import type { Dialect } from './types.js';
 
 /** Bedrock model-invocation logs: token counts exclude cache reads and writes. */
@@ -71,3 +72,42 @@ export const bedrockConverse: Dialect = {
     };
   },
 };
+
+/**
+ * Bedrock batch inference output (`<input>.jsonl.out`: `recordId`, `modelInput`, `modelOutput` or `error`),
+ * billed at Bedrock's batch prices. `modelOutput` is the model's InvokeModel body: an Anthropic message is
+ * read as one (its model named inside); Amazon Nova's `usage` (`inputTokens`, `outputTokens`, cache counts)
+ * keeps its tokens under "(unknown model)", since the record does not name the job's model.
+ */
+export const bedrockBatch: Dialect = {
+  name: 'bedrock-batch',
+  detect: (o) => typeof o.recordId === 'string' && 'modelInput' in o,
+  normalize(o): Outcome {
+    const out = obj(o.modelOutput);
+    if (!out) return { skip: 'failed batch record' };
+    if (out.type === 'message' && obj(out.usage)) return batchMessage(out);
+    const u = obj(out.usage);
+    if (!u || !('inputTokens' in u)) return { invalid: 'modelOutput usage' };
+    return novaUsage(u);
+  },
+};
+
+function novaUsage(u: Obj): Outcome {
+  return {
+    model: UNKNOWN_MODEL,
+    input: num(u.inputTokens, 'inputTokens'),
+    cacheRead: num(
+      u.cacheReadInputTokenCount ?? u.cacheReadInputTokens,
+      'cacheReadInputTokenCount',
+    ),
+    cacheWrite5m: num(
+      u.cacheWriteInputTokenCount ?? u.cacheWriteInputTokens,
+      'cacheWriteInputTokenCount',
+    ),
+    cacheWrite1h: 0,
+    output: num(u.outputTokens, 'outputTokens'),
+    reasoning: 0,
+    requests: 1,
+    batch: true,
+  };
+}

@@ -5,7 +5,7 @@ import { appLog } from './app-log.js';
 import { anthropicBatch, anthropicMessage } from './anthropic.js';
 import { anthropicStream } from './anthropic-stream.js';
 import { claudeCodePrint } from './claude-code-print.js';
-import { bedrockConverse, bedrockInvocation } from './bedrock.js';
+import { bedrockBatch, bedrockConverse, bedrockInvocation } from './bedrock.js';
 import { claudeCode } from './claude-code.js';
 import { codex } from './codex.js';
 import { geminiCli } from './gemini-cli.js';
@@ -35,6 +35,7 @@ export const DIALECTS: Dialect[] = [
   opencode,
   openaiBatch,
   anthropicBatch,
+  bedrockBatch,
   openaiUsageApi,
   openaiResponses,
   openaiChat,
