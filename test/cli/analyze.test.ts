@@ -45,13 +45,27 @@ describe('llmcost analyze input', () => {
     ).toEqual(expected);
   });
 
-  it('names a corrupt gzip file in one line', async () => {
+  it.each(['jsonl', 'csv'])('names a corrupt gzip %s file in one line', async (ext) => {
     const dir = tmp();
-    const f = join(dir, 'broken.jsonl.gz');
-    writeFileSync(f, gzipSync(chat).subarray(0, 60));
-    const r = await runCli(['analyze', f]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^llmcost: cannot read .*broken\.jsonl\.gz: corrupt gzip data\n$/);
+    const f = join(dir, `broken.${ext}.gz`);
+    // Damaged past its first chunk too: the CSV reader once let that error escape as a crash.
+    const row = ext === 'csv' ? 'gpt-4o,10,5\n' : String(chat);
+    const text =
+      (ext === 'csv' ? 'model,prompt_tokens,completion_tokens\n' : '') + row.repeat(20000);
+    const whole = gzipSync(text, { level: 0 });
+    for (const [at, len] of [
+      [60, 0],
+      [whole.length >> 1, 64],
+    ]) {
+      const damaged = len ? Buffer.from(whole) : whole.subarray(0, at);
+      if (len) damaged.fill(0, at!, at! + len!);
+      writeFileSync(f, damaged);
+      const r = await runCli(['analyze', f]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        new RegExp(`^llmcost: cannot read .*broken\\.${ext}\\.gz: corrupt gzip data\n$`),
+      );
+    }
   });
 
   it('walks folders and globs for .jsonl/.ndjson/.json/.csv (and .gz)', async () => {

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { csvRows } from '../../src/readers/csv-records.js';
 import { lineBatches } from '../../src/readers/lines.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
@@ -51,6 +52,33 @@ describe('class 1: one record never stops the run', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.summary.usage.input).toBe(10);
     expect(Object.keys(doc.malformed)).toEqual(['invalid CSV: Quote Not Closed']);
+  });
+
+  it('numbers CSV records by the line they end on, whatever the chunking', async () => {
+    const text =
+      'model,prompt_tokens,note\n\ngpt-4o,1,"two\nlines"\ngpt-4o,2,\n\n\ngpt-4o,3,"a ""q"""\ngpt-4o,4,x';
+    for (const size of [1, 3, 7, 4096]) {
+      const chunks = async function* () {
+        for (let at = 0; at < text.length; at += size) yield Buffer.from(text.slice(at, at + size));
+      };
+      const got = [];
+      for await (const row of csvRows(chunks())) got.push('record' in row ? row.line : row.error);
+      expect(got, `chunks of ${size}`).toEqual([4, 5, 8, 9]);
+    }
+  });
+
+  it('stops holding a CSV record past the record limit (an unclosed quote would hold the whole file)', async () => {
+    const chunks = async function* () {
+      yield Buffer.from('model,prompt_tokens\ngpt-4o,10\n"gpt-4o');
+      // 64 KB pieces for as long as the reader takes them: it must give up after the limit.
+      for (let i = 0; i < 1000; i++) yield Buffer.alloc(64 * 1024, 120);
+    };
+    const rows = [];
+    for await (const row of csvRows(chunks(), 256 * 1024)) rows.push(row);
+    expect(rows).toEqual([
+      { record: { model: 'gpt-4o', prompt_tokens: '10' }, line: 2 },
+      { error: 'invalid CSV: record longer than 262144 bytes (an unclosed quote?)', line: 3 },
+    ]);
   });
 
   it('reads --by constructor as a field no record has, not as Object.prototype.constructor', async () => {
