@@ -143,7 +143,7 @@ export class Aggregator {
     const record = res.ok ? res.record : undefined;
     const useLog = this.o.costSource !== 'calculate' && r.loggedCost !== undefined;
     const priceable = record && (this.o.costSource !== 'log' || r.loggedCost !== undefined);
-    const prompt = promptTokens(r) / (r.requests || 1);
+    const prompt = r.promptSize ?? promptTokens(r) / (r.requests || 1);
     const price = priceable ? this.keys.keyFor(record, r.timestamp, prompt, !!r.batch) : undefined;
     if (price?.batchFallback) this.batchFallbacks++;
     const day = this.o.calendar.day(r.timestamp);

@@ -35,6 +35,12 @@ export interface UsageRecord {
   dedup?: Dedup;
   /** The log dialect the record was read as (set when records are emitted: `analyze --emit`). */
   dialect?: string;
+  /**
+   * The prompt size of each request, where the log states it instead of the tokens showing it: a row
+   * summing many requests (Anthropic's usage report gives their context window) must not be priced at
+   * the long-context tier because its sum is large. Otherwise the prompt per request decides the tier.
+   */
+  promptSize?: number;
 }
 
 /** The counts of a usage record: whole, non-negative numbers wherever a record is made or taken in. */

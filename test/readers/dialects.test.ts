@@ -212,6 +212,16 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 1500 + 5200, '2025-10-02': 1700 },
   ],
   [
+    'anthropic-usage-api',
+    ['fixtures/logs/anthropic-usage-report.json'],
+    {
+      // The report counts no requests; a report not grouped by model keeps its tokens apart.
+      'claude-sonnet-4-5': [0, 800000, 2000000, 60000, 70000, 0],
+      '(not grouped by model)': [0, 1000, 0, 0, 100, 0],
+    },
+    { '2025-10-01': 2930000, '2025-10-02': 1100 },
+  ],
+  [
     'bedrock-batch',
     ['fixtures/logs/bedrock-batch.jsonl'],
     // The failed record is skipped; Nova's output names no model (the job does).
@@ -386,6 +396,19 @@ describe('dialect rules', () => {
     );
     const b = await analyze(['fixtures/logs/openai-batch.jsonl']);
     expect(b.summary.cost).toBeCloseTo((1024 * 0.075 + 515 * 0.3) / 1e6, 12);
+    // Anthropic's usage report: each row priced by its own context window and tier, never by its sum
+    // (2.16M tokens in a "0-200k" row are base-priced); web searches at $10 per thousand.
+    const report = await analyze(['fixtures/logs/anthropic-usage-report.json']);
+    expect(report.summary.cost).toBeCloseTo(
+      (100000 * 3 + 2000000 * 0.3 + 50000 * 3.75 + 10000 * 6 + 40000 * 15) / 1e6 +
+        0.03 +
+        (200000 * 1.5 + 20000 * 7.5) / 1e6 +
+        (500000 * 6 + 10000 * 22.5) / 1e6,
+      9,
+    );
+    // Its cost report: amounts in cents, billed lines beside token costs.
+    const costs = await analyze(['fixtures/logs/anthropic-cost-report.json']);
+    expect(costs.billed.total).toBeCloseTo(1.7775, 12);
     // Bedrock batch inference: claude-3-5-haiku at half of $0.80 / $4 per million.
     const bb = await analyze(['fixtures/logs/bedrock-batch.jsonl']);
     expect(bb.groups.find((x: Group) => x.model === 'claude-3-5-haiku').cost).toBeCloseTo(

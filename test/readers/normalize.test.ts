@@ -296,6 +296,23 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  'anthropic-usage-api': [
+    {
+      starting_at: '2025-10-01T00:00:00Z',
+      ending_at: '2025-10-02T00:00:00Z',
+      results: [
+        {
+          uncached_input_tokens: 10,
+          cache_read_input_tokens: 30,
+          cache_creation: { ephemeral_5m_input_tokens: 4, ephemeral_1h_input_tokens: 5 },
+          output_tokens: 2,
+          model: 'claude-sonnet-4-5',
+        },
+      ],
+    },
+    'claude-sonnet-4-5',
+    [10, 30, 4, 5, 2, 0],
+  ],
   'bedrock-batch': [
     {
       recordId: 'CALL1',

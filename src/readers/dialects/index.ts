@@ -3,6 +3,7 @@ import type { Obj } from '../values.js';
 import { aiSdk } from './ai-sdk.js';
 import { appLog } from './app-log.js';
 import { anthropicBatch, anthropicMessage } from './anthropic.js';
+import { anthropicUsageApi } from './anthropic-admin.js';
 import { anthropicStream } from './anthropic-stream.js';
 import { claudeCodePrint } from './claude-code-print.js';
 import { bedrockBatch, bedrockConverse, bedrockInvocation } from './bedrock.js';
@@ -37,6 +38,7 @@ export const DIALECTS: Dialect[] = [
   anthropicBatch,
   bedrockBatch,
   openaiUsageApi,
+  anthropicUsageApi,
   openaiResponses,
   openaiChat,
   anthropicMessage,
