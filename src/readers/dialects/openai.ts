@@ -228,6 +228,9 @@ function usageApiResult(r: Obj, start: unknown): UsageRecord {
   for (const k of ['project_id', 'user_id', 'api_key_id', 'service_tier'])
     if (str(r[k])) tags[k] = r[k] as string;
   const ts = time(start);
+  // Text counts: audio is counted apart (input_audio_tokens includes its cached part, not split out).
+  const audioIn = num(r.input_audio_tokens, 'input_audio_tokens');
+  const audioOut = num(r.output_audio_tokens, 'output_audio_tokens');
   return {
     model: tieredModel(str(r.model) ?? '(not grouped by model)', r),
     ...(ts !== undefined ? { timestamp: ts } : {}),
@@ -238,6 +241,8 @@ function usageApiResult(r: Obj, start: unknown): UsageRecord {
     output: num(r.output_tokens, 'output_tokens'),
     reasoning: 0,
     requests: num(r.num_model_requests, 'num_model_requests') || 1,
+    ...(audioIn ? { audioInput: audioIn } : {}),
+    ...(audioOut ? { audioOutput: audioOut } : {}),
     ...(r.batch === true ? { batch: true } : {}),
     ...(Object.keys(tags).length ? { tags } : {}),
   };
