@@ -11,7 +11,8 @@ const NO_CACHE_REFERENCE = /^[0-]*$/;
  * `prompt_tokens` are the fresh input, beside `prompt_cache_read_tokens`, `prompt_cache_write_tokens` and
  * `prompt_audio_tokens`; `completion_tokens` beside `completion_audio_tokens`. A row whose `total_tokens`
  * equals prompt + completion alone (an older row keeping OpenAI's inclusive prompt) has its cache taken
- * out of the prompt. `costUSD` is the logged cost; a response Helicone served from its cache
+ * out of the prompt. `costUSD` is the logged cost (a raw `cost` column, whose scale Helicone's export does
+ * not document, is not read); a response Helicone served from its cache
  * (`cache_reference_id`) made no provider call and is skipped.
  */
 export const helicone: Dialect = {
@@ -71,7 +72,7 @@ function tagsOf(o: Obj): Record<string, string> | undefined {
     const value = tagValue(v);
     if (value !== undefined) (tags ??= Object.create(null) as Record<string, string>)[k] = value;
   }
-  const user = tagValue(o.request_user_id);
+  const user = tagValue(o.request_user_id ?? o.user_id);
   if (user) (tags ??= Object.create(null) as Record<string, string>).user = user;
   return tags;
 }
