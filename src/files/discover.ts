@@ -100,7 +100,7 @@ export function discover(inputs: string[], o: DiscoverOptions): Discovery {
         notes.push(`llmcost: ${displayPath(o.cwd, abs)} is a symbolic link to nothing: left out`);
         continue;
       }
-      const isDir = target?.isDirectory() === true;
+      const isDir = target.isDirectory();
       if (isDir && ALWAYS_SKIPPED.has(e.name)) continue;
       if (ignored(here, abs, isDir)) {
         skipped.ignored++;

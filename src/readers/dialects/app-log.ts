@@ -54,8 +54,7 @@ export const appLog: Dialect = {
       const u = at.usage;
       const details = [obj(u.input_token_details), obj(u.output_token_details)] as const;
       r = { model: name, ...langchainUsage(u.input_tokens, u.output_tokens, ...details) };
-    }
-    else if (at.kind === 'anthropic') r = { model: name, ...anthropicUsage(at.usage) };
+    } else if (at.kind === 'anthropic') r = { model: name, ...anthropicUsage(at.usage) };
     else r = openaiUsage(at.usage, name, undefined);
     if (ts !== undefined) r.timestamp = ts;
     if (tags) r.tags = tags;

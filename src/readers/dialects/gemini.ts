@@ -23,7 +23,8 @@ export const gemini: Dialect = {
     // usageMetadata logged without its response's modelVersion keeps its tokens, unpriced.
     const model = str(r.modelVersion) ?? str(o.model) ?? str(o.modelVersion) ?? UNKNOWN_MODEL;
     const ts = time(r.createTime ?? o.createTime ?? o.timestamp ?? o.processed_time);
-    const batch = r !== o && (('request' in o && 'processed_time' in o) || typeof o.key === 'string');
+    const batch =
+      r !== o && (('request' in o && 'processed_time' in o) || typeof o.key === 'string');
     const id = str(r.responseId);
     // In usageMetadata (js-genai's GenerateContentResponseUsageMetadata); some loggers lift it up.
     const traffic = str(u.trafficType) ?? str(r.trafficType);

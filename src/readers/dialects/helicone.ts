@@ -12,8 +12,8 @@ const NO_CACHE_REFERENCE = /^[0-]*$/;
  * `prompt_audio_tokens`; `completion_tokens` beside `completion_audio_tokens`. A row whose `total_tokens`
  * equals prompt + completion alone (an older row keeping OpenAI's inclusive prompt) has its cache taken
  * out of the prompt. `costUSD` is the logged cost (a raw `cost` column, whose scale Helicone's export does
- * not document, is not read); a response Helicone served from its cache
- * (`cache_reference_id`) made no provider call and is skipped.
+ * not document, is not read); a response Helicone served from its cache (`cache_reference_id`) made no
+ * provider call and is skipped.
  */
 export const helicone: Dialect = {
   name: 'helicone',

@@ -64,7 +64,8 @@ export const langsmith: Dialect = {
   detect: (o) =>
     typeof o.run_type === 'string' && ('trace_id' in o || 'dotted_order' in o) && 'start_time' in o,
   normalize(o): Outcome {
-    if (o.run_type !== 'llm') return { skip: 'LangSmith run that is not an LLM call (sums of its children)' };
+    if (o.run_type !== 'llm')
+      return { skip: 'LangSmith run that is not an LLM call (sums of its children)' };
     // A failed call (a rate limit) has no counts: nothing was billed.
     if (o.prompt_tokens == null && o.completion_tokens == null)
       return { skip: 'LangSmith LLM run without token counts' };
