@@ -6,7 +6,7 @@ import type { Usage } from '../core/types.js';
 import type { priceGroup } from '../core/price-groups.js';
 import { UNKNOWN_MODEL } from '../core/usage-record.js';
 import { int, pct, usd } from '../reporters/format-values.js';
-import type { Tally } from './analyze-tally.js';
+import { reasonList, type Tally } from './analyze-tally.js';
 
 /** Audio, image, web-search and fee counts, on a line of their own where the logs had any. */
 function beyondText(u: Usage): string[] {
@@ -51,14 +51,9 @@ export function summaryLines(
     lines.push(
       `${int(batchFallbacks)} batch record(s) priced at list price: no batch price in the catalog for their model.`,
     );
-  const parts = (m: Map<string, number>) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .map(([r, n]) => `${int(n)} ${r}`)
-      .join(', ');
-  if (tally.skipped.size) lines.push(`skipped (not usage): ${parts(tally.skipped)}`);
-  if (tally.duplicates.size) lines.push(`duplicates collapsed: ${parts(tally.duplicates)}`);
-  if (tally.malformed.size) lines.push(`malformed: ${parts(tally.malformed)}`);
+  if (tally.skipped.size) lines.push(`skipped (not usage): ${reasonList(tally.skipped)}`);
+  if (tally.duplicates.size) lines.push(`duplicates collapsed: ${reasonList(tally.duplicates)}`);
+  if (tally.malformed.size) lines.push(`malformed: ${reasonList(tally.malformed)}`);
   if (tally.filtered)
     lines.push(`filtered out by --since/--until/--model: ${int(tally.filtered)} records`);
   return lines;

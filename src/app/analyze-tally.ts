@@ -1,8 +1,30 @@
 import type { ReadSink } from '../readers/read-records.js';
 import type { Location } from '../core/aggregate.js';
+import { int } from '../reporters/format-values.js';
 
 /** How many malformed lines a report names. */
 export const SAMPLES = 5;
+
+/**
+ * Distinct reasons kept per kind (skipped, duplicates, malformed, dialects): a reason can carry a value from
+ * the log (`OpenCode <role> message`), and a hostile log of a million distinct ones made a report of
+ * megabytes. Past the bound, the rest are counted together under OTHER_REASONS.
+ */
+export const MAX_REASONS = 1000;
+export const OTHER_REASONS = 'other reasons (past 1,000 kinds)';
+
+/** How many reasons a line of the text report names, the most frequent first. */
+const SHOWN_REASONS = 6;
+
+/** `n reason, n reason, … and k more kinds` for a text report (JSON lists every reason). */
+export function reasonList(m: Map<string, number>, shown = SHOWN_REASONS): string {
+  const sorted = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const named = sorted.slice(0, shown).map(([r, n]) => `${int(n)} ${r}`);
+  const rest = sorted.length - shown;
+  return rest > 0
+    ? `${named.join(', ')} and ${rest} more kinds (--json lists them)`
+    : named.join(', ');
+}
 
 /** What happened to every line and record that did not become usage, by reason (the readers' sink). */
 export class Tally implements ReadSink {
@@ -30,7 +52,10 @@ export class Tally implements ReadSink {
   }
 
   bump(map: Map<string, number>, reason: string, n = 1): void {
-    map.set(reason, (map.get(reason) ?? 0) + n);
+    const had = map.get(reason);
+    if (had !== undefined) map.set(reason, had + n);
+    else if (map.size < MAX_REASONS || reason === OTHER_REASONS) map.set(reason, n);
+    else map.set(OTHER_REASONS, (map.get(OTHER_REASONS) ?? 0) + n);
   }
 
   bad(reason: string, at: Location): void {

@@ -10,7 +10,7 @@ import { runAnalysis } from './analyze-run.js';
 import { startEmit, type Emitter } from './analyze-emit.js';
 import { runTree, TREE_MIN_BYTES, treeWorthSharing } from './analyze-tree.js';
 import { emptyWarnings } from './analyze-summary.js';
-import { Tally } from './analyze-tally.js';
+import { reasonList, Tally } from './analyze-tally.js';
 import { budgetReport } from './analyze-budget-report.js';
 import type { Prepared } from './prepared.js';
 import { ok, type AppResult } from './result.js';
@@ -88,7 +88,7 @@ function readingWarnings(r: AnalyzeResult, tally: Tally, o: AnalyzeOptions) {
     );
   const bad = tally.count(tally.malformed);
   if (bad) {
-    const reasons = [...tally.malformed].map(([k, n]) => `${int(n)} ${k}`).join(', ');
+    const reasons = reasonList(tally.malformed);
     lines.push(
       `llmcost: ${int(bad)} malformed record(s) skipped (${reasons}); first: ${tally.samples.map((s) => `${s.file}:${s.line}`).join(', ')}`,
     );

@@ -54,6 +54,21 @@ describe('class 1: one record never stops the run', () => {
     expect(Object.keys(doc.malformed)).toEqual(['invalid CSV: Quote Not Closed']);
   });
 
+  it('bounds the reasons a report keeps: a reason carrying a value from the log cannot grow it without end', async () => {
+    const lines = Array.from({ length: 1500 }, (_, i) =>
+      JSON.stringify({ sessionID: 's', role: `r${i}`, id: `m${i}` }),
+    );
+    const { doc } = await analyze(`${good}\n${lines.join('\n')}\n`);
+    const skipped: Record<string, number> = doc.skipped;
+    expect(Object.keys(skipped)).toHaveLength(1001); // 1,000 named, then the rest together
+    expect(skipped['other reasons (past 1,000 kinds)']).toBe(500);
+    expect(Object.values(skipped).reduce((a, b) => a + b, 0)).toBe(1500);
+    const text = await runCli(['analyze', '-'], { stdin: lines.join('\n') });
+    const line = text.stdout.split('\n').find((l) => l.startsWith('skipped (not usage):'))!;
+    expect(line.length).toBeLessThan(400);
+    expect(line).toContain('and 995 more kinds (--json lists them)');
+  });
+
   it('numbers CSV records by the line they end on, whatever the chunking', async () => {
     const text =
       'model,prompt_tokens,note\n\ngpt-4o,1,"two\nlines"\ngpt-4o,2,\n\n\ngpt-4o,3,"a ""q"""\ngpt-4o,4,x';
