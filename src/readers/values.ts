@@ -204,6 +204,16 @@ export function bool(v: unknown): boolean {
   return v === true || v === 'true' || v === 'TRUE' || v === 'True' || v === 1 || v === '1';
 }
 
+/**
+ * A value from a log as text for a reason or a key: strings as they are, numbers and booleans written,
+ * anything else by its kind. Never String() of an object: a log's `{"toString": false}` makes that throw.
+ */
+export function label(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === null || v === undefined || typeof v !== 'object') return String(v);
+  return Array.isArray(v) ? 'array' : 'object';
+}
+
 /** Reads a dotted path ("metadata.feature", "usage.prompt_tokens") from a record. */
 export function getPath(o: unknown, path: string): unknown {
   let cur: unknown = o;

@@ -1,5 +1,5 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { num, obj, str, tagValue, time, type Obj } from '../values.js';
+import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
 import { costLine } from './cost-reports.js';
 import type { Dialect } from './types.js';
 
@@ -55,7 +55,7 @@ function usageResult(r: Obj, start: unknown): UsageRecord {
     output: num(r.output_tokens, 'output_tokens'),
     reasoning: 0,
     requests: 0,
-    promptSize: WINDOW[String(r.context_window)] ?? 0,
+    promptSize: WINDOW[label(r.context_window)] ?? 0,
   };
   const searches = num(obj(r.server_tool_use)?.web_search_requests, 'web_search_requests');
   if (searches) rec.webSearches = searches;

@@ -1,6 +1,6 @@
 import { addUsage } from '../../core/types.js';
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { num, obj, str, type Obj } from '../values.js';
+import { label, num, obj, str, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 type Buckets = ReturnType<typeof bucketsOf>;
@@ -137,7 +137,7 @@ export const anthropicBatch: Dialect = {
   normalize(o): Outcome {
     const result = obj(o.result);
     if (result?.type !== 'succeeded')
-      return { skip: `${String(result?.type ?? 'unknown')} batch request` };
+      return { skip: `${label(result?.type ?? 'unknown')} batch request` };
     const m = obj(result.message);
     return m ? batchMessage(m) : { invalid: 'succeeded result without message' };
   },

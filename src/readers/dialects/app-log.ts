@@ -1,5 +1,5 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { num, obj, str, tagValue, time, type Obj } from '../values.js';
+import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
 import { anthropicUsage } from './anthropic.js';
 import { geminiUsage } from './gemini.js';
 import { langchainUsage } from './langchain.js';
@@ -115,7 +115,7 @@ function usageIn(holder: Obj): Found | undefined {
     'cache_read_input_tokens' in u ||
     'cache_creation_input_tokens' in u ||
     'cache_creation' in u ||
-    (!('input_tokens_details' in u) && /claude/i.test(String(holder.model ?? '')));
+    (!('input_tokens_details' in u) && /claude/i.test(label(holder.model ?? '')));
   return { holder, usage: u, kind: anthropic ? 'anthropic' : 'openai' };
 }
 

@@ -1,5 +1,5 @@
 import { UNKNOWN_MODEL, type Outcome } from '../../core/usage-record.js';
-import { num, obj, str, tagValue, time, type Obj } from '../values.js';
+import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
 import { batchMessage } from './anthropic.js';
 import type { Dialect } from './types.js';
 
@@ -50,7 +50,7 @@ export const bedrockConverse: Dialect = {
       ('cacheReadInputTokens' in u ||
         'cacheWriteInputTokens' in u ||
         /^(arn:aws|([a-z-]+\.)?(anthropic|meta|amazon|mistral|cohere|ai21|deepseek|qwen|openai|writer)\.)/.test(
-          String(o.modelId ?? ''),
+          label(o.modelId ?? ''),
         ))
     );
   },

@@ -1,5 +1,5 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { num, obj, optNum, str, type Obj } from '../values.js';
+import { label, num, obj, optNum, str, type Obj } from '../values.js';
 import { claudeCode } from './claude-code.js';
 import type { Dialect } from './types.js';
 
@@ -21,7 +21,7 @@ function printSession(): (o: Obj) => Outcome {
       if (model) counted.add(model);
       return claudeCode.normalize(o);
     }
-    if (o.type !== 'result') return { skip: `${String(o.type)} line` };
+    if (o.type !== 'result') return { skip: `${label(o.type)} line` };
     const perModel = obj(o.modelUsage);
     if (!perModel) return { skip: 'result without modelUsage' };
     const session = str(o.session_id);

@@ -1,5 +1,5 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { interned, obj, str, time } from '../values.js';
+import { interned, label, obj, str, time } from '../values.js';
 import { advisorRecords, anthropicUsage, billedModel } from './anthropic.js';
 import { claudeCodeText } from './claude-code-text.js';
 import type { Dialect } from './types.js';
@@ -49,7 +49,7 @@ export const claudeCode: Dialect = {
       (o.type === 'user' && obj(o.message)?.role === 'user')),
   text: claudeCodeText,
   normalize(o): Outcome {
-    if (o.type !== 'assistant') return { skip: `${String(o.type)} line` };
+    if (o.type !== 'assistant') return { skip: `${label(o.type)} line` };
     const m = obj(o.message);
     const u = obj(m?.usage);
     const model = str(m?.model);

@@ -1,5 +1,5 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { num, obj, str, time, type Obj } from '../values.js';
+import { label, num, obj, str, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -59,7 +59,7 @@ function codexSession(): (o: Obj) => Outcome {
       return { skip: 'Codex turn context' };
     }
     if (o.type !== 'event_msg' || p?.type !== 'token_count')
-      return { skip: `Codex ${String(p?.type ?? o.type)} line` };
+      return { skip: `Codex ${label(p?.type ?? o.type)} line` };
     const info = obj(p.info);
     if (!info) return { skip: 'Codex token count before the first response' };
     const total = tokens(obj(info.total_token_usage));

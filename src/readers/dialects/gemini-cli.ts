@@ -1,5 +1,5 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { obj, str, time, type Obj } from '../values.js';
+import { label, obj, str, time, type Obj } from '../values.js';
 import { geminiUsage } from './gemini.js';
 import type { Dialect } from './types.js';
 
@@ -80,7 +80,7 @@ function recording(): (o: Obj) => Outcome {
     }
     if ('$set' in o) return { skip: 'Gemini CLI metadata update' };
     if ('$rewindTo' in o) return { skip: 'Gemini CLI rewind' };
-    if (o.type !== 'gemini') return { skip: `Gemini CLI ${String(o.type)} message` };
+    if (o.type !== 'gemini') return { skip: `Gemini CLI ${label(o.type)} message` };
     return reply(o, s) ?? { skip: 'Gemini CLI reply without tokens (yet)' };
   };
 }

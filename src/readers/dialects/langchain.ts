@@ -1,5 +1,5 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { num, obj, optNum, str, time, type Obj } from '../values.js';
+import { label, num, obj, optNum, str, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -86,7 +86,7 @@ export const langsmith: Dialect = {
     const project = str(o.session_name) ?? str(o.session_id);
     const tags: Record<string, string> = {};
     if (project) tags.project = project;
-    if (Array.isArray(o.tags) && o.tags.length) tags.tags = o.tags.map(String).join(',');
+    if (Array.isArray(o.tags) && o.tags.length) tags.tags = o.tags.map(label).join(',');
     if (Object.keys(tags).length) r.tags = tags;
     return r;
   },

@@ -1,5 +1,5 @@
 import type { Outcome } from '../../core/usage-record.js';
-import { num, obj, optNum, str, time, type Obj } from '../values.js';
+import { label, num, obj, optNum, str, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 const READ_KEYS = [
@@ -24,7 +24,7 @@ export const langfuse: Dialect = {
     ('usageDetails' in o || 'usage_details' in o || 'traceId' in o || 'trace_id' in o),
   normalize(o): Outcome {
     if (o.type !== 'GENERATION' && o.type !== 'EMBEDDING')
-      return { skip: `Langfuse ${String(o.type).toLowerCase()} (no usage)` };
+      return { skip: `Langfuse ${label(o.type).toLowerCase()} (no usage)` };
     const details: Obj = obj(o.usageDetails) ?? obj(o.usage_details) ?? {};
     const model = str(o.providedModelName) ?? str(o.provided_model_name) ?? str(o.model);
     if (!model) return { invalid: 'no model' };
@@ -43,7 +43,7 @@ export const langfuse: Dialect = {
     const cost = optNum(costs?.total ?? o.total_cost ?? o.calculatedTotalCost);
     const ts = time(o.startTime ?? o.start_time);
     const tags: Record<string, string> = {};
-    if (Array.isArray(o.tags) && o.tags.length) tags.tags = o.tags.map(String).join(',');
+    if (Array.isArray(o.tags) && o.tags.length) tags.tags = o.tags.map(label).join(',');
     const user = str(o.userId) ?? str(o.user_id);
     if (user) tags.user = user;
     const trace = str(o.traceName) ?? str(o.trace_name);

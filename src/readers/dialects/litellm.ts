@@ -1,6 +1,6 @@
 import { servedBy } from '../../core/served.js';
 import type { Outcome } from '../../core/usage-record.js';
-import { bool, num, obj, optNum, str, tagValue, time, type Obj } from '../values.js';
+import { bool, label, num, obj, optNum, str, tagValue, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 function tagsOf(o: Obj): Record<string, string> {
@@ -13,7 +13,7 @@ function tagsOf(o: Obj): Record<string, string> {
       list = [];
     }
   }
-  if (Array.isArray(list) && list.length) tags.tags = list.map(String).join(',');
+  if (Array.isArray(list) && list.length) tags.tags = list.map(label).join(',');
   const meta =
     obj(o.metadata) ?? (typeof o.metadata === 'string' ? safeJson(o.metadata) : undefined) ?? {};
   for (const [k, out] of [

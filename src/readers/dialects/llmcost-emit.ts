@@ -30,7 +30,8 @@ export const llmcostEmit: Dialect = {
   name: 'llmcost-emit',
   detect: (o) => 'schema_version' in o && 'calculated_cost' in o && 'model_id' in o,
   normalize(o): Outcome {
-    if (!READS.has(Number(o.schema_version)))
+    const version = o.schema_version;
+    if (!READS.has(typeof version === 'string' ? Number(version) : (version as number)))
       throw new BadRecord(`unsupported schema_version (this llmcost reads 1 and 2)`);
     const model = str(o.model);
     if (!model) return { invalid: 'model' };

@@ -1,6 +1,6 @@
 import { servedBy } from '../../core/served.js';
 import type { Outcome } from '../../core/usage-record.js';
-import { num, obj, optNum, str, time } from '../values.js';
+import { label, num, obj, optNum, str, tagValue, time } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -16,7 +16,7 @@ export const opencode: Dialect = {
   name: 'opencode',
   detect: (o) => typeof o.sessionID === 'string' && typeof o.role === 'string' && 'id' in o,
   normalize(o): Outcome {
-    if (o.role !== 'assistant') return { skip: `OpenCode ${String(o.role)} message` };
+    if (o.role !== 'assistant') return { skip: `OpenCode ${label(o.role)} message` };
     const t = obj(o.tokens);
     if (!t) return { skip: 'OpenCode message without tokens' };
     const cache = obj(t.cache);
@@ -49,7 +49,7 @@ export const opencode: Dialect = {
         ...(project ? { project } : {}),
         ...(provider ? { provider } : {}),
       },
-      dedup: { key: `opencode:${String(o.id)}`, keep: 'first' },
+      dedup: { key: `opencode:${tagValue(o.id) ?? ''}`, keep: 'first' },
     };
   },
 };

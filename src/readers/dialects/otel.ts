@@ -1,17 +1,18 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { num, obj, str, time, type Obj } from '../values.js';
+import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 /** OTLP attributes ([{key, value: {intValue: "12"}}]) or a plain attribute object, as one flat object. */
 function attributes(span: Obj): Obj {
   const a = span.attributes;
   if (!Array.isArray(a)) return obj(a) ?? {};
-  const out: Obj = {};
+  // Prototype-less: an attribute named __proto__ is only a name.
+  const out: Obj = Object.create(null) as Obj;
   for (const kv of a) {
     const e = obj(kv);
     const v = obj(e?.value);
     if (!e || !v) continue;
-    out[String(e.key)] = v.stringValue ?? v.intValue ?? v.doubleValue ?? v.boolValue;
+    out[label(e.key)] = v.stringValue ?? v.intValue ?? v.doubleValue ?? v.boolValue;
   }
   return out;
 }
@@ -80,7 +81,7 @@ function uncached(input: number, output: number, read: number, write: number, to
 
 function spanRecord(span: Obj): UsageRecord | string {
   const a = attributes(span);
-  const name = String(span.name ?? '');
+  const name = label(span.name ?? '');
   const inTokens = first(a, INPUT);
   if (inTokens === undefined) return 'span without usage';
   // The AI SDK's outer ai.generateText span repeats its call spans' usage.
@@ -96,11 +97,12 @@ function spanRecord(span: Obj): UsageRecord | string {
   const audioIn = num(a['llm.token_count.prompt_details.audio'], 'audio');
   const audioOut = num(a['llm.token_count.completion_details.audio'], 'audio');
   // Only a hint (OTLP writes integers as text): a bad total is not a bad record.
-  const total = Number(first(a, TOTAL));
+  const stated = first(a, TOTAL);
+  const total = typeof stated === 'number' || typeof stated === 'string' ? Number(stated) : NaN;
   const tags: Record<string, string> = {};
   for (const [k, v] of Object.entries(a))
     if (k.startsWith('ai.telemetry.metadata.'))
-      tags[k.slice('ai.telemetry.metadata.'.length)] = String(v);
+      tags[k.slice('ai.telemetry.metadata.'.length)] = tagValue(v) ?? '';
   const ts = time(span.startTimeUnixNano);
   return {
     model,
@@ -116,7 +118,12 @@ function spanRecord(span: Obj): UsageRecord | string {
     ...(audioOut ? { audioOutput: audioOut } : {}),
     ...(Object.keys(tags).length ? { tags } : {}),
     ...(str(span.spanId)
-      ? { dedup: { key: `otel:${span.traceId}:${span.spanId}`, keep: 'first' as const } }
+      ? {
+          dedup: {
+            key: `otel:${label(span.traceId)}:${span.spanId as string}`,
+            keep: 'first' as const,
+          },
+        }
       : {}),
   };
 }
