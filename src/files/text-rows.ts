@@ -1,8 +1,9 @@
 /**
  * JSON lines and CSV rows, encoded straight to bytes (byte-out.ts) and written in large pieces
  * (row-writers.ts puts them in place). A JSON line is what `JSON.stringify` makes of the row as an object
- * keyed by column name, timestamps as ISO 8601 (null past a Date's range) and non-finite numbers as null; a CSV cell is empty for
- * null, quoted (RFC 4180) when it holds a quote, comma or line break, a json column's cell its JSON.
+ * keyed by column name, keys in column order, timestamps as ISO 8601 (null past a Date's range) and
+ * non-finite numbers as null; a CSV cell is empty for null, quoted (RFC 4180) when it holds a quote, comma
+ * or line break, a json column's cell its JSON.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { ByteOut } from './byte-out.js';

@@ -10,13 +10,14 @@ function reference(columns: Column[], rows: Row[], format: 'jsonl' | 'csv'): str
   if (format === 'jsonl')
     return rows
       .map((row) => {
-        // No prototype: a column named __proto__ is a key like any other.
-        const o: Record<string, unknown> = Object.create(null);
-        columns.forEach((c, i) => {
+        // Keys in column order (an object would put a column named "0" first), each value as
+        // JSON.stringify writes it (non-finite numbers null).
+        const members = columns.map((c, i) => {
           const v = row[i];
-          o[c.name] = c.type === 'timestamp' && typeof v === 'number' ? iso(v) : (v ?? null);
+          const value = c.type === 'timestamp' && typeof v === 'number' ? iso(v) : (v ?? null);
+          return `${JSON.stringify(c.name)}:${JSON.stringify(value)}`;
         });
-        return `${JSON.stringify(o)}\n`;
+        return `{${members.join(',')}}\n`;
       })
       .join('');
   const cell = (c: Column, v: Row[number] | undefined) =>
