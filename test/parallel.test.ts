@@ -124,6 +124,28 @@ function underestimatedLog(): string {
   return [...long(0), ...short(0), ...long(1), ...short(1500), ...long(2)].join('\n') + '\n';
 }
 
+describe('analyze on several threads, more distinct reasons than a report names', () => {
+  it('names the same 1,000 reasons and counts the same rest as a single pass', () => {
+    const dir = tempDir('reasons');
+    const file = join(dir, 'roles.jsonl');
+    // 3,000 distinct skip reasons, each once in either half, met in the opposite order in the second: a
+    // thread that capped the reasons it met first would name other ones than a single pass.
+    const roles = Array.from({ length: 3000 }, (_, i) => `role-${(i * 7919) % 3000}`);
+    const lines = [...roles, ...roles.reverse()].map((role, i) =>
+      JSON.stringify({ sessionID: 's', role, id: `m${i}` }),
+    );
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const args = ['analyze', file, '--json'];
+    const one = run([...args, '--threads', '1']);
+    const two = run([...args, '--threads', '2'], { LLMCOST_PARALLEL_MIN_BYTES: '1' });
+    const doc = JSON.parse(one.stdout);
+    expect(Object.keys(doc.skipped)).toHaveLength(1001);
+    expect(doc.skipped['other reasons (past 1,000 kinds)']).toBe(4000);
+    expect(JSON.parse(two.stdout).threads).toBe(2);
+    expect({ ...JSON.parse(two.stdout), threads: 1 }).toEqual(doc);
+  });
+});
+
 describe('analyze on several threads, more response ids than the shared set was sized for', () => {
   const dir = tempDir('llmcost-par-ids');
   const file = join(dir, 'ids.jsonl');

@@ -6,21 +6,36 @@ import { int } from '../reporters/format-values.js';
 export const SAMPLES = 5;
 
 /**
- * Distinct reasons kept per kind (skipped, duplicates, malformed, dialects): a reason can carry a value from
- * the log (`OpenCode <role> message`), and a hostile log of a million distinct ones made a report of
- * megabytes. Past the bound, the rest are counted together under OTHER_REASONS.
+ * A reason can carry a value from the log (`OpenCode <role> message`), and a hostile log of a million
+ * distinct ones made a report of megabytes. A report names the REPORTED_REASONS most frequent of each kind
+ * (skipped, duplicates, malformed, dialects; ties by name, so any thread count names the same ones) and
+ * counts the rest together under OTHER_REASONS. Counting keeps up to KEPT_REASONS per kind exactly, a bound
+ * on memory only a hostile log reaches.
  */
-export const MAX_REASONS = 1000;
+export const REPORTED_REASONS = 1000;
 export const OTHER_REASONS = 'other reasons (past 1,000 kinds)';
+const KEPT_REASONS = 100_000;
 
 /** How many reasons a line of the text report names, the most frequent first. */
 const SHOWN_REASONS = 6;
 
-/** `n reason, n reason, … and k more kinds` for a text report (JSON lists every reason). */
-export function reasonList(m: Map<string, number>, shown = SHOWN_REASONS): string {
+/** The reasons a report names, most frequent first, the rest folded into OTHER_REASONS. */
+export function reported(m: Map<string, number>): [string, number][] {
   const sorted = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const named = sorted.slice(0, shown).map(([r, n]) => `${int(n)} ${r}`);
-  const rest = sorted.length - shown;
+  const named = sorted.filter(([r]) => r !== OTHER_REASONS);
+  if (named.length <= REPORTED_REASONS) return sorted;
+  let other = m.get(OTHER_REASONS) ?? 0;
+  for (const [, n] of named.slice(REPORTED_REASONS)) other += n;
+  return [...named.slice(0, REPORTED_REASONS), [OTHER_REASONS, other] as [string, number]].sort(
+    (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+  );
+}
+
+/** `n reason, n reason, … and k more kinds` for a text report (JSON lists every reported reason). */
+export function reasonList(m: Map<string, number>, shown = SHOWN_REASONS): string {
+  const all = reported(m);
+  const named = all.slice(0, shown).map(([r, n]) => `${int(n)} ${r}`);
+  const rest = all.length - shown;
   return rest > 0
     ? `${named.join(', ')} and ${rest} more kinds (--json lists them)`
     : named.join(', ');
@@ -54,7 +69,7 @@ export class Tally implements ReadSink {
   bump(map: Map<string, number>, reason: string, n = 1): void {
     const had = map.get(reason);
     if (had !== undefined) map.set(reason, had + n);
-    else if (map.size < MAX_REASONS || reason === OTHER_REASONS) map.set(reason, n);
+    else if (map.size < KEPT_REASONS || reason === OTHER_REASONS) map.set(reason, n);
     else map.set(OTHER_REASONS, (map.get(OTHER_REASONS) ?? 0) + n);
   }
 
@@ -71,8 +86,7 @@ export class Tally implements ReadSink {
 
   toJSON() {
     // Ties by name: the order must not depend on which thread met a reason first.
-    const obj = (m: Map<string, number>) =>
-      Object.fromEntries([...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+    const obj = (m: Map<string, number>) => Object.fromEntries(reported(m));
     return {
       lines: this.lines,
       records: this.records,
