@@ -205,6 +205,15 @@ export function bool(v: unknown): boolean {
 }
 
 /**
+ * The first of `keys` that `o` lacks. A count every version of a format writes (an agent's input and output
+ * tokens), absent, is a changed shape: the record is malformed with the field named, never read as 0.
+ */
+export function missing(o: Obj, keys: readonly string[]): string | undefined {
+  for (const k of keys) if (o[k] === undefined) return k;
+  return undefined;
+}
+
+/**
  * A value from a log as text for a reason or a key: strings as they are, numbers and booleans written,
  * anything else by its kind. Never String() of an object: a log's `{"toString": false}` makes that throw.
  */

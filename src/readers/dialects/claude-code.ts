@@ -1,5 +1,5 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { interned, label, obj, str, time } from '../values.js';
+import { interned, label, missing, obj, str, time } from '../values.js';
 import { advisorRecords, anthropicUsage, billedModel } from './anthropic.js';
 import { claudeCodeText } from './claude-code-text.js';
 import type { Dialect } from './types.js';
@@ -35,6 +35,9 @@ function tagsOf(cwd: string | undefined, session: string | undefined): Record<st
  * usage object verbatim; streaming writes several lines per response sharing message.id + requestId, the
  * largest being final. `<synthetic>` rows are API errors, not usage.
  */
+/** Counts every Claude Code version writes in a message's usage (the API's). */
+const COUNTS = ['input_tokens', 'output_tokens'] as const;
+
 export const claudeCode: Dialect = {
   name: 'claude-code',
   detect: (o) =>
@@ -57,6 +60,8 @@ export const claudeCode: Dialect = {
       return { skip: 'synthetic API-error row' };
     if (!m || !u) return { skip: 'assistant line without usage' };
     if (!model) return { invalid: 'no model' };
+    const gone = missing(u, COUNTS);
+    if (gone) return { invalid: `message.usage.${gone}` };
     // Built field by field, not spread: this runs for every assistant line of a tree.
     const r: UsageRecord = anthropicUsage(u) as UsageRecord;
     r.model = interned(billedModel(model, u));

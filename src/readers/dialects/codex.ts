@@ -1,5 +1,5 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { label, num, obj, str, time, type Obj } from '../values.js';
+import { BadRecord, label, missing, num, obj, str, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -24,8 +24,13 @@ interface Tokens {
   total: number;
 }
 
+/** Fields of codex-rs's TokenUsage (plain integers, always written). */
+const COUNTS = ['input_tokens', 'output_tokens'] as const;
+
 function tokens(u: Obj | undefined): Tokens | undefined {
   if (!u) return undefined;
+  const gone = missing(u, COUNTS);
+  if (gone) throw new BadRecord(`missing field: token usage ${gone}`);
   return {
     input: num(u.input_tokens, 'input_tokens'),
     cached: num(u.cached_input_tokens, 'cached_input_tokens'),

@@ -1,5 +1,5 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { label, obj, str, time, type Obj } from '../values.js';
+import { BadRecord, label, missing, obj, str, time, type Obj } from '../values.js';
 import { geminiUsage } from './gemini.js';
 import type { Dialect } from './types.js';
 
@@ -37,6 +37,9 @@ interface Session {
 function reply(m: Obj | undefined, s: Session): UsageRecord | undefined {
   const t = obj(m?.tokens);
   if (!m || !t || m.type !== 'gemini') return undefined;
+  // The CLI writes every count of `tokens` (chatRecordingService.ts): one missing is a changed shape.
+  const gone = missing(t, ['input', 'output']);
+  if (gone) throw new BadRecord(`missing field: tokens.${gone}`);
   const r: UsageRecord = {
     model: str(m.model) ?? '(unknown model)',
     ...geminiUsage({

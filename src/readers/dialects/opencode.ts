@@ -1,6 +1,6 @@
 import { servedBy } from '../../core/served.js';
 import type { Outcome } from '../../core/usage-record.js';
-import { label, num, obj, optNum, str, tagValue, time } from '../values.js';
+import { label, missing, num, obj, optNum, str, tagValue, time } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -19,6 +19,8 @@ export const opencode: Dialect = {
     if (o.role !== 'assistant') return { skip: `OpenCode ${label(o.role)} message` };
     const t = obj(o.tokens);
     if (!t) return { skip: 'OpenCode message without tokens' };
+    const gone = missing(t, ['input', 'output']);
+    if (gone) return { invalid: `tokens.${gone}` };
     const cache = obj(t.cache);
     const model = str(o.modelID) ?? str(obj(o.model)?.modelID);
     if (!model) return { invalid: 'no model (modelID)' };
