@@ -100,7 +100,12 @@ export function estimate(w: Workload): Estimate {
     daily,
     dailyCost: daily.total,
     monthlyCost: daily.total * w.daysPerMonth,
-    costPerRequest: w.requestsPerDay > 0 ? daily.total / w.requestsPerDay : 0,
+    // The average request over the routes, response-cache hits included (daily / requests when there are
+    // requests): defined at 0 requests a day too, where dividing gave $0.
+    costPerRequest: routes.reduce(
+      (s, r) => s + r.route.share * (1 - w.levers.responseCacheHitRate) * r.perCall.total,
+      0,
+    ),
     apiCallsPerDay,
     cachedPerDay: w.requestsPerDay - apiCallsPerDay,
   };

@@ -33,6 +33,23 @@ const w = (
 
 describe('estimate', () => {
   it.each([
+    // [levers, routes, the average request]
+    [{}, [route('gpt-4o')], (500 * 2.5 + 300 * 10) / 1e6],
+    [{ responseCacheHitRate: 0.4 }, [route('gpt-4o')], 0.6 * ((500 * 2.5 + 300 * 10) / 1e6)],
+    [
+      { batchShare: 0.5 },
+      [route('gpt-4o', 0.5), route('gpt-4o-mini', 0.5)],
+      0.5 * 0.75 * ((500 * 2.5 + 300 * 10) / 1e6) + 0.5 * 0.75 * ((500 * 0.15 + 300 * 0.6) / 1e6),
+    ],
+  ])(
+    'costs the average request at any volume, 0 requests a day too (%j)',
+    (levers, routes, each) => {
+      for (const requests of [0, 1, 10_000])
+        expect(estimate(w(routes, levers, requests)).costPerRequest).toBeCloseTo(each, 15);
+    },
+  );
+
+  it.each([
     // [levers, apiCalls, cached, daily, monthly]
     [{ responseCacheHitRate: 0.4 }, 6000, 4000, 25.5, 765],
     [{}, 10_000, 0, 42.5, 1275],
