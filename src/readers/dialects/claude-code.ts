@@ -30,14 +30,14 @@ function tagsOf(cwd: string | undefined, session: string | undefined): Record<st
   return (lastTags = tags);
 }
 
+/** Counts every Claude Code version writes in a message's usage (the API's). */
+const COUNTS = ['input_tokens', 'output_tokens'] as const;
+
 /**
  * Claude Code transcripts (~/.claude/projects/<project>/<session>.jsonl). Assistant lines carry the Anthropic
  * usage object verbatim; streaming writes several lines per response sharing message.id + requestId, the
  * largest being final. `<synthetic>` rows are API errors, not usage.
  */
-/** Counts every Claude Code version writes in a message's usage (the API's). */
-const COUNTS = ['input_tokens', 'output_tokens'] as const;
-
 export const claudeCode: Dialect = {
   name: 'claude-code',
   detect: (o) =>
