@@ -6,7 +6,7 @@ import { perDay } from '../core/workload.js';
 import { codeText, UsageError } from '../errors.js';
 import { displayPath } from '../files/paths.js';
 import { counterFor } from '../tokenize/count.js';
-import { countText, type FileCount, type FileResult } from '../tokenize/count-file.js';
+import { countText, decodeText, type FileCount, type FileResult } from '../tokenize/count-file.js';
 import type { EncodingName } from '../tokenize/encoding.js';
 import { countingFor, type Counting } from '../tokenize/families.js';
 import { countFiles } from '../tokenize/pool.js';
@@ -24,7 +24,7 @@ export function decodeStdin(buf: Buffer, maxBytes = MAX_STRING_BYTES): string {
       `standard input is ${Math.round(buf.length / 2 ** 20)} MB, more than can be counted as one text`,
       'split it into files and count the folder',
     );
-  return buf.toString('utf8');
+  return decodeText(buf);
 }
 
 /** The files' counts in every encoding asked for; an unreadable file is a usage error. */

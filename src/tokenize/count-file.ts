@@ -123,10 +123,28 @@ function startsBinary(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(SNIFF);
-    return head.subarray(0, readSync(fd, head, 0, SNIFF, 0)).includes(0);
+    const got = head.subarray(0, readSync(fd, head, 0, SNIFF, 0));
+    return !utf16Order(got) && got.includes(0);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The byte order a UTF-16 byte order mark names (Windows tools write such text: Notepad's "Unicode",
+ * Windows PowerShell's `>`), else undefined. Its NUL bytes made such a prompt read as binary.
+ */
+function utf16Order(b: Buffer): 'le' | 'be' | undefined {
+  if (b.length < 2) return undefined;
+  if (b[0] === 0xff && b[1] === 0xfe) return 'le';
+  return b[0] === 0xfe && b[1] === 0xff ? 'be' : undefined;
+}
+
+/** Bytes as text: UTF-16 when a UTF-16 byte order mark says so (the mark kept: counting drops it), else UTF-8. */
+export function decodeText(b: Buffer): string {
+  const order = utf16Order(b);
+  if (!order) return b.toString('utf8');
+  return new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(b);
 }
 
 export function countFile(path: string, counters: TokenCounter[], raw: boolean): FileResult {
@@ -138,6 +156,9 @@ export function countFile(path: string, counters: TokenCounter[], raw: boolean):
     // Read straight into a string: one native call, where reading a Buffer runs several JS functions
     // per file that a thread must first warm up.
     text = readFileSync(path, 'utf8');
+    // Either UTF-16 byte order mark is invalid UTF-8: two replacement characters first.
+    if (text.charCodeAt(0) === 0xfffd && text.charCodeAt(1) === 0xfffd)
+      text = decodeText(readFileSync(path));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return {

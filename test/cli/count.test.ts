@@ -43,6 +43,12 @@ describe('llmcost count', () => {
     expect(() => decodeStdin(Buffer.alloc(10), 5)).toThrow(UsageError);
   });
 
+  it('reads UTF-16 on stdin by its byte order mark (a PowerShell 5 pipe), UTF-8 otherwise', () => {
+    expect(decodeStdin(Buffer.from('\uFEFFhi é', 'utf16le'))).toBe('\uFEFFhi é');
+    expect(decodeStdin(Buffer.from('\uFEFFhi é', 'utf16le').swap16())).toBe('\uFEFFhi é');
+    expect(decodeStdin(Buffer.from('hi é'))).toBe('hi é');
+  });
+
   it('sorts by path in code-unit order, and breaks token ties the same way', async () => {
     const dir = tmp();
     // Distinct names in any case, so the test also holds on case-insensitive file systems.

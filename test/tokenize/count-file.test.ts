@@ -34,6 +34,31 @@ describe('countFile', () => {
     expect('skipped' in r && r.skipped === 'binary').toBe(binary);
   });
 
+  it.each([
+    ['UTF-16LE', 'utf-16le'],
+    ['UTF-16BE', 'utf-16be'],
+  ])(
+    'counts %s text with its byte order mark as its UTF-8 twin (Notepad, PowerShell 5)',
+    (_n, order) => {
+      const text = 'Résumé the ticket: 日本語 🎉\n'.repeat(3);
+      const utf8 = countFile(file(`u8-${order}.txt`, text), counters, false);
+      const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+      const body = order === 'utf-16le' ? le : Buffer.from(le).swap16();
+      expect(countFile(file(`u16-${order}.txt`, body), counters, false)).toEqual({
+        ...utf8,
+        path: join(dir, `u16-${order}.txt`),
+      });
+      // Over 4 MB the head is sniffed for NUL bytes first: UTF-16's are not binary.
+      const big = Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('ab\n'.repeat(800_000), 'utf16le'),
+      ]);
+      expect(countFile(file(`big-${order}.txt`, big), counters, false)).toMatchObject({
+        kind: 'text',
+      });
+    },
+  );
+
   it('reports a missing file as unreadable, with the reason', () => {
     expect(countFile(join(dir, 'nope.txt'), counters, false)).toEqual({
       path: join(dir, 'nope.txt'),
