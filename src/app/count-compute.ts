@@ -59,11 +59,15 @@ export async function countAll(
     throw new UsageError(
       `cannot read ${displayPath(ctx.cwd, unreadable.path)}: ${codeText(unreadable.reason ?? 'unreadable')}`,
     );
-  return {
-    counted: results.filter((r): r is FileCount => !('skipped' in r)),
-    binary: results.filter((r) => 'skipped' in r && r.skipped === 'binary').length,
-    skipped: found.skipped,
-  };
+  const counted = results.filter((r): r is FileCount => !('skipped' in r));
+  const binary = results.filter((r) => 'skipped' in r && r.skipped === 'binary');
+  // As for a glob that matches nothing: a gate over files that were all binary must not pass on zero.
+  if (!counted.length && binary.length)
+    throw new UsageError(
+      `nothing to count: ${binary.length === 1 ? `${displayPath(ctx.cwd, binary[0]!.path)} is binary` : `all ${binary.length} files are binary`}`,
+      'name the text files (a binary file holds a NUL byte in its first 8 KB)',
+    );
+  return { counted, binary: binary.length, skipped: found.skipped };
 }
 
 /** What sending `tokens` input tokens once costs on `record` (its own tokenizer's count). */

@@ -43,6 +43,22 @@ describe('llmcost count', () => {
     expect(() => decodeStdin(Buffer.alloc(10), 5)).toThrow(UsageError);
   });
 
+  it('exits 2 when every file named is binary: a gate never passes on nothing', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'logo.png'), Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'latin1'));
+    const one = await runCli(['count', 'logo.png', '--max-tokens', '5'], { cwd: dir });
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('nothing to count: logo.png is binary');
+    writeFileSync(join(dir, 'icon.png'), Buffer.from('\0\0', 'latin1'));
+    expect((await runCli(['count', '.'], { cwd: dir })).stderr).toContain(
+      'nothing to count: all 2 files are binary',
+    );
+    writeFileSync(join(dir, 'p.txt'), 'hello world');
+    const some = await runCli(['count', '.', '--json'], { cwd: dir });
+    expect(some.code).toBe(0);
+    expect(JSON.parse(some.stdout).skipped.binary).toBe(2);
+  });
+
   it('reads UTF-16 on stdin by its byte order mark (a PowerShell 5 pipe), UTF-8 otherwise', () => {
     expect(decodeStdin(Buffer.from('\uFEFFhi é', 'utf16le'))).toBe('\uFEFFhi é');
     expect(decodeStdin(Buffer.from('\uFEFFhi é', 'utf16le').swap16())).toBe('\uFEFFhi é');
