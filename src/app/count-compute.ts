@@ -27,6 +27,10 @@ export function decodeStdin(buf: Buffer, maxBytes = MAX_STRING_BYTES): string {
   return decodeText(buf);
 }
 
+/** A file as messages name it; `-` is standard input. */
+const shown = (cwd: string, path: string) =>
+  path === '-' ? 'standard input' : displayPath(cwd, path);
+
 /** The files' counts in every encoding asked for; an unreadable file is a usage error. */
 export async function countAll(
   ctx: Context,
@@ -64,7 +68,7 @@ export async function countAll(
   // As for a glob that matches nothing: a gate over files that were all binary must not pass on zero.
   if (!counted.length && binary.length)
     throw new UsageError(
-      `nothing to count: ${binary.length === 1 ? `${displayPath(ctx.cwd, binary[0]!.path)} is binary` : `all ${binary.length} files are binary`}`,
+      `nothing to count: ${binary.length === 1 ? `${shown(ctx.cwd, binary[0]!.path)} is binary` : `all ${binary.length} inputs are binary`}`,
       'name the text files (a binary file holds a NUL byte in its first 8 KB)',
     );
   return { counted, binary: binary.length, skipped: found.skipped };

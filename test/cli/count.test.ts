@@ -51,7 +51,7 @@ describe('llmcost count', () => {
     expect(one.stderr).toContain('nothing to count: logo.png is binary');
     writeFileSync(join(dir, 'icon.png'), Buffer.from('\0\0', 'latin1'));
     expect((await runCli(['count', '.'], { cwd: dir })).stderr).toContain(
-      'nothing to count: all 2 files are binary',
+      'nothing to count: all 2 inputs are binary',
     );
     writeFileSync(join(dir, 'p.txt'), 'hello world');
     const some = await runCli(['count', '.', '--json'], { cwd: dir });
