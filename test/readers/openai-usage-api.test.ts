@@ -39,3 +39,63 @@ describe('openai-usage-api: audio tokens', () => {
     expect(r.audioOutput).toBeUndefined();
   });
 });
+
+describe('openai-export-csv: the dashboard export, audio and image columns', () => {
+  const exportCsv = dialectByName('openai-export-csv')!;
+  const row = (cells: Record<string, string>) => ({
+    num_model_requests: '3.0',
+    model: 'gpt-4o-audio-preview',
+    output_tokens: '500.0',
+    ...cells,
+  });
+
+  it.each([
+    [
+      'input_tokens holding every modality (= text + audio + image)',
+      row({
+        input_tokens: '1800.0',
+        input_cached_tokens: '700.0',
+        input_text_tokens: '1000.0',
+        input_audio_tokens: '600.0',
+        input_cached_audio_tokens: '200.0',
+        input_image_tokens: '200.0',
+        output_audio_tokens: '300.0',
+      }),
+      {
+        input: 1100 - 400 - 200,
+        cacheRead: 500,
+        audioInput: 400,
+        audioCacheRead: 200,
+        imageInput: 200,
+        output: 200,
+        audioOutput: 300,
+      },
+    ],
+    [
+      'input_tokens of text only (audio beside it, as in the Usage API)',
+      row({
+        input_tokens: '1000.0',
+        input_cached_tokens: '300.0',
+        input_text_tokens: '1000.0',
+        input_audio_tokens: '600.0',
+        input_cached_audio_tokens: '0.0',
+        output_audio_tokens: '300.0',
+      }),
+      { input: 700, cacheRead: 300, audioInput: 600, output: 500, audioOutput: 300 },
+    ],
+  ])('%s', (_case, line, expected) => {
+    expect(exportCsv.normalize(line)).toMatchObject(expected);
+  });
+
+  it('is the text-only reading for the real export of text models (all modality columns 0)', () => {
+    const r = exportCsv.normalize(
+      row({
+        input_tokens: '59200.0',
+        input_cached_tokens: '9200.0',
+        input_text_tokens: '59200.0',
+        input_audio_tokens: '0.0',
+      }),
+    ) as UsageRecord;
+    expect([r.input, r.cacheRead, r.output, r.audioInput]).toEqual([50000, 9200, 500, undefined]);
+  });
+});
