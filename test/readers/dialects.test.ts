@@ -241,6 +241,18 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 1500 + 5200, '2025-10-02': 1500 },
   ],
   [
+    'portkey',
+    ['fixtures/logs/portkey.jsonl'],
+    {
+      // The response body's usage where the line has it (cached tokens split out), else the units; the
+      // cache hit and the failed request without tokens are not counted.
+      'gpt-4o': [1, 200, 1000, 0, 300, 0],
+      'claude-3-5-haiku': [1, 2000, 0, 0, 100, 0],
+      'claude-sonnet-4-5': [1, 100, 3000, 0, 50, 0],
+    },
+    { '2025-10-01': 1500 + 2100, '2025-10-02': 3150 },
+  ],
+  [
     'LangChain usage_metadata (app-log)',
     ['fixtures/logs/langchain.jsonl'],
     { 'o3-mini': [1, 250, 100, 0, 240, 200], 'claude-3-5-haiku': [1, 200, 1000, 300, 100, 0] },
@@ -409,6 +421,9 @@ describe('dialect rules', () => {
     // Its cost report: amounts in cents, billed lines beside token costs.
     const costs = await analyze(['fixtures/logs/anthropic-cost-report.json']);
     expect(costs.billed.total).toBeCloseTo(1.7775, 12);
+    // Portkey's cost is in cents: logged as dollars.
+    const pk = await analyze(['fixtures/logs/portkey.jsonl']);
+    expect(pk.summary.loggedCost).toBeCloseTo((0.475 + 0.2 + 0.1965) / 100, 12);
     // Bedrock batch inference: claude-3-5-haiku at half of $0.80 / $4 per million.
     const bb = await analyze(['fixtures/logs/bedrock-batch.jsonl']);
     expect(bb.groups.find((x: Group) => x.model === 'claude-3-5-haiku').cost).toBeCloseTo(

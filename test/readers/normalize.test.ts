@@ -340,6 +340,17 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'claude-sonnet-4-5',
     [1000, 3000, 1000, 0, 200, 0],
   ],
+  portkey: [
+    {
+      ai_model: 'gpt-4o-mini',
+      req_units: 120,
+      res_units: 30,
+      cost: 0.0036,
+      created_at: '2025-10-01T10:00:00Z',
+    },
+    'gpt-4o-mini',
+    [120, 0, 0, 0, 30, 0],
+  ],
   langsmith: [
     {
       id: 'r1',

@@ -24,6 +24,7 @@ import { ollama } from './ollama.js';
 import { openaiBatch, openaiChat, openaiResponses, openaiUsageApi } from './openai.js';
 import { openrouter } from './openrouter.js';
 import { otel } from './otel.js';
+import { portkey } from './portkey.js';
 import type { Dialect } from './types.js';
 
 /** Detection order: the most specific shapes first. */
@@ -49,6 +50,7 @@ export const DIALECTS: Dialect[] = [
   langsmith,
   litellm,
   helicone,
+  portkey,
   openrouter,
   ollama,
   otel,
