@@ -136,7 +136,12 @@ describe('analyze of rows it emitted', () => {
   const sources = readdirSync('fixtures/logs')
     .filter((f) => /\.(jsonl|csv)$/.test(f) && f !== 'bad.jsonl')
     .map((f) => [join('fixtures/logs', f), 'day,model'])
-    .concat([['fixtures/logs/claude-code', 'session,model']]);
+    .concat([
+      ['fixtures/logs/claude-code', 'session,model'],
+      // Rows that sum many requests, tiered by the report's context window rather than their sums.
+      ['fixtures/logs/anthropic-usage-report.json', 'day,model'],
+      ['fixtures/logs/openai-usage-api.json', 'day,model'],
+    ]);
   const report = (stdout: string) => {
     const j = JSON.parse(stdout);
     return { summary: j.summary, groups: j.groups, days: j.days };

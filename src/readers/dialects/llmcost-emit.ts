@@ -45,6 +45,12 @@ export const llmcostEmit: Dialect = {
     }
     r.reasoning = num(o.reasoning, 'reasoning');
     r.requests = num(o.requests, 'requests');
+    // A row that sums requests it does not count (Anthropic's usage report) was tiered by what its log said,
+    // not by its sum: the tier it was priced at stands (none: the base price).
+    if (r.requests === 0 && str(o.model_id)) {
+      const threshold = optNum(o.tier_threshold, 'tier_threshold');
+      r.promptSize = threshold === undefined ? 0 : threshold + 1;
+    }
     if (o.batch === true || o.batch === 'true') r.batch = true;
     const logged = optNum(o.logged_cost, 'logged_cost');
     if (logged !== undefined) r.loggedCost = logged;
