@@ -25,7 +25,7 @@ export const portkey: Dialect = {
     const fromBody = body && appLog.detect(body) ? appLog.normalize(body) : undefined;
     let r: UsageRecord;
     if (fromBody && 'model' in fromBody && !Array.isArray(fromBody)) {
-      r = { ...fromBody, model: str(fromBody.model) === UNKNOWN_MODEL ? model : fromBody.model };
+      r = { ...fromBody, model: fromBody.model === UNKNOWN_MODEL ? model : fromBody.model };
       delete r.tags;
       delete r.dedup;
     } else {
