@@ -54,6 +54,35 @@ describe('DeepSeek', () => {
   });
 });
 
+describe('Moonshot (Kimi)', () => {
+  it('reads usage.cached_tokens as cache reads and the stream usage its last chunk carries in the choice', async () => {
+    const doc = await analyze(['fixtures/logs/moonshot.jsonl']);
+    // kimi-k2.6: $0.95 input, $0.16 cache hit, $4 output; moonshot-v1-8k $0.20 / $2 (per 1M)
+    const kimi = doc.groups.find((g: { model: string }) => g.model === 'kimi-k2.6');
+    expect(kimi).toMatchObject({
+      requests: 2,
+      input: 464 + 56,
+      cacheRead: 1536 + 1280,
+      output: 331,
+    });
+    expect(kimi.cost).toBeCloseTo((520 * 0.95 + 2816 * 0.16 + 331 * 4) / 1e6, 12);
+    expect(costOf(doc, 'moonshot-v1-8k')).toBeCloseTo((19 * 0.2 + 21 * 2) / 1e6, 12);
+  });
+
+  it('takes one choice usage, never a sum over choices (each counts the whole prompt)', () => {
+    const usage = { prompt_tokens: 100, completion_tokens: 10, cached_tokens: 40 };
+    const r = openaiChat.normalize({
+      object: 'chat.completion.chunk',
+      model: 'kimi-k2.6',
+      choices: [
+        { index: 0, finish_reason: 'stop', usage },
+        { index: 1, finish_reason: 'stop', usage },
+      ],
+    });
+    expect(r).toMatchObject({ input: 60, cacheRead: 40, output: 10 });
+  });
+});
+
 describe('records with usage but no model', () => {
   it('keep their tokens under an unpriced unknown model and say how many', async () => {
     const doc = await analyze(['fixtures/logs/openai-responses-no-model.jsonl']);

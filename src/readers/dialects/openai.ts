@@ -12,8 +12,9 @@ import type { Dialect } from './types.js';
 /**
  * OpenAI-style usage objects, as OpenAI and the providers that copy its shape write them:
  * - prompt_tokens (input_tokens) includes cached and cache-write tokens. The cached count is
- *   `*_tokens_details.cached_tokens`, xAI's native SDK's `cached_prompt_text_tokens`, or DeepSeek's
- *   `prompt_cache_hit_tokens` (DeepSeek: prompt = hit + miss; a hit is a cache read, a miss plain input).
+ *   `*_tokens_details.cached_tokens`, xAI's native SDK's `cached_prompt_text_tokens`, Moonshot's (Kimi)
+ *   `usage.cached_tokens`, or DeepSeek's `prompt_cache_hit_tokens` (DeepSeek: prompt = hit + miss; a hit is
+ *   a cache read, a miss plain input). Where two of them stand they count the same tokens: the largest.
  * - completion_tokens (output_tokens) includes reasoning at OpenAI. xAI bills reasoning on top of it
  *   (its total_tokens = prompt + completion + reasoning); see `reasoningOnTop`. Perplexity's reasoning
  *   step has a price of its own: perplexity.ts.
@@ -38,6 +39,7 @@ export function openaiUsage(
   const cached = Math.max(
     inDetails ? num(inDetails.cached_tokens, 'cached_tokens') : 0,
     num(u.cached_prompt_text_tokens, 'cached_prompt_text_tokens'),
+    num(u.cached_tokens, 'cached_tokens'),
     hits,
   );
   const written = inDetails ? num(inDetails.cache_write_tokens, 'cache_write_tokens') : 0;
@@ -135,8 +137,8 @@ export const openaiChat: Dialect = {
     o.object === 'chat.completion.chunk' ||
     (Array.isArray(o.choices) && 'usage' in o),
   normalize(o): Outcome {
-    // Groq's last stream chunk carries its usage in `x_groq.usage`.
-    const u = obj(o.usage) ?? obj(obj(o.x_groq)?.usage);
+    // Groq's last stream chunk carries its usage in `x_groq.usage`, Moonshot's inside its choice.
+    const u = obj(o.usage) ?? obj(obj(o.x_groq)?.usage) ?? choiceUsage(o.choices);
     if (!u)
       return {
         skip:
@@ -155,6 +157,19 @@ export const openaiChat: Dialect = {
     return openaiUsage(u, model, time(o.created), extra);
   },
 };
+
+/**
+ * Moonshot's (Kimi) last stream chunk: `choices[0].usage`, the request's usage (not one choice's: it
+ * counts the whole prompt), so the first choice that has one, never a sum.
+ */
+function choiceUsage(choices: unknown): Obj | undefined {
+  if (!Array.isArray(choices)) return undefined;
+  for (const c of choices as unknown[]) {
+    const u = obj(obj(c)?.usage);
+    if (u) return u;
+  }
+  return undefined;
+}
 
 /**
  * A chunk before the last of a stream that reports usage on every chunk (vLLM's and SGLang's continuous
