@@ -11,6 +11,7 @@ import { lineBatches, MAX_LINE_BYTES, type LineBatch } from './lines.js';
 import { NotOpenCode, opencodeMessages } from './opencode-db.js';
 import { withFileSteps } from './opencode-files.js';
 import { CorruptDatabase, isSqlite } from './sqlite/database.js';
+import { sseLine } from './sse.js';
 import { getPath, tagValue, type Obj } from './values.js';
 
 /**
@@ -299,6 +300,14 @@ function readLines(batch: LineBatch, reader: ValueReader, o: ReadOptions): void 
     const c0 = line.charCodeAt(0);
     if ((c0 === 32 || c0 === 9) && line.trim() === '') continue;
     sink.lines++;
+    if (c0 !== 123 /* { */) {
+      const sse = sseLine(line);
+      if (sse && 'skip' in sse) {
+        sink.notUsage(sse.skip);
+        continue;
+      }
+      if (sse) line = sse.json;
+    }
     const text = reader.detector.current?.text;
     if (text) {
       const why = text.skipReason(line);

@@ -291,6 +291,12 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 2800, '2025-10-02': 110 },
   ],
   [
+    'a captured stream (server-sent events: OpenAI data lines, Anthropic event/data pairs, CRLF)',
+    ['fixtures/logs/sse-capture.txt'],
+    { 'gpt-4o-mini': [1, 176, 1024, 0, 80, 0], 'claude-sonnet-4-5': [1, 20, 3000, 500, 250, 0] },
+    { '2026-10-01': 1280, unknown: 3770 },
+  ],
+  [
     'cohere (billed_units: v2 usage, v1 meta; the prompt template in `tokens` is not billed)',
     ['fixtures/logs/cohere.jsonl'],
     { 'command-r-plus': [1, 1000, 0, 0, 100, 0], '(unknown model)': [2, 25, 0, 0, 448, 0] },
