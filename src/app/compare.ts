@@ -1,6 +1,6 @@
 import { compareModels, type CompareRow } from '../core/compare.js';
 import type { Prepared } from './prepared.js';
-import { compactTokens, int, usd } from '../reporters/format-values.js';
+import { compactTokens, int, requestRate, usd } from '../reporters/format-values.js';
 import type { Column, Report } from '../reporters/report.js';
 import { ok, type AppResult } from './result.js';
 import { selectModels, unknownLine, unknownProviderLines } from './select-models.js';
@@ -106,7 +106,7 @@ export function runCompare(p: Prepared, o: CompareOptions): AppResult {
   const cut = shown.length - rows.length;
   const tableRows = rows.map(toRow);
   const notes = [
-    `${int(o.input)} input + ${int(o.output)} output tokens per request${o.cachedInput ? ` (${Math.round(o.cachedInput * 100)}% of input from prompt cache)` : ''}, ${int(requestsPerDay)} requests/day, ${o.daysPerMonth}-day month${o.batch ? ', batch prices' : ''}; prices in force ${o.date}.`,
+    `${int(o.input)} input + ${int(o.output)} output tokens per request${o.cachedInput ? ` (${Math.round(o.cachedInput * 100)}% of input from prompt cache)` : ''}, ${requestRate(o.requests, o.per)}, ${o.daysPerMonth}-day month${o.batch ? ', batch prices' : ''}; prices in force ${o.date}.`,
   ];
   if (hidden) notes.push(`${hidden} model(s) hidden by --min-context/--hide-too-small.`);
   if (cut && o.top === undefined)

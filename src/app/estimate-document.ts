@@ -1,4 +1,4 @@
-import { int } from '../reporters/format-values.js';
+import { requestRate } from '../reporters/format-values.js';
 import type { Report, Section } from '../reporters/report.js';
 import type { EstimateResult } from './estimate-compute.js';
 import {
@@ -85,11 +85,11 @@ export function estimateDocument(
   notes: string[],
   budget: Section | undefined,
 ): Report {
-  const { workload: w, estimate: e, scenario: s } = r;
+  const { estimate: e, scenario: s } = r;
   const title =
     s.routes.length > 1
-      ? `Estimate: ${s.routes.length} routes, ${int(w.requestsPerDay)} requests/day`
-      : `Estimate: ${s.routes[0]!.record.id}, ${int(w.requestsPerDay)} requests/day`;
+      ? `Estimate: ${s.routes.length} routes, ${requestRate(s.requests, s.per)}`
+      : `Estimate: ${s.routes[0]!.record.id}, ${requestRate(s.requests, s.per)}`;
   const headline = headlineRows(e, r.yearly, s.growth);
   const savingRows = savingsRows(r.savings, s.primary.record.id, e.monthlyCost, r.active);
   const sections: Section[] = [

@@ -29,6 +29,15 @@ export function usd(value: number | null | undefined): string {
   return `${sign}$${trimZeros(abs.toPrecision(3), 6)}`;
 }
 
+/**
+ * A request rate as the user stated it: "1 request/day", "10 requests/month", "2.5 requests/day". Whole
+ * numbers grouped; a fraction kept to 3 significant digits (rounding it to a whole number said "0 requests").
+ */
+export function requestRate(requests: number, per: 'day' | 'month'): string {
+  const n = Number.isInteger(requests) ? int(requests) : String(Number(requests.toPrecision(3)));
+  return `${n} ${requests === 1 ? 'request' : 'requests'}/${per}`;
+}
+
 function trimZeros(fixed: string, minDecimals: number): string {
   const n = Number(fixed);
   const decimals = Math.max(minDecimals, -Math.floor(Math.log10(n)) + 2);

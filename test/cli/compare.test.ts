@@ -22,6 +22,36 @@ describe('llmcost compare', () => {
     expect(doc.rows.length).toBeGreaterThan(300);
   });
 
+  it('states the request rate as given: a monthly count is not rounded to 0 a day', async () => {
+    const r = await runCli([
+      'compare',
+      '--input',
+      '1000',
+      '--output',
+      '200',
+      '--top',
+      '1',
+      '--requests',
+      '10',
+      '--per',
+      'month',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(', 10 requests/month, 30-day month');
+    const one = await runCli([
+      'estimate',
+      '--model',
+      'gpt-4o',
+      '--input',
+      '1000',
+      '--output',
+      '200',
+      '--requests',
+      '1',
+    ]);
+    expect(one.stdout).toContain('Estimate: gpt-4o, 1 request/day');
+  });
+
   it('computes gpt-4o costs exactly (JSON)', async () => {
     const r = await runCli([...base, '--models', 'gpt-4o', '--json']);
     const doc = JSON.parse(r.stdout);

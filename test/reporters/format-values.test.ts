@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bar, compactTokens, int, pct, usd } from '../../src/reporters/format-values.js';
+import {
+  bar,
+  compactTokens,
+  int,
+  pct,
+  requestRate,
+  usd,
+} from '../../src/reporters/format-values.js';
 
 describe('value formatting', () => {
   it.each([
@@ -38,5 +45,19 @@ describe('value formatting', () => {
     expect(compactTokens(1_048_576)).toBe('1.05M');
     expect(bar(5, 10, 10)).toBe('█████');
     expect(bar(0, 10, 10)).toBe('');
+  });
+});
+
+describe('requestRate', () => {
+  it.each([
+    [1, 'day', '1 request/day'],
+    [0, 'day', '0 requests/day'],
+    [10, 'month', '10 requests/month'],
+    [10000, 'day', '10,000 requests/day'],
+    // A rate that was rounded to "0 requests/day" (10 a month over 30 days).
+    [10 / 30, 'day', '0.333 requests/day'],
+    [2.5, 'day', '2.5 requests/day'],
+  ] as const)('%s per %s: %s', (n, per, want) => {
+    expect(requestRate(n, per)).toBe(want);
   });
 });
