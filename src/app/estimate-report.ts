@@ -1,6 +1,6 @@
 import type { Estimate, Savings } from '../core/estimate.js';
 import type { MonthProjection } from '../core/projection.js';
-import { bar, int, pct, usd } from '../reporters/format-values.js';
+import { amount, bar, int, pct, usd } from '../reporters/format-values.js';
 import { right, type Column, type Row, type Section } from '../reporters/report.js';
 
 const money = (v: unknown) => usd(v as number | null);
@@ -15,10 +15,10 @@ export function headlineRows(e: Estimate, yearly: number, growth: number): Row[]
       value: usd(yearly),
       raw: yearly,
     },
-    { metric: 'API calls per day', value: int(e.apiCallsPerDay), raw: e.apiCallsPerDay },
+    { metric: 'API calls per day', value: amount(e.apiCallsPerDay), raw: e.apiCallsPerDay },
     {
       metric: 'served from response cache per day',
-      value: int(e.cachedPerDay),
+      value: amount(e.cachedPerDay),
       raw: e.cachedPerDay,
     },
   ];

@@ -30,12 +30,16 @@ export function usd(value: number | null | undefined): string {
 }
 
 /**
- * A request rate as the user stated it: "1 request/day", "10 requests/month", "2.5 requests/day". Whole
- * numbers grouped; a fraction kept to 3 significant digits (rounding it to a whole number said "0 requests").
+ * A count that may be a rate (10 requests a month are 0.333 a day): whole numbers and rates from 100 up as
+ * `int` shows them, smaller fractions to 3 significant digits (rounded to a whole number, they said 0).
  */
+export function amount(n: number): string {
+  return Number.isInteger(n) || Math.abs(n) >= 100 ? int(n) : String(Number(n.toPrecision(3)));
+}
+
+/** A request rate as the user stated it: "1 request/day", "10 requests/month", "2.5 requests/day". */
 export function requestRate(requests: number, per: 'day' | 'month'): string {
-  const n = Number.isInteger(requests) ? int(requests) : String(Number(requests.toPrecision(3)));
-  return `${n} ${requests === 1 ? 'request' : 'requests'}/${per}`;
+  return `${amount(requests)} ${requests === 1 ? 'request' : 'requests'}/${per}`;
 }
 
 function trimZeros(fixed: string, minDecimals: number): string {

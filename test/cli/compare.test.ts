@@ -50,6 +50,12 @@ describe('llmcost compare', () => {
       '1',
     ]);
     expect(one.stdout).toContain('Estimate: gpt-4o, 1 request/day');
+    const monthly = await runCli([
+      ...['estimate', '--model', 'gpt-4o', '--input', '1000', '--output', '200'],
+      ...['--requests', '10', '--per', 'month'],
+    ]);
+    expect(monthly.stdout).toContain('Estimate: gpt-4o, 10 requests/month');
+    expect(monthly.stdout).toMatch(/API calls per day +│ +0\.333 │/);
   });
 
   it('computes gpt-4o costs exactly (JSON)', async () => {

@@ -5,6 +5,7 @@ import {
   int,
   pct,
   requestRate,
+  amount,
   usd,
 } from '../../src/reporters/format-values.js';
 
@@ -59,5 +60,19 @@ describe('requestRate', () => {
     [2.5, 'day', '2.5 requests/day'],
   ] as const)('%s per %s: %s', (n, per, want) => {
     expect(requestRate(n, per)).toBe(want);
+  });
+});
+
+describe('amount', () => {
+  it.each([
+    [0, '0'],
+    [12345, '12,345'],
+    [10 / 30, '0.333'],
+    [0.0001234, '0.000123'],
+    [99.95, '100'],
+    [333.3333, '333'],
+    [1234.5, '1,235'],
+  ])('%s: %s', (n, want) => {
+    expect(amount(n)).toBe(want);
   });
 });
