@@ -297,6 +297,15 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2026-10-01': 1280, unknown: 3770 },
   ],
   [
+    'otel: Pydantic AI / Logfire spans, OpenInference JSON spans (agent spans skipped)',
+    ['fixtures/logs/pydantic-ai-spans.jsonl'],
+    {
+      'claude-sonnet-4-5': [2, 200 + 100, 4000 + 900, 1000, 300 + 50, 20],
+      'gpt-4o-mini': [2, 2000 + 288, 512, 0, 100 + 100, 0],
+    },
+    { '2026-10-01': 6550, '2026-10-02': 3000 },
+  ],
+  [
     'cohere (billed_units: v2 usage, v1 meta; the prompt template in `tokens` is not billed)',
     ['fixtures/logs/cohere.jsonl'],
     { 'command-r-plus': [1, 1000, 0, 0, 100, 0], '(unknown model)': [2, 25, 0, 0, 448, 0] },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UsageRecord } from '../../src/core/usage-record.js';
 import { dialectByName } from '../../src/readers/dialects/index.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const otel = dialectByName('otel')!;
 const read = (attributes: Record<string, unknown>) =>
@@ -49,6 +50,26 @@ describe('otel spans: input with or beside the cache', () => {
       { input: 150, cacheRead: 1000, output: 60, reasoning: 40, audioInput: 50, audioOutput: 30 },
     ],
     [
+      "Pydantic AI's usage details (its input count includes the cache)",
+      {
+        'gen_ai.request.model': 'claude-sonnet-4-5',
+        'gen_ai.usage.input_tokens': 5200,
+        'gen_ai.usage.output_tokens': 300,
+        'gen_ai.usage.details.cache_read_tokens': 4000,
+        'gen_ai.usage.details.cache_write_tokens': 1000,
+        'gen_ai.usage.details.reasoning_tokens': 20,
+        'operation.cost': 0.0126,
+      },
+      {
+        input: 200,
+        cacheRead: 4000,
+        cacheWrite5m: 1000,
+        output: 300,
+        reasoning: 20,
+        loggedCost: 0.0126,
+      },
+    ],
+    [
       "OpenLLMetry's cache names",
       {
         'gen_ai.response.model': 'claude-3-5-haiku-20241022',
@@ -70,5 +91,63 @@ describe('otel spans: input with or beside the cache', () => {
     expect(read({ 'llm.model_name': 'gpt-4o', 'llm.token_count.prompt': 3 })[0]!.model).toBe(
       'gpt-4o',
     );
+  });
+});
+
+describe('otel spans: shapes and agent spans', () => {
+  it('flattens nested attributes (OpenInference JSON spans) and reads ids from `context`', () => {
+    const [r] = otel.normalize({
+      name: 'ChatCompletion',
+      context: { trace_id: 't', span_id: 's' },
+      start_time: '2026-10-02T11:00:00+00:00',
+      attributes: {
+        llm: {
+          model_name: 'gpt-4o-mini',
+          token_count: { prompt: 800, completion: 100, prompt_details: { cache_read: 512 } },
+        },
+      },
+    }) as UsageRecord[];
+    expect(r).toMatchObject({ model: 'gpt-4o-mini', input: 288, cacheRead: 512, output: 100 });
+    expect(r!.timestamp).toBe(Date.parse('2026-10-02T11:00:00Z'));
+    expect(r!.dedup?.key).toBe('otel:t:s');
+  });
+
+  it('bounds the flattening: attributes nested 10,000 deep are read without a stack overflow', () => {
+    let deep: Record<string, unknown> = { x: 1 };
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    const out = otel.normalize({
+      spanId: 's',
+      attributes: {
+        'gen_ai.request.model': 'gpt-4o',
+        'gen_ai.usage.input_tokens': 5,
+        nested: deep,
+      },
+    });
+    expect(out).toEqual([expect.objectContaining({ model: 'gpt-4o', input: 5 })]);
+  });
+
+  it.each([
+    ['GenAI invoke_agent', { 'gen_ai.operation.name': 'invoke_agent' }, 'invoke_agent x'],
+    ['OpenInference AGENT', { 'openinference.span.kind': 'AGENT' }, 'Agent.run'],
+    ['OpenInference CHAIN', { 'openinference.span.kind': 'CHAIN' }, 'RunnableSequence'],
+    ["Pydantic AI's agent run", {}, 'agent run'],
+  ])('skips %s spans: their usage sums their model calls', (_why, extra, name) => {
+    const out = otel.normalize({
+      spanId: 's',
+      name,
+      attributes: { 'gen_ai.request.model': 'gpt-4o', 'gen_ai.usage.input_tokens': 5, ...extra },
+    });
+    expect(out).toEqual({ skip: 'agent span (usage counted on its model-call spans)' });
+  });
+});
+
+describe('analyze of Pydantic AI spans', () => {
+  it("counts model calls once, skips agent spans by reason and keeps Pydantic AI's operation.cost as logged", async () => {
+    const r = await runCli(['analyze', 'fixtures/logs/pydantic-ai-spans.jsonl', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.skipped).toEqual({ 'agent span (usage counted on its model-call spans)': 3 });
+    expect(doc.summary.requests).toBe(4);
+    expect(doc.summary.loggedCost).toBeCloseTo(0.0126 + 0.00036, 12);
   });
 });

@@ -2,10 +2,19 @@ import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
-/** OTLP attributes ([{key, value: {intValue: "12"}}]) or a plain attribute object, as one flat object. */
+/**
+ * A span's attributes as one flat object: OTLP's list ([{key, value: {intValue: "12"}}]), a flat object
+ * (`{"gen_ai.usage.input_tokens": 12}`), or a nested one as OpenInference's JSON spans and Phoenix's
+ * exports write them (`{"llm": {"token_count": {"prompt": 12}}}`), flattened to dotted names.
+ */
 function attributes(span: Obj): Obj {
   const a = span.attributes;
-  if (!Array.isArray(a)) return obj(a) ?? {};
+  if (!Array.isArray(a)) {
+    const o = obj(a);
+    if (!o) return {};
+    for (const k in o) if (obj(o[k])) return flatten(o, '', Object.create(null) as Obj, 0);
+    return o;
+  }
   // Prototype-less: an attribute named __proto__ is only a name.
   const out: Obj = Object.create(null) as Obj;
   for (const kv of a) {
@@ -13,6 +22,19 @@ function attributes(span: Obj): Obj {
     const v = obj(e?.value);
     if (!e || !v) continue;
     out[label(e.key)] = v.stringValue ?? v.intValue ?? v.doubleValue ?? v.boolValue;
+  }
+  return out;
+}
+
+/** Levels of nesting followed (OpenInference's deepest names have four); deeper values are left out. */
+const MAX_DEPTH = 8;
+
+function flatten(o: Obj, prefix: string, out: Obj, depth: number): Obj {
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    const inner = obj(v);
+    if (inner && depth < MAX_DEPTH) flatten(inner, `${prefix}${k}.`, out, depth + 1);
+    else if (!inner) out[prefix + k] = v;
   }
   return out;
 }
@@ -27,8 +49,9 @@ const first = (a: Obj, keys: string[]): unknown => {
 
 /**
  * Attribute names per bucket: the OpenTelemetry GenAI conventions, their older names (OpenLLMetry,
- * Strands' `cache_*_input_tokens`), the AI SDK's `ai.usage.*` and OpenInference's `llm.token_count.*`
- * (Arize Phoenix; its prompt count includes cache reads and writes, as the GenAI conventions' does).
+ * Strands' `cache_*_input_tokens`), Pydantic AI's `gen_ai.usage.details.*`, the AI SDK's `ai.usage.*` and
+ * OpenInference's `llm.token_count.*` (Arize Phoenix; its prompt count includes cache reads and writes, as
+ * the GenAI conventions' does, and so does Pydantic AI's input count).
  */
 const INPUT = [
   'gen_ai.usage.input_tokens',
@@ -44,18 +67,24 @@ const OUTPUT = [
 ];
 const CACHE_READ = [
   'gen_ai.usage.cache_read.input_tokens',
+  // Pydantic AI (Logfire): its usage details, under their own names or the provider's.
+  'gen_ai.usage.details.cache_read_tokens',
+  'gen_ai.usage.details.cache_read_input_tokens',
   'gen_ai.usage.input_tokens.cached',
   'gen_ai.usage.cache_read_input_tokens',
   'llm.token_count.prompt_details.cache_read',
 ];
 const CACHE_WRITE = [
   'gen_ai.usage.cache_creation.input_tokens',
+  'gen_ai.usage.details.cache_write_tokens',
+  'gen_ai.usage.details.cache_creation_input_tokens',
   'gen_ai.usage.cache_creation_input_tokens',
   'gen_ai.usage.cache_write_input_tokens',
   'llm.token_count.prompt_details.cache_write',
 ];
 const REASONING = [
   'gen_ai.usage.reasoning.output_tokens',
+  'gen_ai.usage.details.reasoning_tokens',
   'llm.token_count.completion_details.reasoning',
 ];
 const TOTAL = ['gen_ai.usage.total_tokens', 'llm.token_count.total', 'llm.usage.total_tokens'];
@@ -79,14 +108,28 @@ function uncached(input: number, output: number, read: number, write: number, to
   return input < cache ? input : input - cache;
 }
 
+/**
+ * An agent's span (GenAI `invoke_agent`, Pydantic AI's `agent run`, OpenInference's AGENT and CHAIN kinds)
+ * may carry the sum of its model calls' usage (Strands does; Pydantic AI when told not to use its
+ * `gen_ai.aggregated_usage.*` names): its model calls are spans of their own, which count.
+ */
+function isAgentSpan(a: Obj, name: string): boolean {
+  const op = a['gen_ai.operation.name'];
+  if (op === 'invoke_agent' || op === 'create_agent') return true;
+  const kind = a['openinference.span.kind'];
+  if (kind === 'AGENT' || kind === 'CHAIN') return true;
+  return name === 'agent run' || name.startsWith('invoke_agent ');
+}
+
 function spanRecord(span: Obj): UsageRecord | string {
   const a = attributes(span);
-  const name = label(span.name ?? '');
+  const name = label(span.name ?? span.span_name ?? '');
   const inTokens = first(a, INPUT);
   if (inTokens === undefined) return 'span without usage';
   // The AI SDK's outer ai.generateText span repeats its call spans' usage.
   if (name.startsWith('ai.') && !CALL_SPAN.test(name))
     return 'AI SDK outer span (usage counted on its call span)';
+  if (isAgentSpan(a, name)) return 'agent span (usage counted on its model-call spans)';
   const model = str(first(a, MODEL));
   if (!model) return 'span without a model';
   const read = num(first(a, CACHE_READ), 'cache_read');
@@ -103,7 +146,12 @@ function spanRecord(span: Obj): UsageRecord | string {
   for (const [k, v] of Object.entries(a))
     if (k.startsWith('ai.telemetry.metadata.'))
       tags[k.slice('ai.telemetry.metadata.'.length)] = tagValue(v) ?? '';
-  const ts = time(span.startTimeUnixNano);
+  const ts = time(span.startTimeUnixNano ?? span.start_time ?? span.start_timestamp);
+  const context = obj(span.context);
+  const spanId = str(span.spanId ?? span.span_id ?? context?.span_id);
+  const traceId = span.traceId ?? span.trace_id ?? context?.trace_id;
+  // Pydantic AI's price of the call (genai-prices), as LiteLLM's response_cost is LiteLLM's.
+  const cost = a['operation.cost'];
   return {
     model,
     ...(ts !== undefined ? { timestamp: ts } : {}),
@@ -117,13 +165,9 @@ function spanRecord(span: Obj): UsageRecord | string {
     ...(audioIn ? { audioInput: audioIn } : {}),
     ...(audioOut ? { audioOutput: audioOut } : {}),
     ...(Object.keys(tags).length ? { tags } : {}),
-    ...(str(span.spanId)
-      ? {
-          dedup: {
-            key: `otel:${label(span.traceId)}:${span.spanId as string}`,
-            keep: 'first' as const,
-          },
-        }
+    ...(typeof cost === 'number' && Number.isFinite(cost) ? { loggedCost: cost } : {}),
+    ...(spanId
+      ? { dedup: { key: `otel:${label(traceId)}:${spanId}`, keep: 'first' as const } }
       : {}),
   };
 }
@@ -134,7 +178,11 @@ function spanRecord(span: Obj): UsageRecord | string {
  */
 export const otel: Dialect = {
   name: 'otel',
-  detect: (o) => Array.isArray(o.resourceSpans) || ('spanId' in o && 'attributes' in o),
+  // OTLP, one span a line (OTLP JSON's spanId; Logfire's and OpenInference's span_id, or in `context`).
+  detect: (o) =>
+    Array.isArray(o.resourceSpans) ||
+    (('spanId' in o || 'span_id' in o || obj(o.context)?.span_id !== undefined) &&
+      'attributes' in o),
   normalize(o): Outcome {
     const spans: unknown[] = Array.isArray(o.resourceSpans)
       ? o.resourceSpans
