@@ -112,6 +112,20 @@ describe('otel spans: shapes and agent spans', () => {
     expect(r!.dedup?.key).toBe('otel:t:s');
   });
 
+  it('counts a model call that names its agent', () => {
+    const out = otel.normalize({
+      spanId: 's',
+      name: 'chat',
+      attributes: {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.agent.name': 'helper',
+        'gen_ai.request.model': 'gpt-4o',
+        'gen_ai.usage.input_tokens': 5,
+      },
+    });
+    expect(out).toEqual([expect.objectContaining({ model: 'gpt-4o', input: 5 })]);
+  });
+
   it('bounds the flattening: attributes nested 10,000 deep are read without a stack overflow', () => {
     let deep: Record<string, unknown> = { x: 1 };
     for (let i = 0; i < 10_000; i++) deep = { a: deep };
@@ -131,6 +145,11 @@ describe('otel spans: shapes and agent spans', () => {
     ['OpenInference AGENT', { 'openinference.span.kind': 'AGENT' }, 'Agent.run'],
     ['OpenInference CHAIN', { 'openinference.span.kind': 'CHAIN' }, 'RunnableSequence'],
     ["Pydantic AI's agent run", {}, 'agent run'],
+    [
+      'an earlier Strands agent (agent name, no operation)',
+      { 'gen_ai.agent.name': 'Strands Agents' },
+      'Strands Agents',
+    ],
   ])('skips %s spans: their usage sums their model calls', (_why, extra, name) => {
     const out = otel.normalize({
       spanId: 's',

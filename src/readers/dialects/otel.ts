@@ -116,6 +116,8 @@ function uncached(input: number, output: number, read: number, write: number, to
 function isAgentSpan(a: Obj, name: string): boolean {
   const op = a['gen_ai.operation.name'];
   if (op === 'invoke_agent' || op === 'create_agent') return true;
+  // Earlier Strands versions name no operation: an agent's name on a span of no operation marks its own.
+  if (op === undefined && a['gen_ai.agent.name'] !== undefined) return true;
   const kind = a['openinference.span.kind'];
   if (kind === 'AGENT' || kind === 'CHAIN') return true;
   return name === 'agent run' || name.startsWith('invoke_agent ');
