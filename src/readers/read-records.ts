@@ -126,6 +126,18 @@ function* databaseRecords(source: string, reader: ValueReader, o: ReadOptions) {
   yield reader.take(0);
 }
 
+/**
+ * The items of an API's list page that no dialect reads as a whole: OpenAI's `{object: "list", data: [...]}`
+ * (stored chat completions, responses), and the `{data: [...], has_more | first_id | meta}` pages of
+ * Anthropic, Langfuse and others, saved as they came. Each item is read as a record (one level deep).
+ */
+function listItems(o: Obj): unknown[] | undefined {
+  const data = o.data;
+  if (!Array.isArray(data)) return undefined;
+  const page = o.object === 'list' || 'has_more' in o || 'first_id' in o || 'meta' in o;
+  return page ? data : undefined;
+}
+
 /** `analyze --partial` output read as a log (a folder of partials without --merge): said so, with the fix. */
 const PARTIAL = 'an llmcost partial, not a log (add --merge)';
 const isPartial = (o: Obj) =>
@@ -149,14 +161,18 @@ class ValueReader {
   }
 
   /** One value: detect, normalize, check, resolve `--by` fields; a bad one is reported, never thrown. */
-  value(o: unknown, at: Location): void {
+  value(o: unknown, at: Location, inList = false): void {
     const sink = this.o.sink;
     if (o === null || typeof o !== 'object' || Array.isArray(o))
       return sink.bad('not a JSON object', at);
     let out;
     try {
       const got = this.detector.normalize(o as Obj);
-      if (!got) return sink.bad(isPartial(o as Obj) ? PARTIAL : 'unrecognized record shape', at);
+      if (!got) {
+        const items = inList ? undefined : listItems(o as Obj);
+        if (items) return items.forEach((item) => this.value(item, at, true));
+        return sink.bad(isPartial(o as Obj) ? PARTIAL : 'unrecognized record shape', at);
+      }
       sink.dialect(got.dialect);
       out = got.outcome;
       if ('skip' in out) return sink.notUsage(out.skip);
