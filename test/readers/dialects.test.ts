@@ -306,6 +306,12 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2026-10-01': 6550, '2026-10-02': 3000 },
   ],
   [
+    'openrouter-activity (GET /api/v1/activity: rows per day, model and endpoint)',
+    ['fixtures/logs/openrouter-activity.json'],
+    { 'gpt-4.1': [8, 7500, 0, 0, 1450, 0], 'claude-sonnet-4-5': [2, 3000, 0, 0, 600, 200] },
+    { '2026-10-01': 6250 + 3600, '2026-10-02': 2700 },
+  ],
+  [
     'cohere (billed_units: v2 usage, v1 meta; the prompt template in `tokens` is not billed)',
     ['fixtures/logs/cohere.jsonl'],
     { 'command-r-plus': [1, 1000, 0, 0, 100, 0], '(unknown model)': [2, 25, 0, 0, 448, 0] },

@@ -194,3 +194,32 @@ describe('the plain application log', () => {
     expect(Object.keys((r as { tags: object }).tags).sort()).toEqual(['__proto__', 'constructor']);
   });
 });
+
+describe('OpenRouter activity', () => {
+  it("logs OpenRouter's charge plus the BYOK provider's as the cost, and reads the SDKs' camelCase rows", async () => {
+    const doc = await analyze(['fixtures/logs/openrouter-activity.json']);
+    expect(doc.summary.loggedCost).toBeCloseTo(0.015 + 0.0009 + 0.018 + 0.0066, 12);
+    const camel = {
+      date: '2026-10-03',
+      model: 'openai/gpt-4.1',
+      modelPermaslug: 'openai/gpt-4.1-2025-04-14',
+      providerName: 'OpenAI',
+      usage: 0.002,
+      byokUsageInference: 0,
+      requests: 1,
+      promptTokens: 500,
+      completionTokens: 125,
+      reasoningTokens: 25,
+    };
+    const r = await runCli(['analyze', '--json'], { stdin: JSON.stringify(camel) });
+    const one = JSON.parse(r.stdout);
+    expect(one.summary.usage).toMatchObject({
+      input: 500,
+      output: 125,
+      reasoning: 25,
+      requests: 1,
+    });
+    expect(one.summary.loggedCost).toBe(0.002);
+    expect(one.period.from).toBe('2026-10-03');
+  });
+});

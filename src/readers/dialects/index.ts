@@ -23,6 +23,7 @@ import { litellm } from './litellm.js';
 import { ollama } from './ollama.js';
 import { openaiBatch, openaiChat, openaiResponses, openaiUsageApi } from './openai.js';
 import { openrouter } from './openrouter.js';
+import { openrouterActivity } from './openrouter-activity.js';
 import { otel } from './otel.js';
 import { portkey } from './portkey.js';
 import type { Dialect } from './types.js';
@@ -52,6 +53,7 @@ export const DIALECTS: Dialect[] = [
   helicone,
   portkey,
   openrouter,
+  openrouterActivity,
   ollama,
   otel,
   bedrockConverse,
