@@ -16,6 +16,7 @@ export function addCommonOptions(cmd: Command): Command {
       new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'),
     )
     .option('--json', 'shorthand for --format json')
+    .option('--color', 'color the output even when it is not a terminal (CI logs, less -R)')
     .option('--no-color', 'never color the output')
     .option('--wide', 'tables at full width, however narrow the terminal');
   return addCatalogOptions(cmd);
@@ -102,9 +103,9 @@ export function priceDate(ctx: Context, date: string | undefined): string {
   return date ?? ctx.now().toISOString().slice(0, 10);
 }
 
-/** Precedence: --no-color, then FORCE_COLOR, then NO_COLOR (non-empty), then whether stdout is a TTY. */
+/** Precedence: --color/--no-color, then FORCE_COLOR, then NO_COLOR (non-empty), then whether stdout is a TTY. */
 export function wantsColor(ctx: Context, cmd: Command): boolean {
-  if (cmd.getOptionValueSource('color') === 'cli' && cmd.opts().color === false) return false;
+  if (cmd.getOptionValueSource('color') === 'cli') return cmd.opts().color === true;
   const force = ctx.env.FORCE_COLOR;
   if (force !== undefined) return ['', '1', '2', '3', 'true'].includes(force);
   if (ctx.env.NO_COLOR) return false;

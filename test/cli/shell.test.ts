@@ -64,4 +64,16 @@ describe('CLI shell', () => {
       (await runCli([...args, '--json'], { tty: true, env: { FORCE_COLOR: '1' } })).stdout,
     ).not.toContain(esc);
   });
+
+  it('--color forces color into a pipe, over NO_COLOR; the last of --color and --no-color wins', async () => {
+    const args = ['compare', '-i', '10', '-o', '10', '--top', '2'];
+    const esc = '\u001b[';
+    const out = async (extra: string[], env: Record<string, string> = {}) =>
+      (await runCli([...args, ...extra], { tty: false, env })).stdout;
+    expect(await out(['--color'])).toContain(esc);
+    expect(await out(['--color'], { NO_COLOR: '1', FORCE_COLOR: '0' })).toContain(esc);
+    expect(await out(['--color', '--no-color'])).not.toContain(esc);
+    expect(await out(['--no-color', '--color'])).toContain(esc);
+    expect(await out(['--color', '--json'])).not.toContain(esc);
+  });
 });
