@@ -30,4 +30,22 @@ describe('llmcost models', () => {
     expect(r.stdout).toContain('matches no model');
     expect(r.stdout).toMatch(/nearest: .*claude-sonnet-4-5/);
   });
+
+  it('takes the text to look for as an operand too: llmcost models flash-lite', async () => {
+    const operand = await runCli(['models', 'flash-lite', '--json']);
+    expect(operand.code, operand.stderr).toBe(0);
+    expect(operand.stdout).toBe(
+      (await runCli(['models', '--search', 'flash-lite', '--json'])).stdout,
+    );
+    const both = await runCli(['models', 'gpt', '--search', 'gpt']);
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      expect.stringContaining('give the text to look for once'),
+    ]);
+    const empty = await runCli(['models', '']);
+    expect([empty.code, empty.stderr]).toEqual([
+      2,
+      expect.stringContaining('an empty text to look for'),
+    ]);
+  });
 });
