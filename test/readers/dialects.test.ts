@@ -312,6 +312,12 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2026-10-01': 6250 + 3600, '2026-10-02': 2700 },
   ],
   [
+    'otel: an MLflow trace (JSON-encoded attributes; the agent span skipped; model from the request)',
+    ['fixtures/logs/mlflow-trace.json'],
+    { 'gpt-4o-mini': [1, 1200, 0, 0, 80, 0], 'claude-sonnet-4-5': [1, 50, 3000, 0, 30, 0] },
+    { '2026-10-01': 1280 + 3080 },
+  ],
+  [
     'cohere (billed_units: v2 usage, v1 meta; the prompt template in `tokens` is not billed)',
     ['fixtures/logs/cohere.jsonl'],
     { 'command-r-plus': [1, 1000, 0, 0, 100, 0], '(unknown model)': [2, 25, 0, 0, 448, 0] },

@@ -126,6 +126,33 @@ describe('otel spans: shapes and agent spans', () => {
     expect(out).toEqual([expect.objectContaining({ model: 'gpt-4o', input: 5 })]);
   });
 
+  it("decodes MLflow's JSON-encoded attributes: usage, model, span type and cost", () => {
+    const span = (attributes: Record<string, unknown>) =>
+      otel.normalize({ span_id: 's', trace_id: 't', name: 'x', attributes });
+    const usage = JSON.stringify({ input_tokens: 900, output_tokens: 40, total_tokens: 940 });
+    expect(
+      span({
+        'mlflow.spanType': '"CHAT_MODEL"',
+        'mlflow.chat.tokenUsage': usage,
+        'mlflow.llm.model': '"gpt-4o"',
+        'mlflow.llm.cost': JSON.stringify({ total_cost: 0.0026 }),
+      }),
+    ).toEqual([
+      expect.objectContaining({ model: 'gpt-4o', input: 900, output: 40, loggedCost: 0.0026 }),
+    ]);
+    // Without mlflow.llm.model: the request's model; already-decoded values read too.
+    expect(
+      span({
+        'mlflow.chat.tokenUsage': { input_tokens: 5, output_tokens: 1 },
+        'mlflow.spanInputs': JSON.stringify({ model: 'gpt-4.1', messages: [] }),
+      }),
+    ).toEqual([expect.objectContaining({ model: 'gpt-4.1', input: 5 })]);
+    expect(span({ 'mlflow.spanType': '"AGENT"', 'mlflow.chat.tokenUsage': usage })).toEqual({
+      skip: 'agent span (usage counted on its model-call spans)',
+    });
+    expect(span({ 'mlflow.chat.tokenUsage': '{not json' })).toEqual({ skip: 'span without usage' });
+  });
+
   it('bounds the flattening: attributes nested 10,000 deep are read without a stack overflow', () => {
     let deep: Record<string, unknown> = { x: 1 };
     for (let i = 0; i < 10_000; i++) deep = { a: deep };

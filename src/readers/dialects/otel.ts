@@ -1,5 +1,6 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
+import { MLFLOW_COST, MLFLOW_USAGE, withMlflow } from './otel-mlflow.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -55,12 +56,14 @@ const first = (a: Obj, keys: string[]): unknown => {
  */
 const INPUT = [
   'gen_ai.usage.input_tokens',
+  `${MLFLOW_USAGE}input_tokens`,
   'gen_ai.usage.prompt_tokens',
   'ai.usage.promptTokens',
   'llm.token_count.prompt',
 ];
 const OUTPUT = [
   'gen_ai.usage.output_tokens',
+  `${MLFLOW_USAGE}output_tokens`,
   'gen_ai.usage.completion_tokens',
   'ai.usage.completionTokens',
   'llm.token_count.completion',
@@ -70,6 +73,7 @@ const CACHE_READ = [
   // Pydantic AI (Logfire): its usage details, under their own names or the provider's.
   'gen_ai.usage.details.cache_read_tokens',
   'gen_ai.usage.details.cache_read_input_tokens',
+  `${MLFLOW_USAGE}cache_read_input_tokens`,
   'gen_ai.usage.input_tokens.cached',
   'gen_ai.usage.cache_read_input_tokens',
   'llm.token_count.prompt_details.cache_read',
@@ -78,6 +82,7 @@ const CACHE_WRITE = [
   'gen_ai.usage.cache_creation.input_tokens',
   'gen_ai.usage.details.cache_write_tokens',
   'gen_ai.usage.details.cache_creation_input_tokens',
+  `${MLFLOW_USAGE}cache_creation_input_tokens`,
   'gen_ai.usage.cache_creation_input_tokens',
   'gen_ai.usage.cache_write_input_tokens',
   'llm.token_count.prompt_details.cache_write',
@@ -87,9 +92,15 @@ const REASONING = [
   'gen_ai.usage.details.reasoning_tokens',
   'llm.token_count.completion_details.reasoning',
 ];
-const TOTAL = ['gen_ai.usage.total_tokens', 'llm.token_count.total', 'llm.usage.total_tokens'];
+const TOTAL = [
+  'gen_ai.usage.total_tokens',
+  'llm.token_count.total',
+  'llm.usage.total_tokens',
+  `${MLFLOW_USAGE}total_tokens`,
+];
 const MODEL = [
   'gen_ai.response.model',
+  'mlflow.model',
   'gen_ai.request.model',
   'ai.model.id',
   'llm.response.model_name',
@@ -118,13 +129,13 @@ function isAgentSpan(a: Obj, name: string): boolean {
   if (op === 'invoke_agent' || op === 'create_agent') return true;
   // Earlier Strands versions name no operation: an agent's name on a span of no operation marks its own.
   if (op === undefined && a['gen_ai.agent.name'] !== undefined) return true;
-  const kind = a['openinference.span.kind'];
+  const kind = a['openinference.span.kind'] ?? a['mlflow.span_type'];
   if (kind === 'AGENT' || kind === 'CHAIN') return true;
   return name === 'agent run' || name.startsWith('invoke_agent ');
 }
 
 function spanRecord(span: Obj): UsageRecord | string {
-  const a = attributes(span);
+  const a = withMlflow(attributes(span));
   const name = label(span.name ?? span.span_name ?? '');
   const inTokens = first(a, INPUT);
   if (inTokens === undefined) return 'span without usage';
@@ -148,12 +159,14 @@ function spanRecord(span: Obj): UsageRecord | string {
   for (const [k, v] of Object.entries(a))
     if (k.startsWith('ai.telemetry.metadata.'))
       tags[k.slice('ai.telemetry.metadata.'.length)] = tagValue(v) ?? '';
-  const ts = time(span.startTimeUnixNano ?? span.start_time ?? span.start_timestamp);
+  const ts = time(
+    span.startTimeUnixNano ?? span.start_time_unix_nano ?? span.start_time ?? span.start_timestamp,
+  );
   const context = obj(span.context);
   const spanId = str(span.spanId ?? span.span_id ?? context?.span_id);
   const traceId = span.traceId ?? span.trace_id ?? context?.trace_id;
   // Pydantic AI's price of the call (genai-prices), as LiteLLM's response_cost is LiteLLM's.
-  const cost = a['operation.cost'];
+  const cost = a['operation.cost'] ?? a[MLFLOW_COST];
   return {
     model,
     ...(ts !== undefined ? { timestamp: ts } : {}),
@@ -174,15 +187,22 @@ function spanRecord(span: Obj): UsageRecord | string {
   };
 }
 
+/** An MLflow trace as `Trace.to_json()` writes it: `{info, data: {spans: [...]}}`. */
+function mlflowTrace(o: Obj): unknown[] | undefined {
+  const spans = obj(o.data)?.spans;
+  return obj(o.info) && Array.isArray(spans) ? spans : undefined;
+}
+
 /**
- * OpenTelemetry GenAI spans (and OpenInference's): OTLP file-exporter lines ({resourceSpans: [...]}) or one
- * span per line. gen_ai.usage.input_tokens includes cached tokens (see `uncached` for those that do not).
+ * OpenTelemetry GenAI spans (and OpenInference's): OTLP file-exporter lines ({resourceSpans: [...]}), MLflow
+ * traces ({info, data: {spans}}, otel-mlflow.ts) or one span per line. gen_ai.usage.input_tokens includes cached tokens (see `uncached` for those that do not).
  */
 export const otel: Dialect = {
   name: 'otel',
   // OTLP, one span a line (OTLP JSON's spanId; Logfire's and OpenInference's span_id, or in `context`).
   detect: (o) =>
     Array.isArray(o.resourceSpans) ||
+    mlflowTrace(o) !== undefined ||
     (('spanId' in o || 'span_id' in o || obj(o.context)?.span_id !== undefined) &&
       'attributes' in o),
   normalize(o): Outcome {
@@ -192,7 +212,7 @@ export const otel: Dialect = {
             Array.isArray(obj(rs)?.scopeSpans) ? (obj(rs)!.scopeSpans as unknown[]) : [],
           )
           .flatMap((ss) => (Array.isArray(obj(ss)?.spans) ? (obj(ss)!.spans as unknown[]) : []))
-      : [o];
+      : (mlflowTrace(o) ?? [o]);
     const records: UsageRecord[] = [];
     let reason = 'no spans';
     for (const s of spans) {
