@@ -18,8 +18,9 @@ const FRAMING = ['event', 'id', 'retry'];
 export function sseLine(line: string): SseLine {
   const c0 = line.charCodeAt(0);
   if (c0 === 58 /* : */) return { skip: 'SSE comment' };
-  const colon = line.indexOf(':');
-  if (colon < 2 || colon > 5) return undefined;
+  // Field names are 2 to 5 letters: only the line's first characters are looked at.
+  const colon = line.slice(0, 6).indexOf(':');
+  if (colon < 2) return undefined;
   const name = line.slice(0, colon);
   let value = line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
   if (name === 'data') {

@@ -277,6 +277,20 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'openai/gpt-4o',
     [70, 30, 0, 0, 10, 0],
   ],
+  'openrouter-activity': [
+    {
+      date: '2026-10-01',
+      model: 'openai/gpt-4o',
+      model_permaslug: 'openai/gpt-4o-2024-08-06',
+      usage: 0.01,
+      requests: 2,
+      prompt_tokens: 100,
+      completion_tokens: 10,
+      reasoning_tokens: 4,
+    },
+    'openai/gpt-4o',
+    [100, 0, 0, 0, 10, 4],
+  ],
   ollama: [
     { model: 'llama3.3:70b', done: true, prompt_eval_count: 26, eval_count: 237 },
     'llama3.3:70b',

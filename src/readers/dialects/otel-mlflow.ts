@@ -33,7 +33,8 @@ export function withMlflow(a: Obj): Obj {
   if (cost !== undefined) out[MLFLOW_COST] = cost;
   const spanType = str(decoded(type));
   if (spanType) out['mlflow.span_type'] = spanType;
-  const model = str(decoded(a['mlflow.llm.model'])) ?? requestModel(a);
+  const used = out[MLFLOW_USAGE + 'input_tokens'] !== undefined;
+  const model = str(decoded(a['mlflow.llm.model'])) ?? (used ? requestModel(a) : undefined);
   if (model) out['mlflow.model'] = model;
   return out;
 }

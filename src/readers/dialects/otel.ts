@@ -165,7 +165,7 @@ function spanRecord(span: Obj): UsageRecord | string {
   const context = obj(span.context);
   const spanId = str(span.spanId ?? span.span_id ?? context?.span_id);
   const traceId = span.traceId ?? span.trace_id ?? context?.trace_id;
-  // Pydantic AI's price of the call (genai-prices), as LiteLLM's response_cost is LiteLLM's.
+  // The price Pydantic AI (genai-prices) or MLflow put on the call, as LiteLLM's response_cost is LiteLLM's.
   const cost = a['operation.cost'] ?? a[MLFLOW_COST];
   return {
     model,
