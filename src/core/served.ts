@@ -10,6 +10,7 @@ const ALIASES: Record<string, string> = {
   'vertex-ai': 'vertex',
   'google-vertex': 'vertex',
   'vertex-ai-beta': 'vertex',
+  'google-vertex-ai': 'vertex',
   'azure-ai': 'azure',
   'azure-openai': 'azure',
   'together-ai': 'together',
@@ -21,6 +22,10 @@ const ALIASES: Record<string, string> = {
   'text-completion-openai': 'openai',
   'cohere-chat': 'cohere',
   moonshotai: 'moonshot',
+  // Cloudflare AI Gateway's provider names.
+  'workers-ai': 'cloudflare',
+  'perplexity-ai': 'perplexity',
+  grok: 'xai',
 };
 
 export function servedBy(raw: string | undefined): string | undefined {

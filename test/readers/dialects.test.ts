@@ -318,6 +318,17 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2026-10-01': 1280 + 3080 },
   ],
   [
+    'cloudflare-ai-gateway (logs API page: cache hits and failed requests without tokens skipped)',
+    ['fixtures/logs/cloudflare-ai-gateway.json'],
+    {
+      'gpt-4o-mini': [1, 1200, 0, 0, 300, 0],
+      'claude-sonnet-4-5': [1, 2000, 0, 0, 500, 0],
+      // Workers AI (provider workers-ai) is priced as Cloudflare's own record.
+      'cloudflare/@cf/meta/llama-3.1-8b-instruct': [1, 100, 0, 0, 50, 0],
+    },
+    { '2026-10-01': 1500 + 2500 + 150 },
+  ],
+  [
     'cohere (billed_units: v2 usage, v1 meta; the prompt template in `tokens` is not billed)',
     ['fixtures/logs/cohere.jsonl'],
     { 'command-r-plus': [1, 1000, 0, 0, 100, 0], '(unknown model)': [2, 25, 0, 0, 448, 0] },

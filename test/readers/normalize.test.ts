@@ -277,6 +277,21 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'openai/gpt-4o',
     [70, 30, 0, 0, 10, 0],
   ],
+  'cloudflare-ai-gateway': [
+    {
+      id: 'l1',
+      created_at: '2026-10-01T10:00:00Z',
+      provider: 'openai',
+      model: 'gpt-4o',
+      tokens_in: 100,
+      tokens_out: 10,
+      cost: 0.00035,
+      cached: false,
+      success: true,
+    },
+    'gpt-4o',
+    [100, 0, 0, 0, 10, 0],
+  ],
   'openrouter-activity': [
     {
       date: '2026-10-01',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appLog } from '../../src/readers/dialects/app-log.js';
 import { openaiChat } from '../../src/readers/dialects/openai.js';
@@ -221,5 +222,22 @@ describe('OpenRouter activity', () => {
     });
     expect(one.summary.loggedCost).toBe(0.002);
     expect(one.period.from).toBe('2026-10-03');
+  });
+});
+
+describe('Cloudflare AI Gateway', () => {
+  it("counts Cloudflare's cost as logged, skips cache hits and empty failures by reason, tags the metadata", async () => {
+    const page = JSON.parse(readFileSync('fixtures/logs/cloudflare-ai-gateway.json', 'utf8'));
+    const lines = page.result.map((l: object) => JSON.stringify(l)).join('\n');
+    const r = await runCli(['analyze', '--json', '--by', 'team'], { stdin: lines });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.skipped).toEqual({
+      'AI Gateway cache hit (no provider call)': 1,
+      'AI Gateway failed request without tokens': 1,
+    });
+    expect(doc.summary.requests).toBe(3);
+    expect(doc.summary.loggedCost).toBeCloseTo(0.00036 + 0.0135 + 0.00002, 12);
+    expect(doc.groups.find((g: { team: string }) => g.team === 'search')?.requests).toBe(1);
   });
 });

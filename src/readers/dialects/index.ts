@@ -8,6 +8,7 @@ import { anthropicStream } from './anthropic-stream.js';
 import { claudeCodePrint } from './claude-code-print.js';
 import { bedrockBatch, bedrockConverse, bedrockInvocation } from './bedrock.js';
 import { claudeCode } from './claude-code.js';
+import { cloudflareGateway } from './cloudflare.js';
 import { codex } from './codex.js';
 import { geminiCli } from './gemini-cli.js';
 import { opencode } from './opencode.js';
@@ -52,6 +53,7 @@ export const DIALECTS: Dialect[] = [
   litellm,
   helicone,
   portkey,
+  cloudflareGateway,
   openrouter,
   openrouterActivity,
   ollama,
