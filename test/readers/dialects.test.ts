@@ -329,6 +329,16 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2026-10-01': 1500 + 2500 + 150 },
   ],
   [
+    'kong-ai-gateway (a plugin entry a request, 3.6 and 3.11 names; a semantic cache hit skipped)',
+    ['fixtures/logs/kong-ai-gateway.jsonl'],
+    {
+      'command-r-plus': [1, 28, 0, 0, 20, 0],
+      'azure/gpt-4o': [1, 176, 1024, 0, 300, 100],
+      'gpt-4o-mini': [1, 89, 0, 0, 56, 0],
+    },
+    { '2026-10-01': 48, '2026-10-02': 1500 + 145 },
+  ],
+  [
     'cohere (billed_units: v2 usage, v1 meta; the prompt template in `tokens` is not billed)',
     ['fixtures/logs/cohere.jsonl'],
     { 'command-r-plus': [1, 1000, 0, 0, 100, 0], '(unknown model)': [2, 25, 0, 0, 448, 0] },

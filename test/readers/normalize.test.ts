@@ -292,6 +292,23 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [100, 0, 0, 0, 10, 0],
   ],
+  'kong-ai-gateway': [
+    {
+      ai: {
+        proxy: {
+          usage: {
+            prompt_tokens: 100,
+            completion_tokens: 10,
+            prompt_tokens_details: { cached_tokens: 40 },
+          },
+          meta: { request_model: 'gpt-4o', response_model: 'gpt-4o', provider_name: 'openai' },
+        },
+      },
+      started_at: 1790812800000,
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
   'openrouter-activity': [
     {
       date: '2026-10-01',

@@ -241,3 +241,28 @@ describe('Cloudflare AI Gateway', () => {
     expect(doc.groups.find((g: { team: string }) => g.team === 'search')?.requests).toBe(1);
   });
 });
+
+describe('Kong AI Gateway', () => {
+  it('takes a cost above 0 as logged (0 is what Kong writes with no costs configured) and tags service and consumer', async () => {
+    const doc = await analyze(['fixtures/logs/kong-ai-gateway.jsonl', '--by', 'service,consumer']);
+    expect(doc.summary.loggedCost).toBeCloseTo(0.0038 + 0.0012, 12);
+    // The azure/gpt-4o request logged cost 0: priced from the catalog, not as free.
+    expect(doc.summary.cost).toBeCloseTo(
+      0.0038 + 0.0012 + (176 * 2.5 + 1024 * 1.25 + 300 * 10) / 1e6,
+      12,
+    );
+    expect(doc.skipped).toEqual({ 'Kong semantic cache hit (no provider call)': 1 });
+    expect(
+      doc.groups.map((g: { service: string; consumer: string; requests: number }) => [
+        g.service,
+        g.consumer,
+        g.requests,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['chat-service', 'team-a', 1],
+        ['chat-service', 'team-b', 2],
+      ]),
+    );
+  });
+});

@@ -17,6 +17,7 @@ import { openaiExportCsv, requestCsv } from './csv-exports.js';
 import { flat } from './flat.js';
 import { gemini } from './gemini.js';
 import { helicone } from './helicone.js';
+import { kong } from './kong.js';
 import { langsmith } from './langchain.js';
 import { langfuse } from './langfuse.js';
 import { llmcostEmit } from './llmcost-emit.js';
@@ -54,6 +55,7 @@ export const DIALECTS: Dialect[] = [
   helicone,
   portkey,
   cloudflareGateway,
+  kong,
   openrouter,
   openrouterActivity,
   ollama,
