@@ -189,6 +189,16 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 1850, '2025-10-02': 3400 },
   ],
   [
+    'ai-sdk cache counts (before v6 Anthropic input leaves the cache out; v4 providerMetadata; camelCased Anthropic counts)',
+    ['fixtures/logs/ai-sdk-cache.jsonl'],
+    {
+      'claude-sonnet-4-5': [2, 50 + 40, 3000 + 2000, 500 + 1000, 30 + 10, 0],
+      'gpt-4o': [1, 1500 - 1024, 1024, 0, 200, 0],
+      'claude-haiku-4-5': [1, 12, 6209, 100, 5, 0],
+    },
+    { '2026-10-01': 6630 + 1700 + 6326 },
+  ],
+  [
     'otel',
     ['fixtures/logs/otel.jsonl'],
     {

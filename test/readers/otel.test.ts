@@ -70,6 +70,38 @@ describe('otel spans: input with or beside the cache', () => {
       },
     ],
     [
+      "the AI SDK's v6 span: noCacheTokens is the input",
+      {
+        'gen_ai.request.model': 'claude-sonnet-4-5',
+        'gen_ai.usage.input_tokens': 3000,
+        'ai.usage.inputTokenDetails.noCacheTokens': 500,
+        'ai.usage.inputTokenDetails.cacheReadTokens': 2000,
+        'ai.usage.inputTokenDetails.cacheWriteTokens': 500,
+        'gen_ai.usage.output_tokens': 40,
+      },
+      { input: 500, cacheRead: 2000, cacheWrite5m: 500, output: 40 },
+    ],
+    [
+      "the AI SDK's v5 span for Claude: the input leaves the cache out (5000 stays 5000)",
+      {
+        'gen_ai.request.model': 'claude-sonnet-4-5',
+        'gen_ai.usage.input_tokens': 5000,
+        'ai.usage.cachedInputTokens': 3000,
+        'gen_ai.usage.output_tokens': 40,
+      },
+      { input: 5000, cacheRead: 3000, output: 40 },
+    ],
+    [
+      "the AI SDK's v5 span for OpenAI: the input includes its cached part",
+      {
+        'gen_ai.request.model': 'gpt-4o',
+        'gen_ai.usage.input_tokens': 5000,
+        'ai.usage.cachedInputTokens': 3000,
+        'gen_ai.usage.output_tokens': 40,
+      },
+      { input: 2000, cacheRead: 3000, output: 40 },
+    ],
+    [
       "OpenLLMetry's cache names",
       {
         'gen_ai.response.model': 'claude-3-5-haiku-20241022',

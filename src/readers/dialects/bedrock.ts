@@ -39,7 +39,11 @@ export const bedrockInvocation: Dialect = {
   },
 };
 
-/** Converse usage as apps log it: {modelId, usage: {inputTokens, outputTokens, cacheRead/WriteInputTokens}}. */
+/**
+ * Converse usage as apps log it: {modelId, usage: {inputTokens, outputTokens, cacheRead/WriteInputTokens}};
+ * also Anthropic's own counts camelCased as apps log them (`cacheCreationInputTokens` for the writes), which
+ * follow the same rule: the input is what was neither read from nor written to the cache.
+ */
 export const bedrockConverse: Dialect = {
   name: 'bedrock-converse',
   detect: (o) => {
@@ -49,6 +53,7 @@ export const bedrockConverse: Dialect = {
       'inputTokens' in u &&
       ('cacheReadInputTokens' in u ||
         'cacheWriteInputTokens' in u ||
+        'cacheCreationInputTokens' in u ||
         /^(arn:aws|([a-z-]+\.)?(anthropic|meta|amazon|mistral|cohere|ai21|deepseek|qwen|openai|writer)\.)/.test(
           label(o.modelId ?? ''),
         ))
@@ -64,7 +69,10 @@ export const bedrockConverse: Dialect = {
       ...(ts !== undefined ? { timestamp: ts } : {}),
       input: num(u.inputTokens, 'inputTokens'),
       cacheRead: num(u.cacheReadInputTokens, 'cacheReadInputTokens'),
-      cacheWrite5m: num(u.cacheWriteInputTokens, 'cacheWriteInputTokens'),
+      cacheWrite5m: num(
+        u.cacheWriteInputTokens ?? u.cacheCreationInputTokens,
+        'cacheWriteInputTokens',
+      ),
       cacheWrite1h: 0,
       output: num(u.outputTokens, 'outputTokens'),
       reasoning: 0,

@@ -74,6 +74,9 @@ const CACHE_READ = [
   'gen_ai.usage.details.cache_read_tokens',
   'gen_ai.usage.details.cache_read_input_tokens',
   `${MLFLOW_USAGE}cache_read_input_tokens`,
+  // The AI SDK's: v6 splits its (whole) input; v5 passes each provider's cached count on (see aiSdkInput).
+  'ai.usage.inputTokenDetails.cacheReadTokens',
+  'ai.usage.cachedInputTokens',
   'gen_ai.usage.input_tokens.cached',
   'gen_ai.usage.cache_read_input_tokens',
   'llm.token_count.prompt_details.cache_read',
@@ -83,6 +86,7 @@ const CACHE_WRITE = [
   'gen_ai.usage.details.cache_write_tokens',
   'gen_ai.usage.details.cache_creation_input_tokens',
   `${MLFLOW_USAGE}cache_creation_input_tokens`,
+  'ai.usage.inputTokenDetails.cacheWriteTokens',
   'gen_ai.usage.cache_creation_input_tokens',
   'gen_ai.usage.cache_write_input_tokens',
   'llm.token_count.prompt_details.cache_write',
@@ -117,6 +121,18 @@ function uncached(input: number, output: number, read: number, write: number, to
   const cache = read + write;
   if (!cache || total === input + output + cache) return input;
   return input < cache ? input : input - cache;
+}
+
+/**
+ * The AI SDK's uncached input where its span tells it: v6's `inputTokenDetails.noCacheTokens`; before v6 a
+ * Claude model's input as Anthropic counts it, without the cache (its other providers' include it).
+ */
+function aiSdkInput(a: Obj, model: string): number | undefined {
+  const noCache = a['ai.usage.inputTokenDetails.noCacheTokens'];
+  if (noCache !== undefined) return num(noCache, 'noCacheTokens');
+  if (a['ai.usage.cachedInputTokens'] !== undefined && /claude/i.test(model))
+    return num(first(a, INPUT), 'input_tokens');
+  return undefined;
 }
 
 /**
@@ -170,7 +186,10 @@ function spanRecord(span: Obj): UsageRecord | string {
   return {
     model,
     ...(ts !== undefined ? { timestamp: ts } : {}),
-    input: Math.max(0, uncached(input, output, read, write, total) - audioIn),
+    input: Math.max(
+      0,
+      (aiSdkInput(a, model) ?? uncached(input, output, read, write, total)) - audioIn,
+    ),
     cacheRead: read,
     cacheWrite5m: write,
     cacheWrite1h: 0,
