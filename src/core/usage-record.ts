@@ -87,6 +87,20 @@ export const UNKNOWN_MODEL = '(unknown model)';
 export const withOption = (model: string, option: string): string =>
   model === UNKNOWN_MODEL ? model : `${model}-${option}`;
 
+/** A request of which a log gives only its input and output tokens (gateways' request rows): one request. */
+export function inputOutputRecord(model: string, input: number, output: number): UsageRecord {
+  return {
+    model,
+    input,
+    cacheRead: 0,
+    cacheWrite5m: 0,
+    cacheWrite1h: 0,
+    output,
+    reasoning: 0,
+    requests: 1,
+  };
+}
+
 export type Skip = { skip: string };
 export type Invalid = { invalid: string };
 export type Outcome = UsageRecord | UsageRecord[] | Skip | Invalid;

@@ -1,5 +1,10 @@
 import { servedBy } from '../../core/served.js';
-import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
+import {
+  inputOutputRecord,
+  UNKNOWN_MODEL,
+  type Outcome,
+  type UsageRecord,
+} from '../../core/usage-record.js';
 import { bool, num, obj, optNum, str, tagValue, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
@@ -43,16 +48,7 @@ function gatewayLog(o: Obj): UsageRecord | { skip: string } {
   const output = num(o.tokens_out, 'tokens_out');
   if (!input && !output && o.success !== undefined && !bool(o.success))
     return { skip: 'AI Gateway failed request without tokens' };
-  const r: UsageRecord = {
-    model: str(o.model) ?? UNKNOWN_MODEL,
-    input,
-    cacheRead: 0,
-    cacheWrite5m: 0,
-    cacheWrite1h: 0,
-    output,
-    reasoning: 0,
-    requests: 1,
-  };
+  const r = inputOutputRecord(str(o.model) ?? UNKNOWN_MODEL, input, output);
   const ts = time(o.created_at);
   if (ts !== undefined) r.timestamp = ts;
   const cost = optNum(o.cost, 'cost');

@@ -1,5 +1,10 @@
 import { servedBy } from '../../core/served.js';
-import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
+import {
+  inputOutputRecord,
+  UNKNOWN_MODEL,
+  type Outcome,
+  type UsageRecord,
+} from '../../core/usage-record.js';
 import { bool, num, obj, optNum, str, tagValue, time, type Obj } from '../values.js';
 import { appLog } from './app-log.js';
 import type { Dialect } from './types.js';
@@ -33,16 +38,7 @@ export const portkey: Dialect = {
       const output = num(o.res_units, 'res_units');
       if (!input && !output && o.is_success !== undefined && !bool(o.is_success))
         return { skip: 'Portkey failed request without tokens' };
-      r = {
-        model,
-        input,
-        cacheRead: 0,
-        cacheWrite5m: 0,
-        cacheWrite1h: 0,
-        output,
-        reasoning: 0,
-        requests: 1,
-      };
+      r = inputOutputRecord(model, input, output);
     }
     const ts = time(o.created_at);
     if (ts !== undefined) r.timestamp = ts;
