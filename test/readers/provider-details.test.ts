@@ -266,3 +266,34 @@ describe('Kong AI Gateway', () => {
     );
   });
 });
+
+describe('Vertex AI request-response logging', () => {
+  it("reads a BigQuery row's full_response usage with its logging_time (and a response's own createTime)", async () => {
+    const row = {
+      endpoint: 'projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash',
+      logging_time: '2026-10-01T10:00:00Z',
+      request_id: '123',
+      model: 'gemini-2.5-flash',
+      full_request: { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] },
+      full_response: {
+        candidates: [{ finishReason: 'STOP' }],
+        usageMetadata: { promptTokenCount: 100, candidatesTokenCount: 20, totalTokenCount: 120 },
+        modelVersion: 'gemini-2.5-flash',
+      },
+    };
+    const response = {
+      usageMetadata: { promptTokenCount: 50, candidatesTokenCount: 5 },
+      modelVersion: 'gemini-2.5-flash',
+      createTime: '2026-10-02T08:00:00.123456Z',
+      responseId: 'r2',
+    };
+    const r = await runCli(['analyze', '--json', '--by', 'day'], {
+      stdin: `${JSON.stringify(row)}\n${JSON.stringify(response)}\n`,
+    });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.groups.map((g: { day: string; input: number }) => [g.day, g.input])).toEqual([
+      ['2026-10-01', 100],
+      ['2026-10-02', 50],
+    ]);
+  });
+});

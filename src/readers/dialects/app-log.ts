@@ -22,7 +22,7 @@ import type { Dialect } from './types.js';
  *   rule, input including the cache whatever the provider; the model from `response_metadata`.
  * Model: `model` (or `modelVersion`) beside the usage object, else at the top level; a record with usage
  * and no model keeps its tokens under UNKNOWN_MODEL. Time: timestamp, created_at, createdAt, time, ts,
- * created, date or @timestamp (ISO 8601, epoch seconds or ms). Tags: `user` and the scalar values of
+ * created, date, @timestamp, createTime or logging_time (ISO 8601, epoch seconds or ms). Tags: `user` and the scalar values of
  * `metadata` and `tags`, so `--by feature` reads `metadata.feature`.
  */
 export const appLog: Dialect = {
@@ -88,6 +88,9 @@ const TIME_FIELDS = [
   'created',
   'date',
   '@timestamp',
+  // Gemini's response (createTime), Vertex AI request-response logging's BigQuery rows (logging_time).
+  'createTime',
+  'logging_time',
 ];
 
 interface Found {
