@@ -349,6 +349,16 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2026-10-01': 48, '2026-10-02': 1500 + 145 },
   ],
   [
+    'azure-apim (ApiManagementGatewayLlmLog, portal CSV: split entries once, US times as UTC, 2/30 no day)',
+    ['fixtures/logs/azure-apim-llm-log.csv'],
+    // gpt-4o-2024-11-20 has no Azure copy in the catalog: OpenAI's record prices it.
+    {
+      'gpt-4o': [1, 1200, 0, 0, 300, 0],
+      'azure/gpt-4o-mini': [3, 100 + 50 + 7, 0, 0, 20 + 10 + 3, 0],
+    },
+    { '2026-10-01': 1500 + 120, '2026-10-02': 60, unknown: 10 },
+  ],
+  [
     'cohere (billed_units: v2 usage, v1 meta; the prompt template in `tokens` is not billed)',
     ['fixtures/logs/cohere.jsonl'],
     { 'command-r-plus': [1, 1000, 0, 0, 100, 0], '(unknown model)': [2, 25, 0, 0, 448, 0] },

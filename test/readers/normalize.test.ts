@@ -309,6 +309,19 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  'azure-apim': [
+    {
+      TimeGenerated: '2026-10-01T10:00:00Z',
+      CorrelationId: 'c1',
+      ModelName: 'gpt-4o',
+      DeploymentName: 'prod',
+      PromptTokens: 100,
+      CompletionTokens: 10,
+      TotalTokens: 110,
+    },
+    'gpt-4o',
+    [100, 0, 0, 0, 10, 0],
+  ],
   'openrouter-activity': [
     {
       date: '2026-10-01',

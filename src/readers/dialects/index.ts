@@ -5,6 +5,7 @@ import { appLog } from './app-log.js';
 import { anthropicBatch, anthropicMessage } from './anthropic.js';
 import { anthropicUsageApi } from './anthropic-admin.js';
 import { anthropicStream } from './anthropic-stream.js';
+import { azureApim } from './azure-apim.js';
 import { claudeCodePrint } from './claude-code-print.js';
 import { bedrockBatch, bedrockConverse, bedrockInvocation } from './bedrock.js';
 import { claudeCode } from './claude-code.js';
@@ -56,6 +57,7 @@ export const DIALECTS: Dialect[] = [
   portkey,
   cloudflareGateway,
   kong,
+  azureApim,
   openrouter,
   openrouterActivity,
   ollama,
