@@ -359,6 +359,16 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2026-10-01': 1500 + 120, '2026-10-02': 60, unknown: 10 },
   ],
   [
+    'otel-logs (OTLP log records: Claude Code api_request, Gemini CLI api_response; other events skipped)',
+    ['fixtures/logs/otel-agent-events.jsonl'],
+    {
+      'claude-sonnet-4-5': [1, 12, 24000, 1500, 350, 0],
+      // Gemini CLI: the prompt less its cached part, plus the tool-use prompt; thoughts billed as output.
+      'gemini-2.5-pro': [1, 5000 - 3000 + 50, 3000, 0, 400 + 200, 200],
+    },
+    { '2026-10-01': 12 + 24000 + 1500 + 350, '2026-10-02': 2050 + 3000 + 600 },
+  ],
+  [
     'cohere (billed_units: v2 usage, v1 meta; the prompt template in `tokens` is not billed)',
     ['fixtures/logs/cohere.jsonl'],
     { 'command-r-plus': [1, 1000, 0, 0, 100, 0], '(unknown model)': [2, 25, 0, 0, 448, 0] },

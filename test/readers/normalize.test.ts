@@ -322,6 +322,32 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [100, 0, 0, 0, 10, 0],
   ],
+  'otel-logs': [
+    {
+      resourceLogs: [
+        {
+          scopeLogs: [
+            {
+              logRecords: [
+                {
+                  timeUnixNano: '1790848800000000000',
+                  attributes: [
+                    { key: 'event.name', value: { stringValue: 'api_request' } },
+                    { key: 'model', value: { stringValue: 'gpt-4o' } },
+                    { key: 'input_tokens', value: { stringValue: '60' } },
+                    { key: 'cache_read_tokens', value: { stringValue: '40' } },
+                    { key: 'output_tokens', value: { intValue: '10' } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
   'openrouter-activity': [
     {
       date: '2026-10-01',

@@ -28,6 +28,7 @@ import { openaiBatch, openaiChat, openaiResponses, openaiUsageApi } from './open
 import { openrouter } from './openrouter.js';
 import { openrouterActivity } from './openrouter-activity.js';
 import { otel } from './otel.js';
+import { otelLogs } from './otel-logs.js';
 import { portkey } from './portkey.js';
 import type { Dialect } from './types.js';
 
@@ -62,6 +63,7 @@ export const DIALECTS: Dialect[] = [
   openrouterActivity,
   ollama,
   otel,
+  otelLogs,
   bedrockConverse,
   aiSdk,
   appLog,

@@ -8,7 +8,7 @@ import type { Dialect } from './types.js';
  * (`{"gen_ai.usage.input_tokens": 12}`), or a nested one as OpenInference's JSON spans and Phoenix's
  * exports write them (`{"llm": {"token_count": {"prompt": 12}}}`), flattened to dotted names.
  */
-function attributes(span: Obj): Obj {
+export function attributes(span: Obj): Obj {
   const a = span.attributes;
   if (!Array.isArray(a)) {
     const o = obj(a);
