@@ -229,3 +229,27 @@ describe('analyze of Pydantic AI spans', () => {
     expect(doc.summary.loggedCost).toBeCloseTo(0.0126 + 0.00036, 12);
   });
 });
+
+describe('otel-logs', () => {
+  it('keeps the tokens of an api_request event that names no model, unpriced', () => {
+    const out = dialectByName('otel-logs')!.normalize({
+      resourceLogs: [
+        {
+          scopeLogs: [
+            {
+              logRecords: [
+                {
+                  attributes: [
+                    { key: 'event.name', value: { stringValue: 'api_request' } },
+                    { key: 'input_tokens', value: { stringValue: '7' } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(out).toEqual([expect.objectContaining({ model: '(unknown model)', input: 7 })]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Outcome, UsageRecord } from '../../core/usage-record.js';
+import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
 import { label, num, obj, optNum, str, time, type Obj } from '../values.js';
 import { attributes } from './otel.js';
 import type { Dialect } from './types.js';
@@ -43,8 +43,8 @@ function eventRecord(lr: Obj): UsageRecord | undefined {
   const claude = name === 'api_request' || name === 'claude_code.api_request';
   const gemini = name === 'gemini_cli.api_response';
   if (!claude && !gemini) return undefined;
-  const model = str(a.model);
-  if (!model) return undefined;
+  // An event that names no model keeps its tokens, unpriced.
+  const model = str(a.model) ?? UNKNOWN_MODEL;
   const r: UsageRecord = claude ? claudeCodeUsage(a, model) : geminiCliUsage(a, model);
   const ts = time(a['event.timestamp'] ?? lr.timeUnixNano ?? lr.observedTimeUnixNano);
   if (ts !== undefined) r.timestamp = ts;
