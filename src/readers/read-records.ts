@@ -128,13 +128,15 @@ function* databaseRecords(source: string, reader: ValueReader, o: ReadOptions) {
 
 /**
  * The items of an API's list page that no dialect reads as a whole: OpenAI's `{object: "list", data: [...]}`
- * (stored chat completions, responses), and the `{data: [...], has_more | first_id | meta}` pages of
- * Anthropic, Langfuse and others, saved as they came. Each item is read as a record (one level deep).
+ * (stored chat completions, responses), the `{data: [...], has_more | first_id | meta}` pages of Anthropic,
+ * Langfuse and others, and Helicone's `{data: [...], error: null}` results, saved as they came. Each item
+ * is read as a record (one level deep).
  */
 function listItems(o: Obj): unknown[] | undefined {
   const data = o.data;
   if (!Array.isArray(data)) return undefined;
-  const page = o.object === 'list' || 'has_more' in o || 'first_id' in o || 'meta' in o;
+  const page =
+    o.object === 'list' || 'has_more' in o || 'first_id' in o || 'meta' in o || o.error === null;
   return page ? data : undefined;
 }
 

@@ -39,6 +39,15 @@ describe('API list pages', () => {
     expect(b.skipped).toEqual(a.skipped);
   });
 
+  it("reads Helicone's query result ({data, error: null}) as its rows read one per line", async () => {
+    const lines = readFileSync('fixtures/logs/helicone.jsonl', 'utf8').split('\n').filter(Boolean);
+    const result = join(tempDir('list-page'), 'requests.json');
+    writeFileSync(result, JSON.stringify({ data: lines.map((l) => JSON.parse(l)), error: null }));
+    const [a, b] = [await analyze(['fixtures/logs/helicone.jsonl']), await analyze([result])];
+    expect(b.summary).toEqual(a.summary);
+    expect(b.skipped).toEqual(a.skipped);
+  });
+
   it('looks one level deep, and only into pages: other data arrays stay unrecognized', async () => {
     const nested = JSON.stringify({ object: 'list', data: [{ object: 'list', data: [] }, 7] });
     expect((await analyze([], nested)).malformed).toEqual({
@@ -48,5 +57,10 @@ describe('API list pages', () => {
     expect((await analyze([], JSON.stringify({ data: [{ x: 1 }] }))).malformed).toEqual({
       'unrecognized record shape': 1,
     });
+    // A failed result is no page.
+    expect(
+      (await analyze([], JSON.stringify({ data: [{ x: 1 }, { y: 2 }], error: 'denied' })))
+        .malformed,
+    ).toEqual({ 'unrecognized record shape': 1 });
   });
 });
