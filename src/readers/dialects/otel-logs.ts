@@ -1,6 +1,6 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
 import { label, num, obj, optNum, str, time, type Obj } from '../values.js';
-import { attributes } from './otel.js';
+import { attributes } from './otel-attributes.js';
 import type { Dialect } from './types.js';
 
 /**

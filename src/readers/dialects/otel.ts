@@ -1,116 +1,20 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
-import { MLFLOW_COST, MLFLOW_USAGE, withMlflow } from './otel-mlflow.js';
+import { attributes } from './otel-attributes.js';
+import { MLFLOW_COST, withMlflow } from './otel-mlflow.js';
+import {
+  CACHE_READ,
+  CACHE_WRITE,
+  first,
+  INPUT,
+  MODEL,
+  OUTPUT,
+  REASONING,
+  TOTAL,
+} from './otel-names.js';
 import type { Dialect } from './types.js';
 
-/**
- * A span's attributes as one flat object: OTLP's list ([{key, value: {intValue: "12"}}]), a flat object
- * (`{"gen_ai.usage.input_tokens": 12}`), or a nested one as OpenInference's JSON spans and Phoenix's
- * exports write them (`{"llm": {"token_count": {"prompt": 12}}}`), flattened to dotted names.
- */
-export function attributes(span: Obj): Obj {
-  const a = span.attributes;
-  if (!Array.isArray(a)) {
-    const o = obj(a);
-    if (!o) return {};
-    for (const k in o) if (obj(o[k])) return flatten(o, '', Object.create(null) as Obj, 0);
-    return o;
-  }
-  // Prototype-less: an attribute named __proto__ is only a name.
-  const out: Obj = Object.create(null) as Obj;
-  for (const kv of a) {
-    const e = obj(kv);
-    const v = obj(e?.value);
-    if (!e || !v) continue;
-    out[label(e.key)] = v.stringValue ?? v.intValue ?? v.doubleValue ?? v.boolValue;
-  }
-  return out;
-}
-
-/** Levels of nesting followed (OpenInference's deepest names have four); deeper values are left out. */
-const MAX_DEPTH = 8;
-
-function flatten(o: Obj, prefix: string, out: Obj, depth: number): Obj {
-  for (const k of Object.keys(o)) {
-    const v = o[k];
-    const inner = obj(v);
-    if (inner && depth < MAX_DEPTH) flatten(inner, `${prefix}${k}.`, out, depth + 1);
-    else if (!inner) out[prefix + k] = v;
-  }
-  return out;
-}
-
 const CALL_SPAN = /\.(doGenerate|doStream)$/;
-
-/** The first of `keys` the span has (a convention's name, then older or other conventions' names). */
-const first = (a: Obj, keys: string[]): unknown => {
-  for (const k of keys) if (a[k] !== undefined && a[k] !== null) return a[k];
-  return undefined;
-};
-
-/**
- * Attribute names per bucket: the OpenTelemetry GenAI conventions, their older names (OpenLLMetry,
- * Strands' `cache_*_input_tokens`), Pydantic AI's `gen_ai.usage.details.*`, the AI SDK's `ai.usage.*` and
- * OpenInference's `llm.token_count.*` (Arize Phoenix; its prompt count includes cache reads and writes, as
- * the GenAI conventions' does, and so does Pydantic AI's input count).
- */
-const INPUT = [
-  'gen_ai.usage.input_tokens',
-  `${MLFLOW_USAGE}input_tokens`,
-  'gen_ai.usage.prompt_tokens',
-  'ai.usage.promptTokens',
-  'llm.token_count.prompt',
-];
-const OUTPUT = [
-  'gen_ai.usage.output_tokens',
-  `${MLFLOW_USAGE}output_tokens`,
-  'gen_ai.usage.completion_tokens',
-  'ai.usage.completionTokens',
-  'llm.token_count.completion',
-];
-const CACHE_READ = [
-  'gen_ai.usage.cache_read.input_tokens',
-  // Pydantic AI (Logfire): its usage details, under their own names or the provider's.
-  'gen_ai.usage.details.cache_read_tokens',
-  'gen_ai.usage.details.cache_read_input_tokens',
-  `${MLFLOW_USAGE}cache_read_input_tokens`,
-  // The AI SDK's: v6 splits its (whole) input; v5 passes each provider's cached count on (see aiSdkInput).
-  'ai.usage.inputTokenDetails.cacheReadTokens',
-  'ai.usage.cachedInputTokens',
-  'gen_ai.usage.input_tokens.cached',
-  'gen_ai.usage.cache_read_input_tokens',
-  'llm.token_count.prompt_details.cache_read',
-];
-const CACHE_WRITE = [
-  'gen_ai.usage.cache_creation.input_tokens',
-  'gen_ai.usage.details.cache_write_tokens',
-  'gen_ai.usage.details.cache_creation_input_tokens',
-  `${MLFLOW_USAGE}cache_creation_input_tokens`,
-  'ai.usage.inputTokenDetails.cacheWriteTokens',
-  'gen_ai.usage.cache_creation_input_tokens',
-  'gen_ai.usage.cache_write_input_tokens',
-  'llm.token_count.prompt_details.cache_write',
-];
-const REASONING = [
-  'gen_ai.usage.reasoning.output_tokens',
-  'gen_ai.usage.details.reasoning_tokens',
-  'llm.token_count.completion_details.reasoning',
-];
-const TOTAL = [
-  'gen_ai.usage.total_tokens',
-  'llm.token_count.total',
-  'llm.usage.total_tokens',
-  `${MLFLOW_USAGE}total_tokens`,
-];
-const MODEL = [
-  'gen_ai.response.model',
-  'mlflow.model',
-  'gen_ai.request.model',
-  'ai.model.id',
-  'llm.response.model_name',
-  'llm.model_name',
-  'llm.request.model_name',
-];
 
 /**
  * The input tokens outside the cache. The conventions count cache reads and writes inside the input count,
