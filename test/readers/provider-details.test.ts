@@ -84,6 +84,23 @@ describe('Moonshot (Kimi)', () => {
   });
 });
 
+describe('Mistral', () => {
+  it('reads usage.num_cached_tokens (its API beside prompt_tokens) and the documented details as cache reads', async () => {
+    const doc = await analyze(['fixtures/logs/mistral.jsonl']);
+    // mistral-large-latest is mistral-large-2512: $0.5 input, $0.05 cached, $1.5 output (per 1M)
+    const large = doc.groups.find((g: { model: string }) => g.model === 'mistral-large-2512');
+    expect(large).toMatchObject({
+      requests: 2,
+      input: 128 + 176,
+      cacheRead: 3968 + 1024,
+      output: 180,
+    });
+    expect(large.cost).toBeCloseTo((304 * 0.5 + 4992 * 0.05 + 180 * 1.5) / 1e6, 12);
+    // mistral-medium-latest is mistral-medium-3-5: $1.5 / $7.5
+    expect(costOf(doc, 'mistral-medium-3-5')).toBeCloseTo((254 * 1.5 + 99 * 7.5) / 1e6, 12);
+  });
+});
+
 describe('records with usage but no model', () => {
   it('keep their tokens under an unpriced unknown model and say how many', async () => {
     const doc = await analyze(['fixtures/logs/openai-responses-no-model.jsonl']);

@@ -13,8 +13,10 @@ import type { Dialect } from './types.js';
  * OpenAI-style usage objects, as OpenAI and the providers that copy its shape write them:
  * - prompt_tokens (input_tokens) includes cached and cache-write tokens. The cached count is
  *   `*_tokens_details.cached_tokens`, xAI's native SDK's `cached_prompt_text_tokens`, Moonshot's (Kimi)
- *   `usage.cached_tokens`, or DeepSeek's `prompt_cache_hit_tokens` (DeepSeek: prompt = hit + miss; a hit is
- *   a cache read, a miss plain input). Where two of them stand they count the same tokens: the largest.
+ *   `usage.cached_tokens`, Mistral's `usage.num_cached_tokens` (its API writes it beside prompt_tokens,
+ *   without the details object, and bills those tokens at 10% of input), or DeepSeek's
+ *   `prompt_cache_hit_tokens` (DeepSeek: prompt = hit + miss; a hit is a cache read, a miss plain input).
+ *   Where two of them stand they count the same tokens: the largest.
  * - completion_tokens (output_tokens) includes reasoning at OpenAI. xAI bills reasoning on top of it
  *   (its total_tokens = prompt + completion + reasoning); see `reasoningOnTop`. Perplexity's reasoning
  *   step has a price of its own: perplexity.ts.
@@ -40,6 +42,7 @@ export function openaiUsage(
     inDetails ? num(inDetails.cached_tokens, 'cached_tokens') : 0,
     num(u.cached_prompt_text_tokens, 'cached_prompt_text_tokens'),
     num(u.cached_tokens, 'cached_tokens'),
+    num(u.num_cached_tokens, 'num_cached_tokens'),
     hits,
   );
   const written = inDetails ? num(inDetails.cache_write_tokens, 'cache_write_tokens') : 0;
