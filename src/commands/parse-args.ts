@@ -17,8 +17,21 @@ function count(v: string): number {
   return Number.isSafeInteger(n) && n >= 0 ? n : NaN;
 }
 
+/** Whether `v` reads as a whole number past what a double holds exactly (1e20). */
+const unsafe = (v: string) => {
+  const n = Number(v.trim().replace(/[,_]/g, ''));
+  return Number.isInteger(n) && n > Number.MAX_SAFE_INTEGER;
+};
+
+/** Saying a count is too large beats "expected a whole number" for 1e20, which is one. */
+const tooLarge = () =>
+  new InvalidArgumentError(
+    `too large: at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (counts are exact integers).`,
+  );
+
 export function nonNegativeInt(v: string): number {
   const n = count(v);
+  if (Number.isNaN(n) && unsafe(v)) throw tooLarge();
   if (Number.isNaN(n))
     throw new InvalidArgumentError('expected a whole number of 0 or more (10000, 10k, 1e5).');
   return n;
@@ -27,6 +40,7 @@ export function nonNegativeInt(v: string): number {
 /** Each parser names its own range, whatever was wrong with the value ("-1" is not "0 or more" for --threads). */
 export function positiveInt(v: string): number {
   const n = count(v);
+  if (Number.isNaN(n) && unsafe(v)) throw tooLarge();
   if (!(n >= 1))
     throw new InvalidArgumentError('expected a whole number of 1 or more (8, 10k, 1e5).');
   return n;
