@@ -500,6 +500,11 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  'bedrock-converse-stream': [
+    { metadata: { usage: { inputTokens: 60, outputTokens: 10, cacheReadInputTokens: 40 } } },
+    '(unknown model)',
+    [60, 40, 0, 0, 10, 0],
+  ],
   llmcost: [
     {
       model: 'gpt-4o',
@@ -515,7 +520,7 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
   ],
 };
 // Dialects whose records carry no tokens to bucket (they skip, or are billed amounts).
-const NO_TOKENS = ['openai-cost-csv'];
+const NO_TOKENS = ['openai-cost-csv', 'cohere-stream', 'gemini-live', 'api-error'];
 
 describe('every dialect normalizes its documented shape', () => {
   it('has a case here (a new dialect needs one)', () => {

@@ -62,8 +62,13 @@ function trafficModel(model: string, traffic: string): string {
  */
 const generating = (candidates: unknown) => unfinished(candidates, 'finishReason');
 
-/** The buckets of a `usageMetadata` object (the rule is in the dialect's comment above). */
+/**
+ * The buckets of a `usageMetadata` object (the rule is in the dialect's comment above). The Live API's
+ * messages name the output `responseTokenCount` and `responseTokensDetails` (its UsageMetadata type), for
+ * `candidatesTokenCount` and `candidatesTokensDetails`.
+ */
 export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
+  const outDetails = u.candidatesTokensDetails ?? u.responseTokensDetails;
   const cached = num(u.cachedContentTokenCount, 'cachedContentTokenCount');
   const thoughts = num(u.thoughtsTokenCount, 'thoughtsTokenCount');
   // By modality (promptTokensDetails, cacheTokensDetails, candidatesTokensDetails): audio has prices of its
@@ -72,9 +77,9 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
   const audioCached = modality(u.cacheTokensDetails, 'AUDIO');
   const imageIn = modality(u.promptTokensDetails, 'IMAGE');
   const imageCached = modality(u.cacheTokensDetails, 'IMAGE');
-  const audioOut = modality(u.candidatesTokensDetails, 'AUDIO');
+  const audioOut = modality(outDetails, 'AUDIO');
   // Generated images (the image models: $30/M against text's $2.50).
-  const imageOut = modality(u.candidatesTokensDetails, 'IMAGE');
+  const imageOut = modality(outDetails, 'IMAGE');
   const r: Omit<UsageRecord, 'model'> = {
     input: Math.max(
       0,
@@ -88,8 +93,12 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
     cacheWrite5m: 0,
     cacheWrite1h: 0,
     output:
-      Math.max(0, num(u.candidatesTokenCount, 'candidatesTokenCount') - audioOut - imageOut) +
-      thoughts,
+      Math.max(
+        0,
+        num(u.candidatesTokenCount ?? u.responseTokenCount, 'candidatesTokenCount') -
+          audioOut -
+          imageOut,
+      ) + thoughts,
     reasoning: thoughts,
     requests: 1,
   };

@@ -30,6 +30,7 @@ import { openrouterActivity } from './openrouter-activity.js';
 import { otel } from './otel.js';
 import { otelLogs } from './otel-logs.js';
 import { portkey } from './portkey.js';
+import { apiError, bedrockConverseStream, cohereStream, geminiLive } from './stream-events.js';
 import type { Dialect } from './types.js';
 
 /** Detection order: the most specific shapes first. */
@@ -65,6 +66,10 @@ export const DIALECTS: Dialect[] = [
   otel,
   otelLogs,
   bedrockConverse,
+  bedrockConverseStream,
+  cohereStream,
+  geminiLive,
+  apiError,
   aiSdk,
   appLog,
   openaiExportCsv,

@@ -138,17 +138,12 @@ export const openaiChat: Dialect = {
   detect: (o) =>
     o.object === 'chat.completion' ||
     o.object === 'chat.completion.chunk' ||
-    (Array.isArray(o.choices) && 'usage' in o),
+    (Array.isArray(o.choices) &&
+      ('usage' in o || ('id' in o && 'created' in o) || 'prompt_filter_results' in o)),
   normalize(o): Outcome {
     // Groq's last stream chunk carries its usage in `x_groq.usage`, Moonshot's inside its choice.
     const u = obj(o.usage) ?? obj(obj(o.x_groq)?.usage) ?? choiceUsage(o.choices);
-    if (!u)
-      return {
-        skip:
-          o.object === 'chat.completion.chunk'
-            ? 'stream chunk without usage'
-            : 'response without usage',
-      };
+    if (!u) return { skip: isChunk(o) ? 'stream chunk without usage' : 'response without usage' };
     const model = tieredModel(str(o.model) ?? UNKNOWN_MODEL, o);
     const extra = openaiExtras(o, o.id, u.cost);
     if (extra?.dedup && o.object === 'chat.completion.chunk' && midStream(o.choices))
@@ -160,6 +155,16 @@ export const openaiChat: Dialect = {
     return openaiUsage(u, model, time(o.created), extra);
   },
 };
+
+/**
+ * A stream chunk: so marked, or (where a provider leaves `object` out, as Moonshot's and Azure's content
+ * filter chunk do) choices with a `delta`, or Azure's `prompt_filter_results` chunk that opens a stream.
+ */
+function isChunk(o: Obj): boolean {
+  if (o.object === 'chat.completion.chunk' || 'prompt_filter_results' in o) return true;
+  const first = obj((o.choices as unknown[])[0]);
+  return first !== undefined && 'delta' in first;
+}
 
 /**
  * Moonshot's (Kimi) last stream chunk: `choices[0].usage`, the request's usage (not one choice's: it
@@ -189,14 +194,31 @@ const TERMINAL = new Set([
   'response.done',
 ]);
 
-/** Responses API: bare response objects and terminal stream events; created/in-progress events carry no usage. */
+/**
+ * A Responses API stream event (`response.created`, `response.output_text.delta`, …, or the stream's
+ * `error` event), saved a line each: the event names the response, or carries the stream's
+ * `sequence_number`, or the output item it adds to.
+ */
+function isResponseEvent(o: Obj): boolean {
+  if (typeof o.type !== 'string') return false;
+  if (o.type === 'error') return 'sequence_number' in o && 'error' in o;
+  return (
+    o.type.startsWith('response.') &&
+    ('response' in o || 'sequence_number' in o || 'output_index' in o || 'item_id' in o)
+  );
+}
+
+/**
+ * Responses API: bare response objects and terminal stream events; every other event (created,
+ * in progress, the deltas) carries no usage, and the stream's `error` event is followed by
+ * `response.failed`, which tells what was used.
+ */
 export const openaiResponses: Dialect = {
   name: 'openai-responses',
-  detect: (o) =>
-    o.object === 'response' ||
-    (typeof o.type === 'string' && o.type.startsWith('response.') && 'response' in o),
+  detect: (o) => o.object === 'response' || isResponseEvent(o),
   normalize(o): Outcome {
     const r = o.object === 'response' ? o : obj(o.response);
+    if (o.type === 'error' && o.object !== 'response') return { skip: 'stream error event' };
     if (o.object !== 'response' && !TERMINAL.has(o.type as string))
       return { skip: 'non-terminal response event' };
     const u = obj(r?.usage);
