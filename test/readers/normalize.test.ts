@@ -348,6 +348,20 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  'openrouter-export-csv': [
+    {
+      generation_id: 'gen-1',
+      created_at: '2026-10-05 18:54:30.040',
+      cost_total: '0.003',
+      tokens_prompt: '100',
+      tokens_completion: '10',
+      tokens_reasoning: '4',
+      tokens_cached: '40',
+      model_permaslug: 'openai/gpt-4o-2024-08-06',
+    },
+    'openai/gpt-4o-2024-08-06',
+    [60, 40, 0, 0, 10, 4],
+  ],
   'openrouter-activity': [
     {
       date: '2026-10-01',

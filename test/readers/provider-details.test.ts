@@ -240,6 +240,35 @@ describe('OpenRouter activity', () => {
     expect(one.summary.loggedCost).toBe(0.002);
     expect(one.period.from).toBe('2026-10-03');
   });
+
+  it("reads the Activity page's per-request CSV export: cached inside the prompt, one count per generation", async () => {
+    const doc = await analyze([
+      'fixtures/logs/openrouter-activity-export.csv',
+      '--by',
+      'day,model',
+      '--tz',
+      'UTC',
+    ]);
+    expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
+    const rows = doc.groups.map((g: Record<string, unknown>) => [
+      g.day,
+      g.model,
+      g.requests,
+      g.input,
+      g.cacheRead,
+      g.output,
+      g.reasoning,
+      g.loggedCost,
+    ]);
+    expect(rows).toEqual([
+      ['2026-10-05', 'claude-sonnet-4-5', 1, 12000, 0, 800, 200, 0.048],
+      ['2026-10-05', 'gpt-4.1', 1, 952, 2048, 500, 0, 0.003624],
+      // BYOK: OpenRouter's fee plus the provider's charge
+      ['2026-10-06', 'claude-sonnet-4-5', 1, 1000, 0, 250, 0, 0.0105],
+    ]);
+    // calculated at OpenRouter's gpt-4.1 rates ($2 input, $0.50 cache read, $8 output per 1M)
+    expect(doc.groups[1].calculatedCost).toBeCloseTo((952 * 2 + 2048 * 0.5 + 500 * 8) / 1e6, 12);
+  });
 });
 
 describe('Cloudflare AI Gateway', () => {

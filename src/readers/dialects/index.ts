@@ -26,7 +26,7 @@ import { litellm } from './litellm.js';
 import { ollama } from './ollama.js';
 import { openaiBatch, openaiChat, openaiResponses, openaiUsageApi } from './openai.js';
 import { openrouter } from './openrouter.js';
-import { openrouterActivity } from './openrouter-activity.js';
+import { openrouterActivity, openrouterExportCsv } from './openrouter-activity.js';
 import { otel } from './otel.js';
 import { otelLogs } from './otel-logs.js';
 import { portkey } from './portkey.js';
@@ -62,6 +62,7 @@ export const DIALECTS: Dialect[] = [
   azureApim,
   openrouter,
   openrouterActivity,
+  openrouterExportCsv,
   ollama,
   otel,
   otelLogs,

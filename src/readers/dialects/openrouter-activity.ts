@@ -64,3 +64,54 @@ function activityRow(r: Obj): UsageRecord {
   if (provider) rec.tags = { provider: label(provider) };
   return rec;
 }
+
+/**
+ * The Activity page's per-request CSV export (one row per generation: `generation_id`, `created_at`
+ * "2026-02-06 18:54:30.040" in UTC, `model_permaslug`, `provider_name`, `tokens_prompt`,
+ * `tokens_completion`, `tokens_reasoning`, `tokens_cached`, `cost_total`, `byok_usage_inference`, …):
+ * - `tokens_prompt` holds the cached tokens (`tokens_cached`, cache reads), as OpenRouter's usage
+ *   accounting counts them inside `prompt_tokens`; `tokens_completion` holds the reasoning.
+ * - `cost_total` is what OpenRouter charged and `byok_usage_inference` a bring-your-own-key provider's
+ *   charge beside it: their sum is the logged cost. One row is one request, counted once per
+ *   `generation_id` (exports of overlapping ranges read together).
+ */
+export const openrouterExportCsv: Dialect = {
+  name: 'openrouter-export-csv',
+  detect: (o) => 'generation_id' in o && 'tokens_prompt' in o && 'model_permaslug' in o,
+  normalize(o): Outcome {
+    const model = str(o.model_permaslug);
+    if (!model) throw new BadRecord('missing field: model_permaslug');
+    const prompt = num(o.tokens_prompt, 'tokens_prompt');
+    const cached = Math.min(prompt, num(o.tokens_cached, 'tokens_cached'));
+    const rec: UsageRecord = {
+      model,
+      servedBy: 'openrouter',
+      input: prompt - cached,
+      cacheRead: cached,
+      cacheWrite5m: 0,
+      cacheWrite1h: 0,
+      output: num(o.tokens_completion, 'tokens_completion'),
+      reasoning: num(o.tokens_reasoning, 'tokens_reasoning'),
+      requests: 1,
+    };
+    const charged = optNum(o.cost_total, 'cost_total');
+    const byok = optNum(o.byok_usage_inference, 'byok_usage_inference');
+    if (charged !== undefined || byok !== undefined) rec.loggedCost = (charged ?? 0) + (byok ?? 0);
+    const ts = time(o.created_at);
+    if (ts !== undefined) rec.timestamp = ts;
+    const id = str(o.generation_id);
+    if (id) rec.dedup = { key: `openrouter:${id}`, keep: 'first' };
+    const tags: Record<string, string> = {};
+    for (const [k, tag] of [
+      ['provider_name', 'provider'],
+      ['api_key_name', 'key'],
+      ['app_name', 'app'],
+      ['user', 'user'],
+    ] as const) {
+      const v = tagValue(o[k]);
+      if (v) tags[tag] = label(v);
+    }
+    if (Object.keys(tags).length) rec.tags = tags;
+    return rec;
+  },
+};
