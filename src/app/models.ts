@@ -117,6 +117,7 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
         kind: 'text',
         lines: [
           `${rows.length} model(s); USD per 1M tokens, prices in force ${o.date}. "–" means the catalog has no such price.`,
+          ...(needle && !rows.length ? searchMiss(p, o.search!) : []),
           ...(selection.hidden
             ? [
                 `${selection.hidden} more in the catalog (platform and re-seller copies, deprecated models): --provider NAME or --all shows them.`,
@@ -129,6 +130,21 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
     primary: { columns: columnsFor(rows), rows },
   };
   return ok(p.render(report), warnings);
+}
+
+/**
+ * What to try when a search finds nothing: the text is often a name from a log (a dated id, a provider
+ * prefix: `openai/gpt-4.1-2025-04-14`), which no alias contains but which resolves to a record.
+ */
+function searchMiss(p: Prepared, text: string): string[] {
+  const res = p.book.resolve(text);
+  if (res.ok)
+    return [
+      `No id, name or alias contains "${text}"; as a logged name it resolves to ${res.record.id} (${res.record.provider}): llmcost models --resolve '${text}' tells why.`,
+    ];
+  return res.candidates.length
+    ? [`No model contains "${text}"; nearest: ${res.candidates.join(', ')}.`]
+    : [];
 }
 
 function resolveOne(p: Prepared, name: string, date: string): AppResult {

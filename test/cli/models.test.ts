@@ -48,4 +48,17 @@ describe('llmcost models', () => {
       expect.stringContaining('an empty text to look for'),
     ]);
   });
+
+  it('says what a logged name resolves to when no id, name or alias contains it', async () => {
+    const dated = await runCli(['models', 'openai/gpt-4.1-2025-04-14', '--no-color']);
+    expect(dated.code, dated.stderr).toBe(0);
+    expect(dated.stdout).toContain(
+      `as a logged name it resolves to gpt-4.1 (openai): llmcost models --resolve 'openai/gpt-4.1-2025-04-14' tells why.`,
+    );
+    const typo = await runCli(['models', 'gtp-4o', '--no-color']);
+    expect(typo.stdout).toMatch(/No model contains "gtp-4o"; nearest: gpt-4o/);
+    const found = await runCli(['models', 'gpt-4.1', '--no-color']);
+    expect(found.stdout).not.toContain('No model contains');
+    expect(found.stdout).not.toContain('resolves to');
+  });
 });
