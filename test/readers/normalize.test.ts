@@ -348,6 +348,20 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  posthog: [
+    {
+      event: '$ai_generation',
+      properties: {
+        $ai_model: 'gpt-4o',
+        $ai_input_tokens: 100,
+        $ai_cache_read_input_tokens: 40,
+        $ai_output_tokens: 10,
+        $ai_reasoning_tokens: 3,
+      },
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 3],
+  ],
   'openrouter-export-csv': [
     {
       generation_id: 'gen-1',

@@ -30,6 +30,7 @@ import { openrouterActivity, openrouterExportCsv } from './openrouter-activity.j
 import { otel } from './otel.js';
 import { otelLogs } from './otel-logs.js';
 import { portkey } from './portkey.js';
+import { posthog } from './posthog.js';
 import { apiError, bedrockConverseStream, cohereStream, geminiLive } from './stream-events.js';
 import type { Dialect } from './types.js';
 
@@ -57,6 +58,7 @@ export const DIALECTS: Dialect[] = [
   litellm,
   helicone,
   portkey,
+  posthog,
   cloudflareGateway,
   kong,
   azureApim,
