@@ -348,6 +348,21 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  braintrust: [
+    {
+      span_id: 's1',
+      span_attributes: { type: 'llm' },
+      metadata: { model: 'gpt-4o' },
+      metrics: {
+        prompt_tokens: 100,
+        prompt_cached_tokens: 40,
+        completion_tokens: 10,
+        completion_reasoning_tokens: 3,
+      },
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 3],
+  ],
   posthog: [
     {
       event: '$ai_generation',

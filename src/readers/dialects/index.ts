@@ -7,6 +7,7 @@ import { anthropicUsageApi } from './anthropic-admin.js';
 import { anthropicStream } from './anthropic-stream.js';
 import { azureApim } from './azure-apim.js';
 import { claudeCodePrint } from './claude-code-print.js';
+import { braintrust } from './braintrust.js';
 import { bedrockBatch, bedrockConverse, bedrockInvocation } from './bedrock.js';
 import { claudeCode } from './claude-code.js';
 import { cloudflareGateway } from './cloudflare.js';
@@ -55,6 +56,7 @@ export const DIALECTS: Dialect[] = [
   bedrockInvocation,
   langfuse,
   langsmith,
+  braintrust,
   litellm,
   helicone,
   portkey,
