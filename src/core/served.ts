@@ -18,6 +18,9 @@ const ALIASES: Record<string, string> = {
   'fireworks-ai': 'fireworks',
   gemini: 'google',
   'google-ai-studio': 'google',
+  // Opik's provider names.
+  'google-ai': 'google',
+  'google-vertexai': 'vertex',
   'x-ai': 'xai',
   'text-completion-openai': 'openai',
   'cohere-chat': 'cohere',

@@ -12,6 +12,8 @@ describe('the provider that served a call', () => {
     ['fireworks_ai', 'fireworks'],
     ['Groq', 'groq'],
     ['gemini', 'google'],
+    ['google_ai', 'google'],
+    ['google_vertexai', 'vertex'],
     ['', undefined],
   ])('servedBy(%j) = %j', (raw, id) => expect(servedBy(raw)).toBe(id));
 

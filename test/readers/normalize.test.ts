@@ -363,6 +363,23 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 3],
   ],
+  opik: [
+    {
+      trace_id: 't1',
+      type: 'llm',
+      model: 'gpt-4o',
+      usage: {
+        prompt_tokens: 100,
+        completion_tokens: 10,
+        'original_usage.prompt_tokens': 100,
+        'original_usage.completion_tokens': 10,
+        'original_usage.prompt_tokens_details.cached_tokens': 40,
+        'original_usage.completion_tokens_details.reasoning_tokens': 3,
+      },
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 3],
+  ],
   posthog: [
     {
       event: '$ai_generation',

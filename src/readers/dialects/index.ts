@@ -28,6 +28,7 @@ import { ollama } from './ollama.js';
 import { openaiBatch, openaiChat, openaiResponses, openaiUsageApi } from './openai.js';
 import { openrouter } from './openrouter.js';
 import { openrouterActivity, openrouterExportCsv } from './openrouter-activity.js';
+import { opik } from './opik.js';
 import { otel } from './otel.js';
 import { otelLogs } from './otel-logs.js';
 import { portkey } from './portkey.js';
@@ -57,6 +58,7 @@ export const DIALECTS: Dialect[] = [
   langfuse,
   langsmith,
   braintrust,
+  opik,
   litellm,
   helicone,
   portkey,
