@@ -44,7 +44,7 @@ export function resolveSources(
   for (const note of notes) ctx.stderr.write(`${printable(note)}\n`);
   if (!sources.length)
     throw new UsageError(
-      `no log files (.jsonl, .ndjson, .json, .csv, or .gz of them) in ${all.join(', ')}`,
+      `no log files (.jsonl, .ndjson, .json, .csv, .gz of them, or .parquet) in ${all.join(', ')}`,
     );
   return sources;
 }

@@ -21,7 +21,9 @@ const TIME_AND_MODEL = new Set(['day', 'week', 'month', 'block', 'model', 'provi
 export function registerAnalyze(program: Command, ctx: Context, exit: Exit): void {
   const cmd = program
     .command('analyze')
-    .description('where did the money go? stream usage logs (JSONL, CSV, gzip) and report spend')
+    .description(
+      'where did the money go? stream usage logs (JSONL, CSV, Parquet, gzip) and report spend',
+    )
     .argument('[inputs...]', 'log files, folders or globs; - for stdin (default: stdin when piped)')
     .option('--claude', 'read Claude Code transcripts ($CLAUDE_CONFIG_DIR or ~/.claude/projects)')
     .option('--codex', 'read Codex CLI rollouts ($CODEX_HOME/sessions, default ~/.codex)')

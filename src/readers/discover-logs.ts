@@ -5,7 +5,7 @@ import { FolderVisits } from '../files/folder-visits.js';
 import { emptyPath } from '../files/paths.js';
 import { compileGlob, globBase, isGlob } from '../files/glob.js';
 
-const LOG = /\.(jsonl|ndjson|json|csv)(\.gz)?$/i;
+const LOG = /\.((jsonl|ndjson|json|csv)(\.gz)?|parquet)$/i;
 
 export interface LogFiles {
   /** Paths to read in order; "-" is stdin. */
@@ -34,7 +34,7 @@ function walk(
 }
 
 /**
- * Log files from files, folders (recursive: .jsonl .ndjson .json .csv and their .gz) and globs; "-" is
+ * Log files from files, folders (recursive: .jsonl .ndjson .json .csv and their .gz, .parquet) and globs; "-" is
  * stdin. A path named on purpose is read whatever it is: a FIFO, /dev/stdin, or `<(zcat a.gz)`.
  */
 export function discoverLogs(inputs: string[], cwd: string): LogFiles {

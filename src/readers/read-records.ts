@@ -9,6 +9,7 @@ import { DialectDetector } from './dialects/index.js';
 import type { Dialect, LineText } from './dialects/types.js';
 import { lineBatches, MAX_LINE_BYTES, type LineBatch } from './lines.js';
 import { NotOpenCode, opencodeMessages } from './opencode-db.js';
+import { isParquet, parquetRows } from './parquet-records.js';
 import { withFileSteps } from './opencode-files.js';
 import { CorruptDatabase, isSqlite } from './sqlite/database.js';
 import { sseLine } from './sse.js';
@@ -82,6 +83,11 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
       yield* databaseRecords(source, reader, o);
       return;
     }
+    if (isParquet(first.value)) {
+      await bytes.return(undefined);
+      yield* parquetRecords(source, reader, o);
+      return;
+    }
     const stream = peeked(first.value, bytes);
     if (
       /\.csv(\.gz)?$/i.test(source) ||
@@ -125,6 +131,46 @@ function* databaseRecords(source: string, reader: ValueReader, o: ReadOptions) {
   }
   yield reader.take(0);
 }
+
+/** A Parquet file (parquet-records.ts): it needs a file, not a stream, since its footer is at its end. */
+async function* parquetRecords(source: string, reader: ValueReader, o: ReadOptions) {
+  if (source === '-')
+    throw new UsageError(
+      'stdin holds a Parquet file, which is read from its file (its index is at the end)',
+      'save it and name the file: llmcost analyze usage.parquet',
+    );
+  const rows = parquetRows(source);
+  for (;;) {
+    let next;
+    try {
+      next = await rows.next();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code) throw err;
+      throw new UsageError(
+        `cannot read ${o.file}: not a readable Parquet file (${firstLine(err)})`,
+      );
+    }
+    if (next.done) break;
+    const row = next.value;
+    o.sink.lines++;
+    const at = { file: o.file, line: row.line };
+    if ('error' in row) o.sink.bad(row.error, at);
+    else reader.value(row.record, at);
+    if (reader.records.length >= 4096) yield reader.take(0);
+  }
+  yield reader.take(0);
+}
+
+/**
+ * What hyparquet said, on one line; a TypeError or RangeError is its code tripping over corrupt bytes,
+ * which says nothing to the reader.
+ */
+const firstLine = (err: unknown) =>
+  err instanceof TypeError || err instanceof RangeError
+    ? 'corrupt metadata or pages'
+    : String((err as Error)?.message ?? err)
+        .split('\n')[0]!
+        .slice(0, 200);
 
 /**
  * The items of an API's list page that no dialect reads as a whole: OpenAI's `{object: "list", data: [...]}`

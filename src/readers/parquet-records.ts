@@ -1,0 +1,70 @@
+/**
+ * Parquet logs (hyparquet, pure JavaScript; loaded only when a Parquet file is read): Langfuse's blob
+ * export, a data lake's usage tables, `analyze --emit`'s own Parquet. Each row becomes an object for
+ * dialect detection, as a CSV row does: INT64 as a number (as a decimal string past 2^53), timestamps and
+ * dates as ISO text, JSON columns parsed, nested groups as objects. Every codec Parquet writers use is read
+ * (snappy, gzip, brotli, zstd, lz4). Rows are read a slice at a time, so memory holds one slice, not the file.
+ */
+import type { Obj } from './values.js';
+
+/** Parquet's magic number, at the start and the end of every Parquet file. */
+const MAGIC = Buffer.from('PAR1');
+
+export function isParquet(first: Buffer): boolean {
+  return first.length >= 4 && first.subarray(0, 4).equals(MAGIC);
+}
+
+/** Rows read per slice: a slice's objects are all that is held at once. */
+const SLICE = 16_384;
+
+const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : undefined);
+
+/** Timestamps and dates as ISO text, the form every dialect's time fields read. */
+const PARSERS = {
+  timestampFromMilliseconds: (v: bigint) => iso(Number(v)),
+  timestampFromMicroseconds: (v: bigint) => iso(Number(v / 1000n)),
+  timestampFromNanoseconds: (v: bigint) => iso(Number(v / 1_000_000n)),
+  dateFromDays: (days: number) => iso(days * 86_400_000)?.slice(0, 10),
+};
+
+/** A value as JSON would have given it: bigint as a number (or exact text), bytes left out. */
+function plain(v: unknown, depth = 0): unknown {
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (v === null || typeof v !== 'object' || depth > 16) return v;
+  if (v instanceof Date) return iso(v.getTime());
+  if (ArrayBuffer.isView(v)) return undefined;
+  if (Array.isArray(v)) return v.map((x) => plain(x, depth + 1));
+  const out = Object.create(null) as Obj;
+  for (const [k, x] of Object.entries(v)) out[k] = plain(x, depth + 1);
+  return out;
+}
+
+export type ParquetRow = { line: number; record: Obj } | { line: number; error: string };
+
+/** The rows of a Parquet file, numbered from 1; a file hyparquet cannot read throws (a usage error). */
+export async function* parquetRows(path: string): AsyncGenerator<ParquetRow> {
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } =
+    await import('hyparquet');
+  const { compressors } = await import('hyparquet-compressors');
+  const file = await asyncBufferFromFile(path);
+  const metadata = await parquetMetadataAsync(file, { parsers: PARSERS });
+  const total = Number(metadata.num_rows);
+  for (let start = 0; start < total; start += SLICE) {
+    const rows = await parquetReadObjects({
+      file,
+      metadata,
+      compressors,
+      parsers: PARSERS,
+      rowStart: start,
+      rowEnd: Math.min(total, start + SLICE),
+    });
+    for (let i = 0; i < rows.length; i++) {
+      const line = start + i + 1;
+      try {
+        yield { line, record: plain(rows[i]) as Obj };
+      } catch (err) {
+        yield { line, error: `unreadable Parquet row (${(err as Error).name})` };
+      }
+    }
+  }
+}
