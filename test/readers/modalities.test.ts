@@ -219,3 +219,36 @@ describe('the Realtime API', () => {
     expect(doc.summary.cost).toBeCloseTo((300 * 4 + 700 * 32 + 50 * 16 + 250 * 64) / 1e6, 12);
   });
 });
+
+describe('a Realtime session log', () => {
+  it("takes the model from the session, counts response.done and the transcription model's tokens", async () => {
+    const r = await runCli(['analyze', 'fixtures/logs/openai-realtime.jsonl', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.malformed).toEqual({});
+    expect(doc.skipped).toEqual({
+      'realtime session event': 1,
+      'realtime event without usage': 7,
+      'transcription billed by duration': 1,
+    });
+    const realtime = doc.groups.find((g: { model: string }) => g.model === 'gpt-realtime');
+    // 1000 input: 300 text (128 cached), 700 audio (384 cached); 300 output: 50 text, 250 audio
+    // gpt-realtime: $4 text in, $0.40 cached, $32 audio in, $0.40 audio cached, $16 text out, $64 audio out
+    expect(realtime.cost).toBeCloseTo(
+      (172 * 4 + 128 * 0.4 + 316 * 32 + 384 * 0.4 + 50 * 16 + 250 * 64) / 1e6,
+      12,
+    );
+    // gpt-4o-transcribe: 17 audio tokens at $6, 9 output at $10
+    const transcribe = doc.groups.find((g: { model: string }) => g.model === 'gpt-4o-transcribe');
+    expect(transcribe.cost).toBeCloseTo((17 * 6 + 9 * 10) / 1e6, 12);
+    expect(doc.summary.usage).toMatchObject({
+      input: 172,
+      cacheRead: 128,
+      audioInput: 316 + 17,
+      audioCacheRead: 384,
+      output: 59,
+      audioOutput: 250,
+      requests: 2,
+    });
+  });
+});

@@ -380,6 +380,23 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 3],
   ],
+  'openai-realtime': [
+    {
+      type: 'response.done',
+      event_id: 'e1',
+      model: 'gpt-realtime',
+      response: {
+        id: 'r1',
+        usage: {
+          input_tokens: 100,
+          output_tokens: 10,
+          input_token_details: { cached_tokens: 40, text_tokens: 100 },
+        },
+      },
+    },
+    'gpt-realtime',
+    [60, 40, 0, 0, 10, 0],
+  ],
   posthog: [
     {
       event: '$ai_generation',

@@ -26,6 +26,7 @@ import { llmcostEmit } from './llmcost-emit.js';
 import { litellm } from './litellm.js';
 import { ollama } from './ollama.js';
 import { openaiBatch, openaiChat, openaiResponses, openaiUsageApi } from './openai.js';
+import { openaiRealtime } from './openai-realtime.js';
 import { openrouter } from './openrouter.js';
 import { openrouterActivity, openrouterExportCsv } from './openrouter-activity.js';
 import { opik } from './opik.js';
@@ -49,6 +50,7 @@ export const DIALECTS: Dialect[] = [
   bedrockBatch,
   openaiUsageApi,
   anthropicUsageApi,
+  openaiRealtime,
   openaiResponses,
   openaiChat,
   anthropicMessage,
