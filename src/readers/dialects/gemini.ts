@@ -9,7 +9,8 @@ import type { Dialect } from './types.js';
 
 /**
  * Gemini API / Vertex `usageMetadata`: promptTokenCount includes cachedContentTokenCount; tool-use prompt
- * tokens and thoughts are outside prompt and candidates, and thoughts are billed as output.
+ * tokens and thoughts are outside prompt and candidates, and thoughts are billed as output (unless the
+ * record's own totalTokenCount says the candidates hold them: see geminiUsage).
  * Batch output lines are batch-priced: Vertex AI batch prediction's (`request`, `response`, `status`,
  * `processed_time`) and the Gemini API Batch Mode results file's (`key`, `response`).
  */
@@ -80,11 +81,22 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
   const audioOut = modality(outDetails, 'AUDIO');
   // Generated images (the image models: $30/M against text's $2.50).
   const imageOut = modality(outDetails, 'IMAGE');
+  const prompt = num(u.promptTokenCount, 'promptTokenCount');
+  const toolUse = num(u.toolUsePromptTokenCount, 'toolUsePromptTokenCount');
+  const candidates = num(u.candidatesTokenCount ?? u.responseTokenCount, 'candidatesTokenCount');
+  // Gemini's thoughts are beside the candidates (its total adds them); a total of prompt + candidates says
+  // the candidates already hold them, as in usage converted from OpenAI's shape (Qwen Code's records,
+  // OpenAI-compatible gateways) and some Vertex responses: added again they would be billed twice.
+  const total = u.totalTokenCount;
+  const thoughtsInside =
+    thoughts > 0 &&
+    candidates >= thoughts &&
+    (total === prompt + candidates || total === prompt + toolUse + candidates);
   const r: Omit<UsageRecord, 'model'> = {
     input: Math.max(
       0,
-      num(u.promptTokenCount, 'promptTokenCount') +
-        num(u.toolUsePromptTokenCount, 'toolUsePromptTokenCount') -
+      prompt +
+        toolUse -
         cached -
         (audioIn - audioCached) -
         (imageIn - imageCached),
@@ -92,13 +104,7 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
     cacheRead: cached - audioCached,
     cacheWrite5m: 0,
     cacheWrite1h: 0,
-    output:
-      Math.max(
-        0,
-        num(u.candidatesTokenCount ?? u.responseTokenCount, 'candidatesTokenCount') -
-          audioOut -
-          imageOut,
-      ) + thoughts,
+    output: Math.max(0, candidates - audioOut - imageOut) + (thoughtsInside ? 0 : thoughts),
     reasoning: thoughts,
     requests: 1,
   };
