@@ -10,6 +10,7 @@ const AGENT_FOLDERS: Record<Agent, string> = {
   claude: 'Claude Code projects folder',
   codex: 'Codex CLI sessions folder',
   'gemini-cli': 'Gemini CLI chats folder',
+  'qwen-code': 'Qwen Code chats folder',
   opencode: 'OpenCode database (opencode.db) or messages folder',
 };
 
@@ -29,7 +30,7 @@ export function resolveSources(
   }
   if (anyAgent && all.length === inputs.length)
     throw new UsageError(
-      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, OpenCode)',
+      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, OpenCode)',
       Object.values(AGENT_HOMES).join('; '),
     );
   if (!all.length) {

@@ -32,6 +32,10 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
       'read Gemini CLI chats ($GEMINI_CLI_HOME/tmp/*/chats, default ~/.gemini)',
     )
     .option(
+      '--qwen-code',
+      'read Qwen Code chats ($QWEN_RUNTIME_DIR/projects/*/chats, default ~/.qwen)',
+    )
+    .option(
       '--opencode',
       'read OpenCode messages: opencode.db and older message files ($OPENCODE_DATA_DIR, default ~/.local/share/opencode)',
     )
@@ -124,8 +128,15 @@ Examples:
     if (!band || Number(band[1]) >= Number(band[2]))
       throw new UsageError(`--ratio-band: expected LOW:HIGH such as 2:5, got "${o.ratioBand}"`);
     const { resolveSources, forcedDialect } = await import('../app/analyze-sources.js');
-    const agents = (['claude', 'codex', 'gemini-cli', 'opencode'] as const).filter(
-      (a) => o.agents || o[a === 'gemini-cli' ? 'geminiCli' : a],
+    const flags = {
+      claude: 'claude',
+      codex: 'codex',
+      'gemini-cli': 'geminiCli',
+      'qwen-code': 'qwenCode',
+      opencode: 'opencode',
+    } as const;
+    const agents = (Object.keys(flags) as (keyof typeof flags)[]).filter(
+      (a) => o.agents || o[flags[a]],
     );
     if (o.merge && (agents.length || o.partial || o.emit))
       throw new UsageError(

@@ -72,13 +72,14 @@ export function claudeProjectDirs(env: Record<string, string | undefined>): stri
   return roots.map((r) => join(r, 'projects')).filter((p) => existsSync(p));
 }
 
-export type Agent = 'claude' | 'codex' | 'gemini-cli' | 'opencode';
+export type Agent = 'claude' | 'codex' | 'gemini-cli' | 'qwen-code' | 'opencode';
 
 /** Where each coding agent keeps its logs, and the variable that moves it. */
 export const AGENT_HOMES: Record<Agent, string> = {
   claude: 'CLAUDE_CONFIG_DIR (default ~/.config/claude and ~/.claude)',
   codex: 'CODEX_HOME (default ~/.codex)',
   'gemini-cli': 'GEMINI_CLI_HOME (default ~/.gemini)',
+  'qwen-code': 'QWEN_RUNTIME_DIR (default ~/.qwen)',
   opencode: 'OPENCODE_DATA_DIR (default $XDG_DATA_HOME/opencode or ~/.local/share/opencode)',
 };
 
@@ -102,6 +103,15 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
     // Chat recordings only: tmp/<project hash>/chats/session-*.json (checkpoints hold no usage).
     return root
       ? subdirs(join(root, 'tmp'))
+          .map((d) => join(d, 'chats'))
+          .filter((p) => existsSync(p))
+      : [];
+  }
+  if (agent === 'qwen-code') {
+    const root = env.QWEN_RUNTIME_DIR ?? (home ? join(home, '.qwen') : undefined);
+    // Chat recordings: projects/<sanitized cwd>/chats/<session>.jsonl.
+    return root
+      ? subdirs(join(root, 'projects'))
           .map((d) => join(d, 'chats'))
           .filter((p) => existsSync(p))
       : [];

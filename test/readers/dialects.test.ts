@@ -584,6 +584,7 @@ describe('coding agents found where they live', () => {
     HOME: '/nonexistent',
     CODEX_HOME: 'fixtures/agents/codex',
     GEMINI_CLI_HOME: 'fixtures/agents/gemini',
+    QWEN_RUNTIME_DIR: 'fixtures/agents/qwen',
     OPENCODE_DATA_DIR: 'fixtures/agents/opencode',
     CLAUDE_CONFIG_DIR: 'fixtures/logs/claude-code',
   };
@@ -591,6 +592,7 @@ describe('coding agents found where they live', () => {
   it.each([
     ['--codex', { codex: 1 }, 3],
     ['--gemini-cli', { 'gemini-cli': 1 }, 3],
+    ['--qwen-code', { 'qwen-code': 1 }, 3],
     ['--opencode', { opencode: 3 }, 2],
   ])(
     '%s reads that agent only (OpenCode message parts are not read)',
@@ -646,13 +648,41 @@ describe('coding agents found where they live', () => {
       'codex',
       'gemini-cli',
       'opencode',
+      'qwen-code',
     ]);
-    expect(doc.summary.records).toBe(3 + 3 + 3 + 2);
+    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 2);
     const none = await runCli(['analyze', '--agents'], { env: { HOME: '/nonexistent' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no coding-agent logs found');
     const codex = await runCli(['analyze', '--codex'], { env: { HOME: '/nonexistent' } });
     expect(codex.stderr).toContain('no Codex CLI sessions folder found');
+  });
+
+  it("--qwen-code reads Qwen Code's chats: Gemini-shaped usage, thoughts inside an OpenAI-shaped total, exact totals", async () => {
+    const doc = await analyze(['--qwen-code', '--by', 'model', '--tz', 'UTC'], env);
+    expect(doc.malformed).toEqual({});
+    expect(doc.skipped).toEqual({ 'system line': 1, 'user line': 1, 'tool_result line': 1 });
+    expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
+    const rows = doc.groups.map((g: Record<string, unknown>) => [
+      g.model,
+      g.requests,
+      g.input,
+      g.cacheRead,
+      g.output,
+      g.reasoning,
+    ]);
+    expect(rows).toEqual([
+      // gemini-2.5-pro: total 5300 = 5000 + 200 + 100, the thoughts beside the candidates
+      ['gemini-2.5-pro', 1, 5000, 0, 300, 100],
+      // qwen3-coder-plus (converted from OpenAI's shape: total = prompt + candidates), and its subagent
+      ['qwen3-coder-plus', 2, 3000 + 3000, 9000, 800 + 100, 300],
+    ]);
+    const byProject = await analyze(['--qwen-code', '--by', 'session,project'], env);
+    expect(byProject.groups[0]).toMatchObject({
+      session: '7c1e5a2b-3d4f-4a6b-8c9d-0e1f2a3b4c5d',
+      project: '/work/shop',
+      requests: 3,
+    });
   });
 
   it('counts a Codex turn once however often its token_count is written, and tags session and project', async () => {

@@ -397,6 +397,24 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-realtime',
     [60, 40, 0, 0, 10, 0],
   ],
+  'qwen-code': [
+    {
+      uuid: 'u1',
+      sessionId: 's1',
+      cwd: '/w',
+      type: 'assistant',
+      model: 'gemini-2.5-pro',
+      message: { role: 'model', parts: [{ text: 'ok' }] },
+      usageMetadata: {
+        promptTokenCount: 100,
+        cachedContentTokenCount: 40,
+        candidatesTokenCount: 7,
+        thoughtsTokenCount: 3,
+      },
+    },
+    'gemini-2.5-pro',
+    [60, 40, 0, 0, 10, 3],
+  ],
   posthog: [
     {
       event: '$ai_generation',

@@ -95,11 +95,7 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
   const r: Omit<UsageRecord, 'model'> = {
     input: Math.max(
       0,
-      prompt +
-        toolUse -
-        cached -
-        (audioIn - audioCached) -
-        (imageIn - imageCached),
+      prompt + toolUse - cached - (audioIn - audioCached) - (imageIn - imageCached),
     ),
     cacheRead: cached - audioCached,
     cacheWrite5m: 0,

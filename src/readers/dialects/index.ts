@@ -33,6 +33,7 @@ import { opik } from './opik.js';
 import { otel } from './otel.js';
 import { otelLogs } from './otel-logs.js';
 import { portkey } from './portkey.js';
+import { qwenCode } from './qwen-code.js';
 import { posthog } from './posthog.js';
 import { apiError, bedrockConverseStream, cohereStream, geminiLive } from './stream-events.js';
 import type { Dialect } from './types.js';
@@ -41,6 +42,7 @@ import type { Dialect } from './types.js';
 export const DIALECTS: Dialect[] = [
   llmcostEmit,
   claudeCodePrint,
+  qwenCode,
   claudeCode,
   codex,
   geminiCli,
