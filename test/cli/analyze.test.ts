@@ -79,6 +79,7 @@ describe('llmcost analyze input', () => {
     expect(Object.keys(glob.dialects).sort()).toEqual([
       'openai-batch',
       'openai-chat',
+      'openai-realtime',
       'openai-responses',
     ]);
   });
