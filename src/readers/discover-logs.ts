@@ -90,6 +90,14 @@ const subdirs = (dir: string): string[] =>
         .map((e) => join(dir, e.name))
     : [];
 
+/** The `chats` folders of each project folder under `root/projects` (absent ones left out). */
+const chatDirs = (root: string | undefined, projects: string): string[] =>
+  root
+    ? subdirs(join(root, projects))
+        .map((d) => join(d, 'chats'))
+        .filter((p) => existsSync(p))
+    : [];
+
 /** Where an agent's usage logs are on this machine: folders, and OpenCode's database file (none when not installed). */
 export function agentLogDirs(agent: Agent, env: Record<string, string | undefined>): string[] {
   const home = env.HOME;
@@ -98,24 +106,12 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
     const root = env.CODEX_HOME ?? (home ? join(home, '.codex') : undefined);
     return root ? [join(root, 'sessions')].filter((p) => existsSync(p)) : [];
   }
-  if (agent === 'gemini-cli') {
-    const root = env.GEMINI_CLI_HOME ?? (home ? join(home, '.gemini') : undefined);
-    // Chat recordings only: tmp/<project hash>/chats/session-*.json (checkpoints hold no usage).
-    return root
-      ? subdirs(join(root, 'tmp'))
-          .map((d) => join(d, 'chats'))
-          .filter((p) => existsSync(p))
-      : [];
-  }
-  if (agent === 'qwen-code') {
-    const root = env.QWEN_RUNTIME_DIR ?? (home ? join(home, '.qwen') : undefined);
-    // Chat recordings: projects/<sanitized cwd>/chats/<session>.jsonl.
-    return root
-      ? subdirs(join(root, 'projects'))
-          .map((d) => join(d, 'chats'))
-          .filter((p) => existsSync(p))
-      : [];
-  }
+  // Gemini CLI's chat recordings only: tmp/<project hash>/chats/session-*.json (checkpoints hold no usage).
+  if (agent === 'gemini-cli')
+    return chatDirs(env.GEMINI_CLI_HOME ?? (home ? join(home, '.gemini') : undefined), 'tmp');
+  // Qwen Code's: projects/<sanitized cwd>/chats/<session>.jsonl.
+  if (agent === 'qwen-code')
+    return chatDirs(env.QWEN_RUNTIME_DIR ?? (home ? join(home, '.qwen') : undefined), 'projects');
   const data = env.XDG_DATA_HOME ?? (home ? join(home, '.local/share') : undefined);
   const root = env.OPENCODE_DATA_DIR ?? (data ? join(data, 'opencode') : undefined);
   if (!root) return [];

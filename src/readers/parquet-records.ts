@@ -5,6 +5,7 @@
  * dates as ISO text, JSON columns parsed, nested groups as objects. Every codec Parquet writers use is read
  * (snappy, gzip, brotli, zstd, lz4). Rows are read a slice at a time, so memory holds one slice, not the file.
  */
+import { UsageError } from '../errors.js';
 import type { Obj } from './values.js';
 
 /** Parquet's magic number, at the start and the end of every Parquet file. */
@@ -41,8 +42,31 @@ function plain(v: unknown, depth = 0): unknown {
 
 export type ParquetRow = { line: number; record: Obj } | { line: number; error: string };
 
-/** The rows of a Parquet file, numbered from 1; a file hyparquet cannot read throws (a usage error). */
-export async function* parquetRows(path: string): AsyncGenerator<ParquetRow> {
+/**
+ * The rows of a Parquet file, numbered from 1. A file hyparquet cannot read is a usage error naming it
+ * (`shown`): one line, whatever hyparquet threw; a file-system error goes on as it is.
+ */
+export async function* parquetRows(path: string, shown: string): AsyncGenerator<ParquetRow> {
+  try {
+    yield* readRows(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code) throw err;
+    throw new UsageError(`cannot read ${shown}: not a readable Parquet file (${firstLine(err)})`);
+  }
+}
+
+/**
+ * What hyparquet said, on one line; a TypeError or RangeError is its code tripping over corrupt bytes,
+ * which says nothing to the reader.
+ */
+const firstLine = (err: unknown) =>
+  err instanceof TypeError || err instanceof RangeError
+    ? 'corrupt metadata or pages'
+    : String((err as Error)?.message ?? err)
+        .split('\n')[0]!
+        .slice(0, 200);
+
+async function* readRows(path: string): AsyncGenerator<ParquetRow> {
   const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } =
     await import('hyparquet');
   const { compressors } = await import('hyparquet-compressors');

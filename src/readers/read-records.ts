@@ -93,13 +93,7 @@ export async function* readRecords(source: string, o: ReadOptions): AsyncGenerat
       /\.csv(\.gz)?$/i.test(source) ||
       (!/\.(jsonl|ndjson|json)(\.gz)?$/i.test(source) && looksLikeCsv(first.value))
     ) {
-      for await (const row of csvRows(stream)) {
-        o.sink.lines++;
-        if ('error' in row) o.sink.bad(row.error, { file: o.file, line: row.line });
-        else reader.value(row.record, { file: o.file, line: row.line });
-        if (reader.records.length >= 4096) yield reader.take(0);
-      }
-      yield reader.take(0);
+      yield* rowRecords(csvRows(stream), reader, o);
       return;
     }
     yield* jsonRecords(stream, /\.json(\.gz)?$/i.test(source), reader, o, source);
@@ -132,26 +126,23 @@ function* databaseRecords(source: string, reader: ValueReader, o: ReadOptions) {
   yield reader.take(0);
 }
 
-/** A Parquet file (parquet-records.ts): it needs a file, not a stream, since its footer is at its end. */
-async function* parquetRecords(source: string, reader: ValueReader, o: ReadOptions) {
+/** A Parquet file (parquet-records.ts): it needs a file, not a stream, since its index is at its end. */
+function parquetRecords(source: string, reader: ValueReader, o: ReadOptions) {
   if (source === '-')
     throw new UsageError(
       'stdin holds a Parquet file, which is read from its file (its index is at the end)',
       'save it and name the file: llmcost analyze usage.parquet',
     );
-  const rows = parquetRows(source);
-  for (;;) {
-    let next;
-    try {
-      next = await rows.next();
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code) throw err;
-      throw new UsageError(
-        `cannot read ${o.file}: not a readable Parquet file (${firstLine(err)})`,
-      );
-    }
-    if (next.done) break;
-    const row = next.value;
+  return rowRecords(parquetRows(source, o.file), reader, o);
+}
+
+/** Rows of a table-shaped source (CSV, Parquet), each a record or the reason it is not one. */
+async function* rowRecords(
+  rows: AsyncIterable<{ line: number } & ({ record: Obj } | { error: string })>,
+  reader: ValueReader,
+  o: ReadOptions,
+): AsyncGenerator<RecordBatch> {
+  for await (const row of rows) {
     o.sink.lines++;
     const at = { file: o.file, line: row.line };
     if ('error' in row) o.sink.bad(row.error, at);
@@ -160,17 +151,6 @@ async function* parquetRecords(source: string, reader: ValueReader, o: ReadOptio
   }
   yield reader.take(0);
 }
-
-/**
- * What hyparquet said, on one line; a TypeError or RangeError is its code tripping over corrupt bytes,
- * which says nothing to the reader.
- */
-const firstLine = (err: unknown) =>
-  err instanceof TypeError || err instanceof RangeError
-    ? 'corrupt metadata or pages'
-    : String((err as Error)?.message ?? err)
-        .split('\n')[0]!
-        .slice(0, 200);
 
 /**
  * The items of an API's list page that no dialect reads as a whole: OpenAI's `{object: "list", data: [...]}`

@@ -1,29 +1,14 @@
 // Braintrust logs: LLM spans only (a task span sums its children), prompt_tokens holding the cache.
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { analyzeJson, groupRows } from '../helpers/analyze-json.js';
 
 describe('Braintrust spans', () => {
   it('counts LLM spans with the cache taken out of prompt_tokens, and skips the task span above them', async () => {
-    const r = await runCli([
-      'analyze',
-      'fixtures/logs/braintrust-logs.jsonl',
-      '--json',
-      '--tz',
-      'UTC',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.malformed).toEqual({});
+    const doc = await analyzeJson(['fixtures/logs/braintrust-logs.jsonl', '--tz', 'UTC']);
     expect(doc.skipped).toEqual({ 'Braintrust span that is not an LLM call': 1 });
-    const rows = doc.groups.map((g: Record<string, unknown>) => [
-      g.model,
-      g.requests,
-      g.input,
-      g.cacheRead,
-      g.cacheWrite,
-      g.output,
-    ]);
-    expect(rows).toEqual([
+    expect(
+      groupRows(doc, ['model', 'requests', 'input', 'cacheRead', 'cacheWrite', 'output']),
+    ).toEqual([
       // 5500 - 4000 - 1200, and a span logged the Anthropic way (150 below its 4000 cached): 150
       ['claude-sonnet-4-5', 2, 300 + 150, 8000, 1200, 390],
       ['gpt-4.1-mini', 1, 4200 - 3072, 3072, 0, 340],

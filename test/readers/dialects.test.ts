@@ -1,5 +1,6 @@
 import { tempDir } from '../helpers/temp.js';
 import { describe, expect, it } from 'vitest';
+import { groupRows } from '../helpers/analyze-json.js';
 import { runCli } from '../helpers/run-cli.js';
 
 type Tokens = [
@@ -663,15 +664,9 @@ describe('coding agents found where they live', () => {
     expect(doc.malformed).toEqual({});
     expect(doc.skipped).toEqual({ 'system line': 1, 'user line': 1, 'tool_result line': 1 });
     expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
-    const rows = doc.groups.map((g: Record<string, unknown>) => [
-      g.model,
-      g.requests,
-      g.input,
-      g.cacheRead,
-      g.output,
-      g.reasoning,
-    ]);
-    expect(rows).toEqual([
+    expect(
+      groupRows(doc, ['model', 'requests', 'input', 'cacheRead', 'output', 'reasoning']),
+    ).toEqual([
       // gemini-2.5-pro: total 5300 = 5000 + 200 + 100, the thoughts beside the candidates
       ['gemini-2.5-pro', 1, 5000, 0, 300, 100],
       // qwen3-coder-plus (converted from OpenAI's shape: total = prompt + candidates), and its subagent

@@ -3,24 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { opik } from '../../src/readers/dialects/opik.js';
 import type { UsageRecord } from '../../src/core/usage-record.js';
-import { runCli } from '../helpers/run-cli.js';
+import { analyzeJson, groupRows } from '../helpers/analyze-json.js';
 
 describe('Opik spans', () => {
   it("reads each provider's original usage by its own rule; general and tool spans are skipped", async () => {
-    const r = await runCli(['analyze', 'fixtures/logs/opik-spans.jsonl', '--json', '--tz', 'UTC']);
-    expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.malformed).toEqual({});
+    const doc = await analyzeJson(['fixtures/logs/opik-spans.jsonl', '--tz', 'UTC']);
     expect(doc.skipped).toEqual({ 'Opik span that is not an LLM call': 2 });
-    const rows = doc.groups.map((g: Record<string, unknown>) => [
-      g.model,
-      g.input,
-      g.cacheRead,
-      g.cacheWrite,
-      g.output,
-      g.reasoning,
-    ]);
-    expect(rows).toEqual([
+    expect(
+      groupRows(doc, ['model', 'input', 'cacheRead', 'cacheWrite', 'output', 'reasoning']),
+    ).toEqual([
       // not Opik's prompt_tokens 20120 / completion_tokens 2300 (output + cache writes)
       ['claude-sonnet-4-5', 120, 20000, 1500, 800, 0],
       // Gemini's snake_case counts: the 600 thoughts are output beside the 200 candidates

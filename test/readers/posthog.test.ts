@@ -3,38 +3,21 @@
 import { describe, expect, it } from 'vitest';
 import { posthog } from '../../src/readers/dialects/posthog.js';
 import type { UsageRecord } from '../../src/core/usage-record.js';
-import { runCli } from '../helpers/run-cli.js';
+import { analyzeJson, groupRows } from '../helpers/analyze-json.js';
 
 const read = (properties: Record<string, unknown>) =>
   posthog.normalize({ event: '$ai_generation', properties }) as UsageRecord;
 
 describe('PostHog $ai_generation events', () => {
   it('reads a batch export: exact buckets per model, one count per uuid, non-call events skipped', async () => {
-    const r = await runCli([
-      'analyze',
-      'fixtures/logs/posthog-events.jsonl',
-      '--json',
-      '--tz',
-      'UTC',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout);
-    expect(doc.malformed).toEqual({});
+    const doc = await analyzeJson(['fixtures/logs/posthog-events.jsonl', '--tz', 'UTC']);
     expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
     expect(doc.skipped).toEqual({
       'PostHog event that is not a call': 2,
       'failed call without tokens': 1,
     });
-    const rows = doc.groups.map((g: Record<string, unknown>) => [
-      g.model,
-      g.requests,
-      g.input,
-      g.cacheRead,
-      g.cacheWrite,
-      g.output,
-      g.reasoning,
-    ]);
-    expect(rows).toEqual([
+    const fields = ['model', 'requests', 'input', 'cacheRead', 'cacheWrite', 'output', 'reasoning'];
+    expect(groupRows(doc, fields)).toEqual([
       // exclusive Anthropic input (120) and Vercel's gateway, inclusive (21620 - 20000 - 1500)
       ['claude-sonnet-4-5', 2, 240, 40000, 3000, 1200, 0],
       // gemini-2.5: the 600 thoughts are beside the 200 output tokens

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { appLog } from '../../src/readers/dialects/app-log.js';
 import { openaiChat } from '../../src/readers/dialects/openai.js';
+import { groupRows } from '../helpers/analyze-json.js';
 import { runCli } from '../helpers/run-cli.js';
 
 async function analyze(args: string[]) {
@@ -250,17 +251,8 @@ describe('OpenRouter activity', () => {
       'UTC',
     ]);
     expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
-    const rows = doc.groups.map((g: Record<string, unknown>) => [
-      g.day,
-      g.model,
-      g.requests,
-      g.input,
-      g.cacheRead,
-      g.output,
-      g.reasoning,
-      g.loggedCost,
-    ]);
-    expect(rows).toEqual([
+    const fields = ['day', 'model', 'requests', 'input', 'cacheRead', 'output', 'reasoning'];
+    expect(groupRows(doc, [...fields, 'loggedCost'])).toEqual([
       ['2026-10-05', 'claude-sonnet-4-5', 1, 12000, 0, 800, 200, 0.048],
       ['2026-10-05', 'gpt-4.1', 1, 952, 2048, 500, 0, 0.003624],
       // BYOK: OpenRouter's fee plus the provider's charge
