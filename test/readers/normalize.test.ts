@@ -415,6 +415,20 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gemini-2.5-pro',
     [60, 40, 0, 0, 10, 3],
   ],
+  'gemini-interactions': [
+    {
+      object: 'interaction',
+      model: 'gemini-2.5-flash',
+      usage: {
+        total_input_tokens: 100,
+        total_cached_tokens: 40,
+        total_output_tokens: 7,
+        total_thought_tokens: 3,
+      },
+    },
+    'gemini-2.5-flash',
+    [60, 40, 0, 0, 10, 3],
+  ],
   posthog: [
     {
       event: '$ai_generation',

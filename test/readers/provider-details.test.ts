@@ -102,6 +102,25 @@ describe('Mistral', () => {
   });
 });
 
+describe("Gemini's Interactions API", () => {
+  it("reads an interaction and a stream's completed event by the usageMetadata rule", async () => {
+    const doc = await analyze(['fixtures/logs/gemini-interactions.jsonl']);
+    expect(doc.malformed).toEqual({});
+    expect(doc.skipped).toEqual({ 'interaction event without usage': 5 });
+    // 12000 input (8000 cached, 1000 audio) + 300 tool use; 620 output + 500 thoughts; then 7 / 27 + 115
+    expect(doc.summary.usage).toMatchObject({
+      input: 3300 + 7,
+      cacheRead: 8000,
+      audioInput: 1000,
+      output: 1120 + 142,
+      reasoning: 615,
+      requests: 2,
+    });
+    // gemini-2.5-flash: $0.30 input, $0.03 cached, $1 audio, $2.50 output (per 1M)
+    expect(doc.summary.cost).toBeCloseTo((3307 * 0.3 + 8000 * 0.03 + 1000 + 1262 * 2.5) / 1e6, 12);
+  });
+});
+
 describe('records with usage but no model', () => {
   it('keep their tokens under an unpriced unknown model and say how many', async () => {
     const doc = await analyze(['fixtures/logs/openai-responses-no-model.jsonl']);

@@ -13,6 +13,7 @@ import { claudeCode } from './claude-code.js';
 import { cloudflareGateway } from './cloudflare.js';
 import { codex } from './codex.js';
 import { geminiCli } from './gemini-cli.js';
+import { geminiInteractions } from './gemini-interactions.js';
 import { opencode } from './opencode.js';
 import { openaiCostCsv } from './cost-reports.js';
 import { openaiExportCsv, requestCsv } from './csv-exports.js';
@@ -58,6 +59,7 @@ export const DIALECTS: Dialect[] = [
   anthropicMessage,
   anthropicStream,
   gemini,
+  geminiInteractions,
   bedrockInvocation,
   langfuse,
   langsmith,
