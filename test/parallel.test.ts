@@ -271,3 +271,36 @@ describe('analyze --emit Parquet on several threads', () => {
     }
   }, 60_000);
 });
+
+describe('analyze on several threads, a log read in order', () => {
+  it("keeps a Realtime session whole: its responses take the model of the session's first line", () => {
+    const dir = tempDir('llmcost-par-realtime');
+    const file = join(dir, 'realtime.jsonl');
+    const session = {
+      type: 'session.created',
+      event_id: 'event_0',
+      session: { model: 'gpt-realtime', input_audio_transcription: { model: 'gpt-4o-transcribe' } },
+    };
+    const lines = [JSON.stringify(session)];
+    for (let i = 0; i < 3000; i++)
+      lines.push(
+        JSON.stringify({
+          type: 'response.done',
+          event_id: `event_${i + 1}`,
+          response: {
+            id: `resp_${i}`,
+            usage: { input_tokens: 100 + i, output_tokens: 10, input_token_details: {} },
+          },
+        }),
+      );
+    writeFileSync(file, lines.join('\n') + '\n');
+    const args = ['analyze', file, '--by', 'model', '--json'];
+    const one = run([...args, '--threads', '1']);
+    const two = run([...args, '--threads', '2'], { LLMCOST_PARALLEL_MIN_BYTES: '1' });
+    expect(one.status, one.stderr).toBe(0);
+    const doc = JSON.parse(two.stdout);
+    expect(doc.groups.map((g: { model: string }) => g.model)).toEqual(['gpt-realtime']);
+    expect(doc.threads).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { DIALECTS } from './dialects/index.js';
 
 /** Below this a log is read on one thread: starting a second costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
@@ -24,6 +25,37 @@ function estimateLines(fd: number, size: number, buf: Buffer): number {
   return Math.ceil((size * Math.max(1, newlines)) / Math.max(1, bytes));
 }
 
+/** The first line is read up to this many bytes to tell a log that must be read in order. */
+const FIRST_LINE = 1 << 20;
+
+/**
+ * Whether the log's lines depend on the lines before them, by its first line: a dialect that keeps state
+ * per source (`perSource`: a Realtime session's model, an Anthropic stream's message, a Codex or Gemini
+ * CLI session) reads wrong from the middle of the file, so such a log is not split. A first line that is
+ * not a JSON object (a captured event stream, a very long line) is not split either: splitting is only a
+ * speed-up.
+ */
+function readInOrder(fd: number): boolean {
+  const buf = Buffer.alloc(FIRST_LINE);
+  const n = readSync(fd, buf, 0, FIRST_LINE, 0);
+  let end = buf.subarray(0, n).indexOf(10);
+  if (end < 0) end = n;
+  const line = buf
+    .subarray(0, end)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trim();
+  let o: unknown;
+  try {
+    o = JSON.parse(line);
+  } catch {
+    return true;
+  }
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return true;
+  const d = DIALECTS.find((x) => x.detect(o as Record<string, unknown>));
+  return d?.perSource !== undefined;
+}
+
 /** One large, plain (not gzip) JSONL file is split at line boundaries into a range per thread. */
 export function planRanges(sources: string[], threads: number, minBytes: number): Plan | undefined {
   const file = sources[0];
@@ -44,6 +76,7 @@ export function planRanges(sources: string[], threads: number, minBytes: number)
     const head = Buffer.alloc(2);
     readSync(fd, head, 0, 2, 0);
     if (head[0] === 0x1f && head[1] === 0x8b) return undefined;
+    if (readInOrder(fd)) return undefined;
     const cuts = [0];
     const buf = Buffer.alloc(1 << 16);
     for (let j = 1; j < threads; j++) {
