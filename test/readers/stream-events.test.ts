@@ -60,6 +60,12 @@ describe('saved streams', () => {
     expect(doc.skipped).toEqual({ 'live message without usage': 6 });
   });
 
+  it('a chat completion without usage is not usage, whatever its choices hold', () => {
+    const chat = dialectByName('openai-chat')!;
+    for (const choices of [null, 5, 'x', [], [null], [{ delta: {} }]])
+      expect(chat.normalize({ object: 'chat.completion', choices })).toHaveProperty('skip');
+  });
+
   it('chat chunks without `object` (Moonshot, Azure content-filter chunk) are stream chunks', async () => {
     const doc = await analyze('chat-stream-bare.jsonl');
     expect(doc.groups).toMatchObject([

@@ -162,7 +162,7 @@ export const openaiChat: Dialect = {
  */
 function isChunk(o: Obj): boolean {
   if (o.object === 'chat.completion.chunk' || 'prompt_filter_results' in o) return true;
-  const first = obj((o.choices as unknown[])[0]);
+  const first = Array.isArray(o.choices) ? obj(o.choices[0]) : undefined;
   return first !== undefined && 'delta' in first;
 }
 
