@@ -429,6 +429,27 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gemini-2.5-flash',
     [60, 40, 0, 0, 10, 3],
   ],
+  weave: [
+    {
+      id: 'c1',
+      op_name: 'weave:///e/p/op/run:x',
+      trace_id: 't1',
+      parent_id: null,
+      summary: {
+        usage: {
+          'gpt-4o': {
+            requests: 1,
+            prompt_tokens: 100,
+            completion_tokens: 10,
+            prompt_tokens_details: { cached_tokens: 40 },
+            completion_tokens_details: { reasoning_tokens: 3 },
+          },
+        },
+      },
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 3],
+  ],
   posthog: [
     {
       event: '$ai_generation',

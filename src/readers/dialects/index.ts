@@ -34,6 +34,7 @@ import { opik } from './opik.js';
 import { otel } from './otel.js';
 import { otelLogs } from './otel-logs.js';
 import { portkey } from './portkey.js';
+import { weave } from './weave.js';
 import { qwenCode } from './qwen-code.js';
 import { posthog } from './posthog.js';
 import { apiError, bedrockConverseStream, cohereStream, geminiLive } from './stream-events.js';
@@ -65,6 +66,7 @@ export const DIALECTS: Dialect[] = [
   langsmith,
   braintrust,
   opik,
+  weave,
   litellm,
   helicone,
   portkey,
