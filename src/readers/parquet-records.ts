@@ -17,6 +17,23 @@ export function isParquet(first: Buffer): boolean {
 
 /** Rows read per slice: a slice's objects are all that is held at once. */
 const SLICE = 16_384;
+/**
+ * A row group up to this many rows is read whole: a slice inside a group decodes the group's pages again
+ * (unless the file has an offset index), so a DuckDB file's 122,880-row groups read in one go.
+ */
+const WHOLE_GROUP = 131_072;
+
+/** [start, end) row ranges to read: each row group whole when small enough, else in slices. */
+export function slices(groupRows: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const rows of groupRows) {
+    const step = rows <= WHOLE_GROUP ? Math.max(rows, 1) : SLICE;
+    for (let s = at; s < at + rows; s += step) out.push([s, Math.min(at + rows, s + step)]);
+    at += rows;
+  }
+  return out;
+}
 
 const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : undefined);
 
@@ -81,15 +98,16 @@ async function* readRows(path: string): AsyncGenerator<ParquetRow> {
   const { compressors } = await import('hyparquet-compressors');
   const file = await asyncBufferFromFile(path);
   const metadata = await parquetMetadataAsync(file, { parsers: PARSERS });
-  const total = Number(metadata.num_rows);
-  for (let start = 0; start < total; start += SLICE) {
+  for (const [start, end] of slices(metadata.row_groups.map((g) => Number(g.num_rows)))) {
     const rows = await parquetReadObjects({
       file,
       metadata,
       compressors,
       parsers: PARSERS,
       rowStart: start,
-      rowEnd: Math.min(total, start + SLICE),
+      rowEnd: end,
+      // Pages outside the slice are skipped where the file has an offset index.
+      useOffsetIndex: true,
     });
     for (let i = 0; i < rows.length; i++) {
       const line = start + i + 1;

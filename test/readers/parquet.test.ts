@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { slices } from '../../src/readers/parquet-records.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -94,5 +95,17 @@ describe('Parquet logs', () => {
       expect([r.code, r.stdout], name).toEqual([2, '']);
       expect(r.stderr).toMatch(/^llmcost: cannot read .*: not a readable Parquet file \(.+\)\n$/);
     }
+  });
+
+  it('reads a row group whole when it is small enough, else in slices, never across groups', () => {
+    // A slice inside a group decodes the group's pages again: DuckDB's 122,880-row groups read in one go.
+    expect(slices([122_880, 100])).toEqual([
+      [0, 122_880],
+      [122_880, 122_980],
+    ]);
+    expect(slices([200_000])).toEqual(
+      Array.from({ length: 13 }, (_, i) => [i * 16_384, Math.min(200_000, (i + 1) * 16_384)]),
+    );
+    expect(slices([0, 5])).toEqual([[0, 5]]);
   });
 });
