@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UsageRecord } from '../../src/core/usage-record.js';
 import { dialectByName } from '../../src/readers/dialects/index.js';
+import { analyzeJson, groupRows } from '../helpers/analyze-json.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const otel = dialectByName('otel')!;
@@ -216,6 +217,21 @@ describe('otel spans: shapes and agent spans', () => {
       attributes: { 'gen_ai.request.model': 'gpt-4o', 'gen_ai.usage.input_tokens': 5, ...extra },
     });
     expect(out).toEqual({ skip: 'agent span (usage counted on its model-call spans)' });
+  });
+});
+
+describe("Arize Phoenix's spans dataframe", () => {
+  it('reads its flat rows (context.span_id, attributes.*) as the spans they came from; a CHAIN row is skipped', async () => {
+    const doc = await analyzeJson(['fixtures/logs/phoenix-spans.jsonl', '--tz', 'UTC']);
+    expect(doc.skipped).toEqual({ 'agent span (usage counted on its model-call spans)': 1 });
+    // llm.token_count.prompt holds the cache reads and writes (OpenInference)
+    expect(
+      groupRows(doc, ['model', 'requests', 'input', 'cacheRead', 'cacheWrite', 'output']),
+    ).toEqual([
+      ['claude-sonnet-4-5', 1, 6400 - 4000 - 2000, 4000, 2000, 300],
+      ['gpt-4o-mini', 1, 1200 - 1024, 1024, 0, 80],
+    ]);
+    expect(doc.period).toMatchObject({ from: '2026-10-01', to: '2026-10-01' });
   });
 });
 

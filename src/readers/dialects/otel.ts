@@ -110,6 +110,22 @@ function spanRecord(span: Obj): UsageRecord | string {
   };
 }
 
+/**
+ * A row of Arize Phoenix's spans dataframe (`get_spans_dataframe()`, saved as Parquet, CSV or JSON lines):
+ * one flat column per field, `context.span_id`, `context.trace_id` and `attributes.<name>` (OpenInference's
+ * names). Read as the span it came from.
+ */
+function unflattenedRow(o: Obj): Obj {
+  const attrs = Object.create(null) as Obj;
+  for (const k in o) if (k.startsWith('attributes.')) attrs[k.slice('attributes.'.length)] = o[k];
+  return {
+    name: o.name,
+    start_time: o.start_time,
+    context: { span_id: o['context.span_id'], trace_id: o['context.trace_id'] },
+    attributes: attrs,
+  };
+}
+
 /** An MLflow trace as `Trace.to_json()` writes it: `{info, data: {spans: [...]}}`. */
 function mlflowTrace(o: Obj): unknown[] | undefined {
   const spans = obj(o.data)?.spans;
@@ -127,7 +143,8 @@ export const otel: Dialect = {
     Array.isArray(o.resourceSpans) ||
     mlflowTrace(o) !== undefined ||
     (('spanId' in o || 'span_id' in o || obj(o.context)?.span_id !== undefined) &&
-      'attributes' in o),
+      'attributes' in o) ||
+    'context.span_id' in o,
   normalize(o): Outcome {
     const spans: unknown[] = Array.isArray(o.resourceSpans)
       ? o.resourceSpans
@@ -135,7 +152,7 @@ export const otel: Dialect = {
             Array.isArray(obj(rs)?.scopeSpans) ? (obj(rs)!.scopeSpans as unknown[]) : [],
           )
           .flatMap((ss) => (Array.isArray(obj(ss)?.spans) ? (obj(ss)!.spans as unknown[]) : []))
-      : (mlflowTrace(o) ?? [o]);
+      : (mlflowTrace(o) ?? ['context.span_id' in o ? unflattenedRow(o) : o]);
     const records: UsageRecord[] = [];
     let reason = 'no spans';
     for (const s of spans) {
