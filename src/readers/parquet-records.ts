@@ -23,16 +23,17 @@ const SLICE = 16_384;
  */
 const WHOLE_GROUP = 131_072;
 
-/** [start, end) row ranges to read: each row group whole when small enough, else in slices. */
-export function slices(groupRows: number[]): [number, number][] {
-  const out: [number, number][] = [];
+/**
+ * [start, end) row ranges to read: each row group whole when small enough, else in slices. A generator:
+ * a group's row count comes from the file, and a damaged one may claim 10^12 rows.
+ */
+export function* slices(groupRows: number[]): Generator<[number, number]> {
   let at = 0;
   for (const rows of groupRows) {
     const step = rows <= WHOLE_GROUP ? Math.max(rows, 1) : SLICE;
-    for (let s = at; s < at + rows; s += step) out.push([s, Math.min(at + rows, s + step)]);
+    for (let s = at; s < at + rows; s += step) yield [s, Math.min(at + rows, s + step)];
     at += rows;
   }
-  return out;
 }
 
 const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString() : undefined);
@@ -109,6 +110,9 @@ async function* readRows(path: string): AsyncGenerator<ParquetRow> {
       // Pages outside the slice are skipped where the file has an offset index.
       useOffsetIndex: true,
     });
+    // Fewer rows than the metadata says: a damaged file, not a reason to ask for the rest slice by slice.
+    if (rows.length < end - start)
+      throw new Error(`rows ${start + rows.length + 1}-${end} are missing (damaged row group)`);
     for (let i = 0; i < rows.length; i++) {
       const line = start + i + 1;
       try {
