@@ -40,6 +40,48 @@ describe('openai-usage-api: audio tokens', () => {
   });
 });
 
+describe('openai-usage-api: other endpoints', () => {
+  it('reads embeddings results as input tokens and names the kinds not billed by tokens', () => {
+    const page = {
+      object: 'page',
+      data: [
+        {
+          object: 'bucket',
+          start_time: 1790812800,
+          end_time: 1790899200,
+          results: [
+            {
+              object: 'organization.usage.embeddings.result',
+              input_tokens: 16000,
+              num_model_requests: 8,
+              model: 'text-embedding-3-small',
+              project_id: 'proj_1',
+            },
+            {
+              object: 'organization.usage.images.result',
+              images: 4,
+              num_model_requests: 4,
+              size: '1024x1024',
+              source: 'image.generation',
+            },
+          ],
+        },
+      ],
+      has_more: false,
+    };
+    expect(usageApi.normalize(page)).toMatchObject([
+      { model: 'text-embedding-3-small', input: 16000, output: 0, requests: 8 },
+    ]);
+    const images = { ...page, data: [{ ...page.data[0]!, results: [page.data[0]!.results[1]] }] };
+    expect(usageApi.normalize(images)).toEqual({
+      skip: 'OpenAI usage not billed by tokens (images)',
+    });
+    expect(
+      usageApi.normalize({ object: 'organization.usage.audio_speeches.result', characters: 900 }),
+    ).toEqual({ skip: 'OpenAI usage not billed by tokens (audio_speeches)' });
+  });
+});
+
 describe('openai-export-csv: the dashboard export, audio and image columns', () => {
   const exportCsv = dialectByName('openai-export-csv')!;
   const row = (cells: Record<string, string>) => ({
