@@ -11,6 +11,7 @@ import { startEmit, type Emitter } from './analyze-emit.js';
 import { runTree, TREE_MIN_BYTES, treeWorthSharing } from './analyze-tree.js';
 import { emptyWarnings } from './analyze-summary.js';
 import { reasonList, Tally } from './analyze-tally.js';
+import { UNRECOGNIZED } from '../readers/read-records.js';
 import { budgetReport } from './analyze-budget-report.js';
 import type { Prepared } from './prepared.js';
 import { ok, type AppResult } from './result.js';
@@ -92,6 +93,11 @@ function readingWarnings(r: AnalyzeResult, tally: Tally, o: AnalyzeOptions) {
     lines.push(
       `llmcost: ${int(bad)} malformed record(s) skipped (${reasons}); first: ${tally.samples.map((s) => `${s.file}:${s.line}`).join(', ')}`,
     );
+    // Nothing read, and records of a shape no dialect knows: say how to read them anyway.
+    if (r.total.records === 0 && tally.malformed.has(UNRECOGNIZED))
+      lines.push(
+        'hint: no known log shape; name the fields with --map (--map model=resp.model,inputTotal=resp.usage.in,output=resp.usage.out), or see the dialects in the README',
+      );
   }
   return { lines, bad };
 }

@@ -166,6 +166,9 @@ function listItems(o: Obj): unknown[] | undefined {
   return page ? data : undefined;
 }
 
+/** The reason a value no dialect recognizes is counted under (the CLI adds a hint when it is all there is). */
+export const UNRECOGNIZED = 'unrecognized record shape';
+
 /** `analyze --partial` output read as a log (a folder of partials without --merge): said so, with the fix. */
 const PARTIAL = 'an llmcost partial, not a log (add --merge)';
 const isPartial = (o: Obj) =>
@@ -199,7 +202,7 @@ class ValueReader {
       if (!got) {
         const items = inList ? undefined : listItems(o as Obj);
         if (items) return items.forEach((item) => this.value(item, at, true));
-        return sink.bad(isPartial(o as Obj) ? PARTIAL : 'unrecognized record shape', at);
+        return sink.bad(isPartial(o as Obj) ? PARTIAL : UNRECOGNIZED, at);
       }
       sink.dialect(got.dialect);
       out = got.outcome;

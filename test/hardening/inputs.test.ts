@@ -146,6 +146,18 @@ describe('class 8: no silent empties', () => {
     expect(r.stderr).toContain('1 invalid JSON');
   });
 
+  it('names --map when every record is of a shape no dialect knows, and only then', async () => {
+    const unknown = '{"llm":"gpt-4o","tok_in":100,"tok_out":20}\n';
+    const r = await runCli(['analyze'], { stdin: unknown });
+    expect(r.stderr).toContain('1 unrecognized record shape');
+    expect(r.stderr).toMatch(/^hint: no known log shape; name the fields with --map/m);
+    const some = await runCli(['analyze'], {
+      stdin: unknown + readFileSync('fixtures/logs/openai-chat.jsonl', 'utf8'),
+    });
+    expect(some.stderr).toContain('1 unrecognized record shape');
+    expect(some.stderr).not.toContain('hint:');
+  });
+
   it('still reads a CSV export piped in', async () => {
     const csv = readFileSync('fixtures/logs/openai-export.csv');
     const r = await runCli(['analyze', '--json'], { stdin: csv });
