@@ -6,6 +6,21 @@ export function obj(v: unknown): Obj | undefined {
 }
 
 /**
+ * An object, or text holding one as JSON: what a CSV column or a logger that JSON-encodes its maps makes
+ * of an object (Langfuse's and LiteLLM's exports, PostHog's `properties`, Cloudflare's metadata header).
+ * Text that is not a JSON object is undefined, as a number is.
+ */
+export function objectOrJson(v: unknown): Obj | undefined {
+  if (typeof v !== 'string') return obj(v);
+  if (!v.trimStart().startsWith('{')) return undefined;
+  try {
+    return obj(JSON.parse(v) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A record that cannot be read: thrown by the field readers below and by the reader's checks, caught per
  * record, and counted as malformed with `message` as the reason. The run goes on.
  */

@@ -168,6 +168,12 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 8050 },
   ],
   [
+    "langfuse's CSV export (usage and cost details as JSON text in their columns)",
+    ['fixtures/logs/langfuse-export.csv'],
+    { 'gpt-4o': [1, 800, 200, 0, 250, 0], 'claude-sonnet-4-5': [1, 100, 5000, 1000, 700, 0] },
+    { '2025-10-01': 6800, '2025-10-02': 1250 },
+  ],
+  [
     'openrouter',
     ['fixtures/logs/openrouter.jsonl'],
     { 'claude-3-5-sonnet': [1, 500, 0, 0, 100, 0], 'gpt-4o-mini': [1, 800, 200, 0, 200, 0] },

@@ -5,7 +5,7 @@ import {
   type Outcome,
   type UsageRecord,
 } from '../../core/usage-record.js';
-import { bool, num, obj, optNum, str, tagValue, time, type Obj } from '../values.js';
+import { bool, num, obj, objectOrJson, optNum, str, tagValue, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -63,14 +63,7 @@ function gatewayLog(o: Obj): UsageRecord | { skip: string } {
 
 /** `cf-aig-metadata` (up to five keys of text, numbers or booleans), as JSON text or an object. */
 function metadataTags(v: unknown): Record<string, string> | undefined {
-  let meta = obj(v);
-  if (!meta && typeof v === 'string') {
-    try {
-      meta = obj(JSON.parse(v) as unknown);
-    } catch {
-      return undefined;
-    }
-  }
+  const meta = objectOrJson(v);
   if (!meta) return undefined;
   const tags: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, value] of Object.entries(meta)) {

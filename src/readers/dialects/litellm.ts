@@ -1,6 +1,17 @@
 import { servedBy } from '../../core/served.js';
 import type { Outcome } from '../../core/usage-record.js';
-import { bool, label, num, obj, optNum, str, tagValue, time, type Obj } from '../values.js';
+import {
+  bool,
+  label,
+  num,
+  obj,
+  objectOrJson,
+  optNum,
+  str,
+  tagValue,
+  time,
+  type Obj,
+} from '../values.js';
 import type { Dialect } from './types.js';
 
 function tagsOf(o: Obj): Record<string, string> {
@@ -14,8 +25,7 @@ function tagsOf(o: Obj): Record<string, string> {
     }
   }
   if (Array.isArray(list) && list.length) tags.tags = list.map(label).join(',');
-  const meta =
-    obj(o.metadata) ?? (typeof o.metadata === 'string' ? safeJson(o.metadata) : undefined) ?? {};
+  const meta = objectOrJson(o.metadata) ?? {};
   for (const [k, out] of [
     ['user_api_key_alias', 'key'],
     ['user_api_key_team_alias', 'team'],
@@ -27,14 +37,6 @@ function tagsOf(o: Obj): Record<string, string> {
   const user = tagValue(o.end_user ?? o.user);
   if (user && !tags.user) tags.user = user;
   return tags;
-}
-
-function safeJson(s: string): Obj | undefined {
-  try {
-    return obj(JSON.parse(s));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -49,8 +51,7 @@ export const litellm: Dialect = {
     if (o.status === 'failure') return { skip: 'failed request' };
     const model = str(o.model);
     if (!model) return { invalid: 'no model' };
-    const meta =
-      obj(o.metadata) ?? (typeof o.metadata === 'string' ? safeJson(o.metadata) : undefined) ?? {};
+    const meta = objectOrJson(o.metadata) ?? {};
     const uo = obj(meta.usage_object) ?? {};
     const details = obj(uo.prompt_tokens_details) ?? {};
     const cacheRead = num(uo.cache_read_input_tokens ?? details.cached_tokens);

@@ -1,5 +1,15 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { bool, label, num, obj, optNum, str, tagValue, time, type Obj } from '../values.js';
+import {
+  bool,
+  label,
+  num,
+  objectOrJson,
+  optNum,
+  str,
+  tagValue,
+  time,
+  type Obj,
+} from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -26,7 +36,7 @@ export const posthog: Dialect = {
   normalize(o): Outcome {
     if (o.event !== '$ai_generation' && o.event !== '$ai_embedding')
       return { skip: 'PostHog event that is not a call' };
-    const p = properties(o.properties);
+    const p = objectOrJson(o.properties);
     if (!p) return { invalid: 'properties' };
     const input = num(p.$ai_input_tokens, '$ai_input_tokens');
     const output = num(p.$ai_output_tokens, '$ai_output_tokens');
@@ -93,16 +103,6 @@ function outputOf(p: Obj, model: string) {
       : Math.max(0, num(p.$ai_output_tokens, '$ai_output_tokens') - audio - image);
   if (THOUGHTS_BESIDE.test(model.toLowerCase())) text += reasoning;
   return { text, audio, image, reasoning: Math.min(reasoning, text) };
-}
-
-/** `properties` as an object: batch exports write it as a JSON string. */
-function properties(v: unknown): Obj | undefined {
-  if (typeof v !== 'string') return obj(v);
-  try {
-    return obj(JSON.parse(v));
-  } catch {
-    return undefined;
-  }
 }
 
 function anthropicStyle(p: Obj): boolean {
