@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import { MAX_LINE_BYTES } from './lines.js';
 
 export type CsvRow =
-  | { record: Record<string, string>; line: number }
+  | { record: Record<string, unknown>; line: number }
   /** The rest of the file cannot be read as CSV (an unclosed quote, say): the reason, where it starts. */
   | { error: string; line: number };
 
@@ -35,8 +35,8 @@ export async function* csvRows(
     trim: true,
     max_record_size: maxRecord,
   });
-  parser.on('data', (record: Record<string, string>) => {
-    rows.push({ record, line: (line = parser.info.lines) });
+  parser.on('data', (record: Record<string, unknown>) => {
+    rows.push({ record: withJsonCells(record), line: (line = parser.info.lines) });
   });
   parser.on('error', (err: Error) => (failed ??= err));
   for await (const chunk of bytes) {
@@ -95,3 +95,24 @@ export function looksLikeCsv(head: Buffer): boolean {
 }
 
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${bytes / (1 << 20)} MiB` : `${bytes} bytes`);
+
+/**
+ * Cells holding a JSON object or list become that object or list: a CSV export writes a record's nested
+ * fields as JSON text (Langfuse's usage_details, a logger's metadata, span attributes), which every
+ * dialect then reads as it reads them in JSON lines. Other cells stay text.
+ */
+function withJsonCells(record: Record<string, unknown>): Record<string, unknown> {
+  for (const k in record) {
+    const v = record[k];
+    if (typeof v !== 'string' || v.length < 2) continue;
+    const c = v.charCodeAt(0);
+    if (c !== 123 /* { */ && c !== 91 /* [ */) continue;
+    try {
+      const parsed: unknown = JSON.parse(v);
+      if (parsed !== null && typeof parsed === 'object') record[k] = parsed;
+    } catch {
+      // text that only starts like JSON stays text
+    }
+  }
+  return record;
+}

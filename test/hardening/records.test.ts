@@ -96,6 +96,30 @@ describe('class 1: one record never stops the run', () => {
     ]);
   });
 
+  it('reads a CSV cell holding JSON as the object it holds, and a cell that only looks like it as text', async () => {
+    const csv = [
+      'model,usage,note',
+      'gpt-4o,"{""prompt_tokens"":1000,""completion_tokens"":50,""prompt_tokens_details"":{""cached_tokens"":400}}","[not json"',
+      'gpt-4o,"{""prompt_tokens"":10,""__proto__"":{""polluted"":1}}",{}',
+    ].join('\n');
+    const rows = [];
+    for await (const row of csvRows(
+      (async function* () {
+        yield Buffer.from(csv);
+      })(),
+    ))
+      rows.push(row);
+    expect(rows[0]).toMatchObject({
+      record: {
+        usage: { prompt_tokens: 1000, prompt_tokens_details: { cached_tokens: 400 } },
+        note: '[not json',
+      },
+    });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const { doc } = await analyze(csv, '--dialect', 'app-log');
+    expect(doc.summary.usage).toMatchObject({ input: 600 + 10, cacheRead: 400, output: 50 });
+  });
+
   it('reads --by constructor as a field no record has, not as Object.prototype.constructor', async () => {
     const r = await runCli(['analyze', '-', '--by', 'constructor'], { stdin: lines(good) });
     expect(r.stdout).not.toContain('native code');
