@@ -29,6 +29,8 @@ export async function* csvRows(
   const parser = parse({
     columns: (h: string[]) => h.map((c) => c.trim()),
     bom: true,
+    // Every line ending, not the first one met: files joined from CRLF and LF exports stay rows.
+    record_delimiter: ['\r\n', '\n', '\r'],
     skip_empty_lines: true,
     relax_column_count: true,
     relax_quotes: true,

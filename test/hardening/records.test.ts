@@ -96,6 +96,23 @@ describe('class 1: one record never stops the run', () => {
     ]);
   });
 
+  it('reads CSV rows whatever line ending each has (a CRLF header over LF rows was one record)', async () => {
+    const csv =
+      'model,prompt_tokens,completion_tokens\r\ngpt-4o,10,1\ngpt-4o,20,2\r\ngpt-4o,30,3\n';
+    const rows = [];
+    for await (const row of csvRows(
+      (async function* () {
+        yield Buffer.from(csv);
+      })(),
+    ))
+      rows.push(row);
+    expect(rows.map((r) => ('record' in r ? r.record.prompt_tokens : r.error))).toEqual([
+      '10',
+      '20',
+      '30',
+    ]);
+  });
+
   it('reads a CSV cell holding JSON as the object it holds, and a cell that only looks like it as text', async () => {
     const csv = [
       'model,usage,note',
