@@ -82,6 +82,26 @@ describe('openai-usage-api: other endpoints', () => {
   });
 });
 
+describe('openai-export-csv: days without usage', () => {
+  it('skips a row whose cells other than the times are blank, and reads one that has any', () => {
+    const exportCsv = dialectByName('openai-export-csv')!;
+    const times = {
+      start_time: '1759276800',
+      end_time: '1759363200',
+      start_time_iso: '2025-10-01',
+    };
+    const blank = {
+      ...times,
+      num_model_requests: '',
+      input_tokens: '',
+      output_tokens: '',
+      model: '',
+    };
+    expect(exportCsv.normalize(blank)).toEqual({ skip: 'empty usage bucket' });
+    expect(exportCsv.normalize({ ...blank, output_tokens: '5.0' })).toMatchObject({ output: 5 });
+  });
+});
+
 describe('openai-export-csv: the dashboard export, audio and image columns', () => {
   const exportCsv = dialectByName('openai-export-csv')!;
   const row = (cells: Record<string, string>) => ({

@@ -28,6 +28,15 @@ function modalities(o: Record<string, unknown>) {
   return { audioIn, cachedAudio, imageIn, cachedImage, audioOut, imageOut, within };
 }
 
+/** A row whose cells other than the times are all blank (a day without usage). A loop, not entries(): per row. */
+function emptyBucket(o: Record<string, unknown>): boolean {
+  for (const k in o) {
+    const v = o[k];
+    if (v !== '' && v !== null && v !== undefined && !TIME_COLUMNS.has(k)) return false;
+  }
+  return true;
+}
+
 /**
  * The OpenAI usage-dashboard CSV export (activity): input_tokens includes input_cached_tokens; days
  * without usage are kept as rows whose non-time cells are all blank; counts may be written as 59200.0.
@@ -37,12 +46,7 @@ export const openaiExportCsv: Dialect = {
   name: 'openai-export-csv',
   detect: (o) => 'num_model_requests' in o && 'input_tokens' in o && 'output_tokens' in o,
   normalize(o): Outcome {
-    if (
-      Object.entries(o).every(
-        ([k, v]) => TIME_COLUMNS.has(k) || v === '' || v === null || v === undefined,
-      )
-    )
-      return { skip: 'empty usage bucket' };
+    if (emptyBucket(o)) return { skip: 'empty usage bucket' };
     const cached = num(o.input_cached_tokens, 'input_cached_tokens');
     const uncached =
       o.input_uncached_tokens !== undefined && o.input_uncached_tokens !== ''
