@@ -1,4 +1,4 @@
-import { UNKNOWN_MODEL, type Outcome } from '../../core/usage-record.js';
+import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
 import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
 import { batchMessage } from './anthropic.js';
 import type { Dialect } from './types.js';
@@ -60,26 +60,37 @@ export const bedrockConverse: Dialect = {
     );
   },
   normalize(o): Outcome {
-    const u = obj(o.usage)!;
     // A Converse response names no model (the request did): logged bare, its tokens stay, unpriced.
     const model = str(o.modelId) ?? str(o.model) ?? UNKNOWN_MODEL;
     const ts = time(o.timestamp);
     return {
       model,
       ...(ts !== undefined ? { timestamp: ts } : {}),
-      input: num(u.inputTokens, 'inputTokens'),
-      cacheRead: num(u.cacheReadInputTokens, 'cacheReadInputTokens'),
-      cacheWrite5m: num(
-        u.cacheWriteInputTokens ?? u.cacheCreationInputTokens,
-        'cacheWriteInputTokens',
-      ),
-      cacheWrite1h: 0,
-      output: num(u.outputTokens, 'outputTokens'),
-      reasoning: 0,
-      requests: 1,
+      ...converseBuckets(obj(o.usage)!),
     };
   },
 };
+
+/**
+ * Converse usage, one request: `inputTokens` is what was neither read from nor written to the cache,
+ * beside `cacheReadInputTokens` and `cacheWriteInputTokens` (Nova's batch output spells them `…Count`;
+ * apps camelCase Anthropic's writes as `cacheCreationInputTokens`). Shared by every reader of the shape:
+ * Converse lines, ConverseStream's metadata event, batch output, Opik's original usage.
+ */
+export function converseBuckets(u: Obj): Omit<UsageRecord, 'model'> {
+  return {
+    input: num(u.inputTokens, 'inputTokens'),
+    cacheRead: num(u.cacheReadInputTokens ?? u.cacheReadInputTokenCount, 'cacheReadInputTokens'),
+    cacheWrite5m: num(
+      u.cacheWriteInputTokens ?? u.cacheCreationInputTokens ?? u.cacheWriteInputTokenCount,
+      'cacheWriteInputTokens',
+    ),
+    cacheWrite1h: 0,
+    output: num(u.outputTokens, 'outputTokens'),
+    reasoning: 0,
+    requests: 1,
+  };
+}
 
 /**
  * Bedrock batch inference output (`<input>.jsonl.out`: `recordId`, `modelInput`, `modelOutput` or `error`),
@@ -100,22 +111,7 @@ export const bedrockBatch: Dialect = {
   },
 };
 
+/** Nova's batch output usage: the job's model is not in the record. */
 function novaUsage(u: Obj): Outcome {
-  return {
-    model: UNKNOWN_MODEL,
-    input: num(u.inputTokens, 'inputTokens'),
-    cacheRead: num(
-      u.cacheReadInputTokenCount ?? u.cacheReadInputTokens,
-      'cacheReadInputTokenCount',
-    ),
-    cacheWrite5m: num(
-      u.cacheWriteInputTokenCount ?? u.cacheWriteInputTokens,
-      'cacheWriteInputTokenCount',
-    ),
-    cacheWrite1h: 0,
-    output: num(u.outputTokens, 'outputTokens'),
-    reasoning: 0,
-    requests: 1,
-    batch: true,
-  };
+  return { model: UNKNOWN_MODEL, ...converseBuckets(u), batch: true };
 }

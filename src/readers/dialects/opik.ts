@@ -1,6 +1,7 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { num, obj, optNum, str, tagValue, time, type Obj } from '../values.js';
+import { obj, optNum, str, tagValue, time, type Obj } from '../values.js';
 import { anthropicUsage } from './anthropic.js';
+import { converseBuckets } from './bedrock.js';
 import { geminiUsage } from './gemini.js';
 import { openaiUsage } from './openai.js';
 import type { Dialect } from './types.js';
@@ -83,16 +84,7 @@ function buckets(u: Obj, model: string): Omit<UsageRecord, 'model'> {
     return geminiUsage(
       Object.fromEntries(Object.entries(o).map(([k, v]) => [GEMINI_NAMES[k] ?? k, v])),
     );
-  if (o && 'inputTokens' in o)
-    return {
-      input: num(o.inputTokens, 'inputTokens'),
-      cacheRead: num(o.cacheReadInputTokens, 'cacheReadInputTokens'),
-      cacheWrite5m: num(o.cacheWriteInputTokens, 'cacheWriteInputTokens'),
-      cacheWrite1h: 0,
-      output: num(o.outputTokens, 'outputTokens'),
-      reasoning: 0,
-      requests: 1,
-    };
+  if (o && 'inputTokens' in o) return converseBuckets(o);
   if (o && ('prompt_tokens' in o || 'input_tokens' in o)) {
     // Anthropic's counts without cache fields read the same either way; Claude keeps Anthropic's rule.
     if (!('input_tokens_details' in o) && !('prompt_tokens' in o) && /claude/i.test(model))

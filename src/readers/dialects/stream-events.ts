@@ -1,5 +1,6 @@
 import { UNKNOWN_MODEL, type Outcome } from '../../core/usage-record.js';
-import { num, obj, str, time, type Obj } from '../values.js';
+import { obj, str, time, type Obj } from '../values.js';
+import { converseBuckets } from './bedrock.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -47,18 +48,11 @@ export const bedrockConverseStream: Dialect = {
     const e = bedrockEvent(o)!;
     if (e.endsWith('Exception')) return { skip: 'stream error event' };
     if (e !== 'metadata') return { skip: 'stream event without usage' };
-    const u = obj(obj(o.metadata)!.usage)!;
     const ts = time(o.timestamp);
     return {
       model: str(o.modelId) ?? UNKNOWN_MODEL,
       ...(ts !== undefined ? { timestamp: ts } : {}),
-      input: num(u.inputTokens, 'inputTokens'),
-      cacheRead: num(u.cacheReadInputTokens, 'cacheReadInputTokens'),
-      cacheWrite5m: num(u.cacheWriteInputTokens, 'cacheWriteInputTokens'),
-      cacheWrite1h: 0,
-      output: num(u.outputTokens, 'outputTokens'),
-      reasoning: 0,
-      requests: 1,
+      ...converseBuckets(obj(obj(o.metadata)!.usage)!),
     };
   },
 };
