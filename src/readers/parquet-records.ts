@@ -3,7 +3,8 @@
  * export, a data lake's usage tables, `analyze --emit`'s own Parquet. Each row becomes an object for
  * dialect detection, as a CSV row does: INT64 as a number (as a decimal string past 2^53), timestamps and
  * dates as ISO text, JSON columns parsed, nested groups as objects. Every codec Parquet writers use is read
- * (snappy, gzip, brotli, zstd, lz4). Rows are read a slice at a time, so memory holds one slice, not the file.
+ * (snappy, gzip, brotli, zstd, lz4). Rows are read a row group at a time (see `slices`), so memory holds
+ * one decoded group, not the file.
  */
 import { UsageError } from '../errors.js';
 import type { Obj } from './values.js';

@@ -6,9 +6,9 @@ export function obj(v: unknown): Obj | undefined {
 }
 
 /**
- * An object, or text holding one as JSON: what a CSV column or a logger that JSON-encodes its maps makes
- * of an object (Langfuse's and LiteLLM's exports, PostHog's `properties`, Cloudflare's metadata header).
- * Text that is not a JSON object is undefined, as a number is.
+ * An object, or text holding one as JSON, as a logger that JSON-encodes its maps writes it into a JSON
+ * line (LiteLLM's spend-log metadata, PostHog's `properties`, Cloudflare's metadata header); CSV cells are
+ * parsed once for every dialect (csv-records.ts). Text that is not a JSON object is undefined.
  */
 export function objectOrJson(v: unknown): Obj | undefined {
   if (typeof v !== 'string') return obj(v);

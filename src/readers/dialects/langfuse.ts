@@ -1,5 +1,5 @@
 import type { Outcome } from '../../core/usage-record.js';
-import { label, num, objectOrJson, optNum, str, time, type Obj } from '../values.js';
+import { label, num, obj, optNum, str, time, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 const READ_KEYS = [
@@ -25,7 +25,7 @@ export const langfuse: Dialect = {
   normalize(o): Outcome {
     if (o.type !== 'GENERATION' && o.type !== 'EMBEDDING')
       return { skip: `Langfuse ${label(o.type).toLowerCase()} (no usage)` };
-    const details: Obj = objectOrJson(o.usageDetails) ?? objectOrJson(o.usage_details) ?? {};
+    const details: Obj = obj(o.usageDetails) ?? obj(o.usage_details) ?? {};
     const model = str(o.providedModelName) ?? str(o.provided_model_name) ?? str(o.model);
     if (!model) return { invalid: 'no model' };
     let input = 0;
@@ -39,12 +39,11 @@ export const langfuse: Dialect = {
       else if (k.includes('input')) input += n();
       else if (k.includes('output')) output += n();
     }
-    const costs = objectOrJson(o.costDetails) ?? objectOrJson(o.cost_details);
+    const costs = obj(o.costDetails) ?? obj(o.cost_details);
     const cost = optNum(costs?.total ?? o.total_cost ?? o.calculatedTotalCost);
     const ts = time(o.startTime ?? o.start_time);
     const tags: Record<string, string> = {};
-    const list = listOrJson(o.tags);
-    if (list?.length) tags.tags = list.map(label).join(',');
+    if (Array.isArray(o.tags) && o.tags.length) tags.tags = o.tags.map(label).join(',');
     const user = str(o.userId) ?? str(o.user_id);
     if (user) tags.user = user;
     const trace = str(o.traceName) ?? str(o.trace_name);
@@ -66,15 +65,3 @@ export const langfuse: Dialect = {
     };
   },
 };
-
-/** A list, or text holding one as JSON (a CSV export's `tags` column). */
-function listOrJson(v: unknown): unknown[] | undefined {
-  if (Array.isArray(v)) return v;
-  if (typeof v !== 'string' || !v.trimStart().startsWith('[')) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(v);
-    return Array.isArray(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
