@@ -82,4 +82,19 @@ describe('SharedIds', () => {
     expect(new SharedIds(buffer).forgotten).toBe(a.forgotten);
     expect(a.forgotten).toBeGreaterThanOrEqual(9);
   });
+
+  it('counts in batches yet never fills up: views that each hold inserts back still stop near 3/4', async () => {
+    const { SharedIds } = await import('../../src/core/dedup.js');
+    const slots = 1 << 16; // 16 inserts a batch
+    const buffer = SharedIds.allocate(slots);
+    const views = Array.from({ length: 8 }, () => new SharedIds(buffer));
+    // Far more ids than slots, spread over the views: each add must end (a free slot always remains).
+    for (let i = 0; i < slots * 2; i++) views[i % 8]!.add(`id-${i}`);
+    const remembered = slots * 2 - views[0]!.forgotten;
+    expect(remembered).toBeGreaterThanOrEqual((slots * 3) / 4);
+    expect(remembered).toBeLessThanOrEqual((slots * 3) / 4 + 8 * 16);
+    // What was remembered is still known to every view.
+    expect(views[5]!.add('id-0')).toBe(false);
+    expect(views[2]!.add(`id-${slots / 2}`)).toBe(false);
+  });
 });
