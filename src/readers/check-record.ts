@@ -5,6 +5,7 @@ import { BadRecord } from './values.js';
 const MAX_DATE_MS = 8.64e15;
 
 const count = (v: number) => Number.isSafeInteger(v) && v >= 0;
+const optional = (v: number | undefined) => v === undefined || count(v);
 
 /**
  * The invariants every normalized record keeps, whatever dialect made it: whole, non-negative, finite
@@ -25,9 +26,18 @@ export function checkRecord(r: UsageRecord): void {
     const k = COUNT_FIELDS.find((f) => !count(r[f]));
     throw new BadRecord(`invalid ${k} count`);
   }
-  for (const f of OPTIONAL_COUNT_FIELDS) {
-    const v = r[f];
-    if (v !== undefined && !count(v)) throw new BadRecord(`invalid ${f} count`);
+  // Named loads, not a loop over the names: a keyed load of a missing property took ~25 ns each here
+  // (6 of them a record on the hot path); the loop runs only to name the field at fault.
+  if (
+    !optional(r.audioInput) ||
+    !optional(r.audioCacheRead) ||
+    !optional(r.imageInput) ||
+    !optional(r.audioOutput) ||
+    !optional(r.imageOutput) ||
+    !optional(r.webSearches)
+  ) {
+    const k = OPTIONAL_COUNT_FIELDS.find((f) => !optional(r[f]));
+    throw new BadRecord(`invalid ${k} count`);
   }
   if (r.loggedCost !== undefined && !Number.isFinite(r.loggedCost))
     throw new BadRecord('invalid cost (not finite)');
