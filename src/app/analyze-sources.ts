@@ -11,6 +11,7 @@ const AGENT_FOLDERS: Record<Agent, string> = {
   codex: 'Codex CLI sessions folder',
   'gemini-cli': 'Gemini CLI chats folder',
   'qwen-code': 'Qwen Code chats folder',
+  pi: 'pi sessions folder',
   opencode: 'OpenCode database (opencode.db) or messages folder',
 };
 
@@ -30,7 +31,7 @@ export function resolveSources(
   }
   if (anyAgent && all.length === inputs.length)
     throw new UsageError(
-      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, OpenCode)',
+      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenCode)',
       Object.values(AGENT_HOMES).join('; '),
     );
   if (!all.length) {

@@ -35,6 +35,7 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
       '--qwen-code',
       'read Qwen Code chats ($QWEN_RUNTIME_DIR/projects/*/chats, default ~/.qwen)',
     )
+    .option('--pi', 'read pi sessions ($PI_CODING_AGENT_DIR/sessions, default ~/.pi/agent)')
     .option(
       '--opencode',
       'read OpenCode messages: opencode.db and older message files ($OPENCODE_DATA_DIR, default ~/.local/share/opencode)',
@@ -133,6 +134,7 @@ Examples:
       codex: 'codex',
       'gemini-cli': 'geminiCli',
       'qwen-code': 'qwenCode',
+      pi: 'pi',
       opencode: 'opencode',
     } as const;
     const agents = (Object.keys(flags) as (keyof typeof flags)[]).filter(

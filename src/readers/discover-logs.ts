@@ -72,7 +72,7 @@ export function claudeProjectDirs(env: Record<string, string | undefined>): stri
   return roots.map((r) => join(r, 'projects')).filter((p) => existsSync(p));
 }
 
-export type Agent = 'claude' | 'codex' | 'gemini-cli' | 'qwen-code' | 'opencode';
+export type Agent = 'claude' | 'codex' | 'gemini-cli' | 'qwen-code' | 'pi' | 'opencode';
 
 /** Where each coding agent keeps its logs, and the variable that moves it. */
 export const AGENT_HOMES: Record<Agent, string> = {
@@ -80,6 +80,7 @@ export const AGENT_HOMES: Record<Agent, string> = {
   codex: 'CODEX_HOME (default ~/.codex)',
   'gemini-cli': 'GEMINI_CLI_HOME (default ~/.gemini)',
   'qwen-code': 'QWEN_RUNTIME_DIR (default ~/.qwen)',
+  pi: 'PI_CODING_AGENT_SESSION_DIR or PI_CODING_AGENT_DIR (default ~/.pi/agent)',
   opencode: 'OPENCODE_DATA_DIR (default $XDG_DATA_HOME/opencode or ~/.local/share/opencode)',
 };
 
@@ -112,6 +113,13 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
   // Qwen Code's: projects/<sanitized cwd>/chats/<session>.jsonl.
   if (agent === 'qwen-code')
     return chatDirs(env.QWEN_RUNTIME_DIR ?? (home ? join(home, '.qwen') : undefined), 'projects');
+  // pi's sessions: sessions/--<cwd>--/<time>_<uuid>.jsonl under its agent folder, or where it was told.
+  if (agent === 'pi') {
+    const agentDir = env.PI_CODING_AGENT_DIR ?? (home ? join(home, '.pi/agent') : undefined);
+    const dir =
+      env.PI_CODING_AGENT_SESSION_DIR ?? (agentDir ? join(agentDir, 'sessions') : undefined);
+    return dir && existsSync(dir) ? [dir] : [];
+  }
   const data = env.XDG_DATA_HOME ?? (home ? join(home, '.local/share') : undefined);
   const root = env.OPENCODE_DATA_DIR ?? (data ? join(data, 'opencode') : undefined);
   if (!root) return [];

@@ -592,6 +592,7 @@ describe('coding agents found where they live', () => {
     CODEX_HOME: 'fixtures/agents/codex',
     GEMINI_CLI_HOME: 'fixtures/agents/gemini',
     QWEN_RUNTIME_DIR: 'fixtures/agents/qwen',
+    PI_CODING_AGENT_DIR: 'fixtures/agents/pi',
     OPENCODE_DATA_DIR: 'fixtures/agents/opencode',
     CLAUDE_CONFIG_DIR: 'fixtures/logs/claude-code',
   };
@@ -600,6 +601,7 @@ describe('coding agents found where they live', () => {
     ['--codex', { codex: 1 }, 3],
     ['--gemini-cli', { 'gemini-cli': 1 }, 3],
     ['--qwen-code', { 'qwen-code': 1 }, 3],
+    ['--pi', { pi: 2 }, 4],
     ['--opencode', { opencode: 3 }, 2],
   ])(
     '%s reads that agent only (OpenCode message parts are not read)',
@@ -655,9 +657,10 @@ describe('coding agents found where they live', () => {
       'codex',
       'gemini-cli',
       'opencode',
+      'pi',
       'qwen-code',
     ]);
-    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 2);
+    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 4 + 2);
     const none = await runCli(['analyze', '--agents'], { env: { HOME: '/nonexistent' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no coding-agent logs found');
@@ -684,6 +687,60 @@ describe('coding agents found where they live', () => {
       project: '/work/shop',
       requests: 3,
     });
+  });
+
+  it("--pi reads pi's sessions: buckets as pi keeps them, a branch's copied message once, exact totals", async () => {
+    const doc = await analyze(['--pi', '--by', 'model', '--tz', 'UTC'], env);
+    expect(doc.malformed).toEqual({});
+    expect(doc.skipped).toEqual({
+      'pi session start': 2,
+      'pi user message': 2,
+      'pi toolResult message': 1,
+      'pi model_change entry': 2,
+      'pi compaction entry': 1,
+      'pi failed request without tokens': 1,
+    });
+    // The branched session copies its parent's first Sonnet response.
+    expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
+    const rows = doc.groups.map((g: Record<string, unknown>) => [
+      g.model,
+      g.requests,
+      g.input,
+      g.cacheRead,
+      g.cacheWrite,
+      g.output,
+      g.cost,
+    ]);
+    expect(rows).toEqual([
+      ['claude-sonnet-4-5', 2, 12 + 20, 8000 + 10000, 2000, 300 + 100, 0.014436 + 0.00456],
+      // pi's early Gemini reader: totalTokens = input + output, so the 1,000 cached were inside the input
+      ['gemini-2.5-pro', 1, 5000 - 1000, 1000, 0, 400, 0.010375],
+      ['gpt-5', 1, 1500, 3000, 0, 700, 0.00925],
+    ]);
+    expect(doc.summary.calculatedCost).toBeCloseTo(
+      0.014436 + 0.00456 + (4000 * 1.25 + 1000 * 0.125 + 400 * 10) / 1e6 + 0.00925,
+      12,
+    );
+    const bySession = await analyze(['--pi', '--by', 'session,project'], env);
+    expect(bySession.groups.map((g: Record<string, unknown>) => [g.project, g.requests])).toEqual([
+      ['/work/api', 3],
+      ['/work/web', 1],
+    ]);
+  });
+
+  it('counts a pi assistant message whose usage changed shape as malformed, never as zeros', async () => {
+    const header = { type: 'session', id: 's', timestamp: '2026-11-20T09:00:00Z', cwd: '/w' };
+    const changed = {
+      type: 'message',
+      timestamp: '2026-11-20T09:00:01Z',
+      message: { role: 'assistant', model: 'gpt-5', usage: { tokensIn: 5, tokensOut: 7 } },
+    };
+    const r = await runCli(['analyze', '-', '--json'], {
+      stdin: `${JSON.stringify(header)}\n${JSON.stringify(changed)}\n`,
+    });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.malformed).toEqual({ 'missing field: message.usage.input': 1 });
+    expect(doc.summary.records).toBe(0);
   });
 
   it('counts a Codex turn once however often its token_count is written, and tags session and project', async () => {

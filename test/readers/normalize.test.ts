@@ -415,6 +415,22 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gemini-2.5-pro',
     [60, 40, 0, 0, 10, 3],
   ],
+  pi: [
+    {
+      type: 'message',
+      id: 'a1',
+      timestamp: '2026-11-20T09:00:00.000Z',
+      message: {
+        role: 'assistant',
+        provider: 'anthropic',
+        model: 'claude-sonnet-4-5',
+        usage: { input: 12, output: 300, cacheRead: 8000, cacheWrite: 2000, totalTokens: 10312 },
+        timestamp: 1795165200000,
+      },
+    },
+    'claude-sonnet-4-5',
+    [12, 8000, 2000, 0, 300, 0],
+  ],
   'gemini-interactions': [
     {
       object: 'interaction',

@@ -32,6 +32,7 @@ import { openaiRealtime } from './openai-realtime.js';
 import { openrouter } from './openrouter.js';
 import { openrouterActivity, openrouterExportCsv } from './openrouter-activity.js';
 import { opik } from './opik.js';
+import { pi } from './pi.js';
 import { otel } from './otel.js';
 import { otelLogs } from './otel-logs.js';
 import { portkey } from './portkey.js';
@@ -46,6 +47,7 @@ export const DIALECTS: Dialect[] = [
   llmcostEmit,
   claudeCodePrint,
   qwenCode,
+  pi,
   claudeCode,
   codex,
   geminiCli,

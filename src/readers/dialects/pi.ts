@@ -1,0 +1,117 @@
+import { servedBy } from '../../core/served.js';
+import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
+import { interned, label, missing, num, obj, optNum, str, time, type Obj } from '../values.js';
+import type { Dialect } from './types.js';
+
+/**
+ * pi's session files (the pi coding agent, badlogic/pi-mono: $PI_CODING_AGENT_DIR/sessions/--<cwd>--/
+ * <time>_<uuid>.jsonl, default ~/.pi/agent; docs/session.md). The first line is the header
+ * `{type: "session", id, timestamp, cwd, …}`; then entries `{type, timestamp, …}`: `message` entries hold
+ * pi-ai's messages (`role` user, assistant, toolResult, bashExecution, …), and model changes, thinking
+ * levels, compactions, labels and the like are entries of their own types.
+ *
+ * An assistant message carries `provider`, `model`, `timestamp` (epoch ms) and pi-ai's `usage`:
+ * `{input, output, cacheRead, cacheWrite, totalTokens, cost: {…, total}}`, buckets pi already keeps apart
+ * for every provider (its OpenAI and Gemini readers subtract the cached tokens from the prompt; Anthropic's
+ * come apart), with reasoning inside `output` (OpenAI's output includes it, Gemini's thoughts are added).
+ * So the buckets are taken as they are, with one exception the record's own total tells: pi's early Gemini
+ * reader kept the cached tokens inside `input` (totalTokens = input + output + cacheWrite, cacheRead left
+ * out), so there they are taken out of the input. Cache writes are priced at the 5-minute rate (pi's
+ * default retention; the usage does not say when `long` retention wrote for an hour). `cost.total` is pi's
+ * own price, as logged (0 on subscription providers).
+ *
+ * A branched session copies the messages of its branch into a new file: a response is counted once, by its
+ * own time, model and counts. An assistant message without pi's usage is malformed (a changed shape shows
+ * up counted, not as zeros); a failed request that used no tokens is skipped by reason.
+ */
+const isHeader = (o: Obj) =>
+  o.type === 'session' &&
+  typeof o.id === 'string' &&
+  typeof o.cwd === 'string' &&
+  typeof o.timestamp === 'string';
+
+function isAssistant(o: Obj): boolean {
+  const m = obj(o.message);
+  const u = obj(m?.usage);
+  return (
+    o.type === 'message' &&
+    m?.role === 'assistant' &&
+    u !== undefined &&
+    typeof u.input === 'number' &&
+    ('cacheRead' in u || 'totalTokens' in u)
+  );
+}
+
+function piSession(): (o: Obj) => Outcome {
+  let session: string | undefined;
+  let project: string | undefined;
+  let model: string | undefined;
+  return (o) => {
+    if (isHeader(o)) {
+      session = interned(o.id as string);
+      project = interned(o.cwd as string);
+      model = str(o.modelId) ?? model;
+      return { skip: 'pi session start' };
+    }
+    if (o.type === 'model_change') model = str(o.modelId) ?? model;
+    if (o.type !== 'message') return { skip: `pi ${label(o.type)} entry` };
+    const m = obj(o.message);
+    if (!m) return { invalid: 'message' };
+    if (m.role !== 'assistant') return { skip: `pi ${label(m.role)} message` };
+    const u = obj(m.usage);
+    if (!u) return { invalid: 'message.usage' };
+    const gone = missing(u, ['input', 'output']);
+    if (gone) return { invalid: `message.usage.${gone}` };
+    let input = num(u.input, 'usage.input');
+    const cacheRead = num(u.cacheRead, 'usage.cacheRead');
+    const cacheWrite = num(u.cacheWrite, 'usage.cacheWrite');
+    const output = num(u.output, 'usage.output');
+    if (cacheRead > 0 && input >= cacheRead && u.totalTokens === input + output + cacheWrite)
+      input -= cacheRead;
+    if (
+      input + cacheRead + cacheWrite + output === 0 &&
+      /^(error|aborted)$/.test(label(m.stopReason))
+    )
+      return { skip: 'pi failed request without tokens' };
+    const name = str(m.model) ?? model ?? UNKNOWN_MODEL;
+    const provider = str(m.provider);
+    const served = servedBy(provider);
+    const ts = time(m.timestamp) ?? time(o.timestamp);
+    const cost = optNum(obj(u.cost)?.total, 'usage.cost.total');
+    const tags: Record<string, string> = {};
+    if (session) tags.session = session;
+    if (project) tags.project = project;
+    if (provider) tags.provider = interned(provider);
+    const r: UsageRecord = {
+      model: interned(name),
+      input,
+      cacheRead,
+      cacheWrite5m: cacheWrite,
+      cacheWrite1h: 0,
+      output,
+      reasoning: 0,
+      requests: 1,
+      tags,
+      dedup: {
+        key: `pi:${label(m.timestamp ?? o.timestamp)}:${name}:${input}:${cacheRead}:${cacheWrite}:${output}`,
+        keep: 'first',
+      },
+    };
+    if (served) r.servedBy = served;
+    if (ts !== undefined) r.timestamp = ts;
+    if (cost !== undefined) r.loggedCost = cost;
+    return r;
+  };
+}
+
+/** The entry types pi writes besides messages (a line of these after pi's header or messages is pi's). */
+const ENTRY =
+  /^(message|model_change|thinking_level_change|compaction|branch_summary|custom|custom_message|label|session_info|context_transform|ephemeral)$/;
+
+export const pi: Dialect = {
+  name: 'pi',
+  detect: (o) => isHeader(o) || isAssistant(o),
+  follows: (o) => typeof o.type === 'string' && ENTRY.test(o.type) && 'timestamp' in o,
+  normalize: (o) => piSession()(o),
+  perSource: piSession,
+};
