@@ -12,6 +12,7 @@ const AGENT_FOLDERS: Record<Agent, string> = {
   'gemini-cli': 'Gemini CLI chats folder',
   'qwen-code': 'Qwen Code chats folder',
   pi: 'pi sessions folder',
+  openclaw: 'OpenClaw sessions folder',
   opencode: 'OpenCode database (opencode.db) or messages folder',
 };
 
@@ -31,7 +32,7 @@ export function resolveSources(
   }
   if (anyAgent && all.length === inputs.length)
     throw new UsageError(
-      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenCode)',
+      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenClaw, OpenCode)',
       Object.values(AGENT_HOMES).join('; '),
     );
   if (!all.length) {

@@ -37,6 +37,10 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
     )
     .option('--pi', 'read pi sessions ($PI_CODING_AGENT_DIR/sessions, default ~/.pi/agent)')
     .option(
+      '--openclaw',
+      'read OpenClaw sessions ($OPENCLAW_STATE_DIR/agents/*/sessions, default ~/.openclaw)',
+    )
+    .option(
       '--opencode',
       'read OpenCode messages: opencode.db and older message files ($OPENCODE_DATA_DIR, default ~/.local/share/opencode)',
     )
@@ -135,6 +139,7 @@ Examples:
       'gemini-cli': 'geminiCli',
       'qwen-code': 'qwenCode',
       pi: 'pi',
+      openclaw: 'openclaw',
       opencode: 'opencode',
     } as const;
     const agents = (Object.keys(flags) as (keyof typeof flags)[]).filter(

@@ -72,7 +72,8 @@ export function claudeProjectDirs(env: Record<string, string | undefined>): stri
   return roots.map((r) => join(r, 'projects')).filter((p) => existsSync(p));
 }
 
-export type Agent = 'claude' | 'codex' | 'gemini-cli' | 'qwen-code' | 'pi' | 'opencode';
+export type Agent =
+  'claude' | 'codex' | 'gemini-cli' | 'qwen-code' | 'pi' | 'openclaw' | 'opencode';
 
 /** Where each coding agent keeps its logs, and the variable that moves it. */
 export const AGENT_HOMES: Record<Agent, string> = {
@@ -81,6 +82,7 @@ export const AGENT_HOMES: Record<Agent, string> = {
   'gemini-cli': 'GEMINI_CLI_HOME (default ~/.gemini)',
   'qwen-code': 'QWEN_RUNTIME_DIR (default ~/.qwen)',
   pi: 'PI_CODING_AGENT_SESSION_DIR or PI_CODING_AGENT_DIR (default ~/.pi/agent)',
+  openclaw: 'OPENCLAW_STATE_DIR (default ~/.openclaw, or the older ~/.clawdbot and ~/.moltbot)',
   opencode: 'OPENCODE_DATA_DIR (default $XDG_DATA_HOME/opencode or ~/.local/share/opencode)',
 };
 
@@ -120,6 +122,7 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
       env.PI_CODING_AGENT_SESSION_DIR ?? (agentDir ? join(agentDir, 'sessions') : undefined);
     return dir && existsSync(dir) ? [dir] : [];
   }
+  if (agent === 'openclaw') return openclawSessions(env);
   const data = env.XDG_DATA_HOME ?? (home ? join(home, '.local/share') : undefined);
   const root = env.OPENCODE_DATA_DIR ?? (data ? join(data, 'opencode') : undefined);
   if (!root) return [];
@@ -130,4 +133,31 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
     join(root, 'storage/message'),
     ...subdirs(join(root, 'project')).map((d) => join(d, 'storage/session/message')),
   ].filter((p) => existsSync(p));
+}
+
+/** A session OpenClaw archived when it was deleted or reset (`<id>.jsonl.deleted.<time>`): usage all the same. */
+const ARCHIVED = /\.jsonl\.(deleted|reset)\./;
+
+/**
+ * OpenClaw's session folders, agents/<agent>/sessions under its state folder (the names it had before,
+ * ~/.clawdbot and ~/.moltbot, too), with the archived sessions in them named one by one (the folder walk
+ * takes log extensions only).
+ */
+function openclawSessions(env: Record<string, string | undefined>): string[] {
+  const home = env.HOME;
+  const roots = env.OPENCLAW_STATE_DIR
+    ? [env.OPENCLAW_STATE_DIR]
+    : home
+      ? ['.openclaw', '.clawdbot', '.moltbot'].map((d) => join(home, d))
+      : [];
+  const out: string[] = [];
+  for (const root of roots)
+    for (const agent of subdirs(join(root, 'agents'))) {
+      const dir = join(agent, 'sessions');
+      if (!existsSync(dir)) continue;
+      out.push(dir);
+      for (const e of readdirSync(dir, { withFileTypes: true }))
+        if (e.isFile() && ARCHIVED.test(e.name)) out.push(join(dir, e.name));
+    }
+  return out;
 }

@@ -593,6 +593,7 @@ describe('coding agents found where they live', () => {
     GEMINI_CLI_HOME: 'fixtures/agents/gemini',
     QWEN_RUNTIME_DIR: 'fixtures/agents/qwen',
     PI_CODING_AGENT_DIR: 'fixtures/agents/pi',
+    OPENCLAW_STATE_DIR: 'fixtures/agents/openclaw',
     OPENCODE_DATA_DIR: 'fixtures/agents/opencode',
     CLAUDE_CONFIG_DIR: 'fixtures/logs/claude-code',
   };
@@ -602,6 +603,7 @@ describe('coding agents found where they live', () => {
     ['--gemini-cli', { 'gemini-cli': 1 }, 3],
     ['--qwen-code', { 'qwen-code': 1 }, 3],
     ['--pi', { pi: 2 }, 4],
+    ['--openclaw', { pi: 2 }, 3],
     ['--opencode', { opencode: 3 }, 2],
   ])(
     '%s reads that agent only (OpenCode message parts are not read)',
@@ -660,7 +662,7 @@ describe('coding agents found where they live', () => {
       'pi',
       'qwen-code',
     ]);
-    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 4 + 2);
+    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 4 + 3 + 2);
     const none = await runCli(['analyze', '--agents'], { env: { HOME: '/nonexistent' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no coding-agent logs found');
@@ -726,6 +728,30 @@ describe('coding agents found where they live', () => {
       ['/work/api', 3],
       ['/work/web', 1],
     ]);
+  });
+
+  it("--openclaw reads OpenClaw's pi-format sessions: the model from its snapshot entry, archived sessions too", async () => {
+    const doc = await analyze(['--openclaw', '--by', 'model', '--tz', 'UTC'], env);
+    expect(doc.malformed).toEqual({});
+    const rows = doc.groups.map((g: Record<string, unknown>) => [
+      g.model,
+      g.input,
+      g.cacheRead,
+      g.cacheWrite,
+      g.output,
+      g.cost,
+    ]);
+    expect(rows).toEqual([
+      ['claude-opus-4-5', 40, 20000, 4000, 900, 0.0577],
+      // from <id>.jsonl.deleted.<time>: a deleted session's spend is spend
+      ['claude-sonnet-4-5', 100, 0, 1000, 200, 0.00705],
+      // no model on the message: the custom model-snapshot entry before it names gpt-5.2 (via openai-codex)
+      ['gpt-5.2', 1660, 108928, 0, 55, 0],
+    ]);
+    expect(doc.groups[2].calculatedCost).toBeCloseTo(
+      (1660 * 1.75 + 108928 * 0.175 + 55 * 14) / 1e6,
+      12,
+    );
   });
 
   it('counts a pi assistant message whose usage changed shape as malformed, never as zeros', async () => {

@@ -5,7 +5,9 @@ import type { Dialect } from './types.js';
 
 /**
  * pi's session files (the pi coding agent, badlogic/pi-mono: $PI_CODING_AGENT_DIR/sessions/--<cwd>--/
- * <time>_<uuid>.jsonl, default ~/.pi/agent; docs/session.md). The first line is the header
+ * <time>_<uuid>.jsonl, default ~/.pi/agent; docs/session.md), which OpenClaw writes too (it runs pi's
+ * agent: $OPENCLAW_STATE_DIR/agents/<agent>/sessions/<id>.jsonl; its messages may leave the model to the
+ * last `model_change` or `custom` model-snapshot entry). The first line is the header
  * `{type: "session", id, timestamp, cwd, …}`; then entries `{type, timestamp, …}`: `message` entries hold
  * pi-ai's messages (`role` user, assistant, toolResult, bashExecution, …), and model changes, thinking
  * levels, compactions, labels and the like are entries of their own types.
@@ -46,14 +48,22 @@ function piSession(): (o: Obj) => Outcome {
   let session: string | undefined;
   let project: string | undefined;
   let model: string | undefined;
+  let provider: string | undefined;
+  /** The model (and its provider) the next messages use, as the header or a change names it. */
+  const choose = (c: Obj | undefined) => {
+    model = str(c?.modelId) ?? str(c?.model) ?? model;
+    provider = str(c?.provider) ?? provider;
+  };
   return (o) => {
     if (isHeader(o)) {
       session = interned(o.id as string);
       project = interned(o.cwd as string);
-      model = str(o.modelId) ?? model;
+      choose(o);
       return { skip: 'pi session start' };
     }
-    if (o.type === 'model_change') model = str(o.modelId) ?? model;
+    if (o.type === 'model_change') choose(o);
+    // OpenClaw's own record of the model in use.
+    if (o.type === 'custom' && o.customType === 'model-snapshot') choose(obj(o.data));
     if (o.type !== 'message') return { skip: `pi ${label(o.type)} entry` };
     const m = obj(o.message);
     if (!m) return { invalid: 'message' };
@@ -73,15 +83,15 @@ function piSession(): (o: Obj) => Outcome {
       /^(error|aborted)$/.test(label(m.stopReason))
     )
       return { skip: 'pi failed request without tokens' };
-    const name = str(m.model) ?? model ?? UNKNOWN_MODEL;
-    const provider = str(m.provider);
-    const served = servedBy(provider);
+    const name = str(m.model) ?? str(m.modelId) ?? model ?? UNKNOWN_MODEL;
+    const host = str(m.provider) ?? provider;
+    const served = servedBy(host);
     const ts = time(m.timestamp) ?? time(o.timestamp);
     const cost = optNum(obj(u.cost)?.total, 'usage.cost.total');
     const tags: Record<string, string> = {};
     if (session) tags.session = session;
     if (project) tags.project = project;
-    if (provider) tags.provider = interned(provider);
+    if (host) tags.provider = interned(host);
     const r: UsageRecord = {
       model: interned(name),
       input,
