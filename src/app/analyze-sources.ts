@@ -13,6 +13,7 @@ const AGENT_FOLDERS: Record<Agent, string> = {
   'qwen-code': 'Qwen Code chats folder',
   pi: 'pi sessions folder',
   openclaw: 'OpenClaw sessions folder',
+  copilot: 'GitHub Copilot CLI OpenTelemetry file',
   opencode: 'OpenCode database (opencode.db) or messages folder',
 };
 
@@ -32,7 +33,7 @@ export function resolveSources(
   }
   if (anyAgent && all.length === inputs.length)
     throw new UsageError(
-      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenClaw, OpenCode)',
+      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenClaw, Copilot CLI, OpenCode)',
       Object.values(AGENT_HOMES).join('; '),
     );
   if (!all.length) {

@@ -41,6 +41,10 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
       'read OpenClaw sessions ($OPENCLAW_STATE_DIR/agents/*/sessions, default ~/.openclaw)',
     )
     .option(
+      '--copilot',
+      'read GitHub Copilot CLI OpenTelemetry files ($COPILOT_OTEL_FILE_EXPORTER_PATH, ~/.copilot/otel)',
+    )
+    .option(
       '--opencode',
       'read OpenCode messages: opencode.db and older message files ($OPENCODE_DATA_DIR, default ~/.local/share/opencode)',
     )
@@ -140,6 +144,7 @@ Examples:
       'qwen-code': 'qwenCode',
       pi: 'pi',
       openclaw: 'openclaw',
+      copilot: 'copilot',
       opencode: 'opencode',
     } as const;
     const agents = (Object.keys(flags) as (keyof typeof flags)[]).filter(

@@ -73,7 +73,7 @@ export function claudeProjectDirs(env: Record<string, string | undefined>): stri
 }
 
 export type Agent =
-  'claude' | 'codex' | 'gemini-cli' | 'qwen-code' | 'pi' | 'openclaw' | 'opencode';
+  'claude' | 'codex' | 'gemini-cli' | 'qwen-code' | 'pi' | 'openclaw' | 'copilot' | 'opencode';
 
 /** Where each coding agent keeps its logs, and the variable that moves it. */
 export const AGENT_HOMES: Record<Agent, string> = {
@@ -83,6 +83,8 @@ export const AGENT_HOMES: Record<Agent, string> = {
   'qwen-code': 'QWEN_RUNTIME_DIR (default ~/.qwen)',
   pi: 'PI_CODING_AGENT_SESSION_DIR or PI_CODING_AGENT_DIR (default ~/.pi/agent)',
   openclaw: 'OPENCLAW_STATE_DIR (default ~/.openclaw, or the older ~/.clawdbot and ~/.moltbot)',
+  copilot:
+    'COPILOT_OTEL_FILE_EXPORTER_PATH (default ~/.copilot/otel; written only with its OpenTelemetry file export on)',
   opencode: 'OPENCODE_DATA_DIR (default $XDG_DATA_HOME/opencode or ~/.local/share/opencode)',
 };
 
@@ -123,6 +125,12 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
     return dir && existsSync(dir) ? [dir] : [];
   }
   if (agent === 'openclaw') return openclawSessions(env);
+  // GitHub Copilot CLI keeps no usage of its own on disk: its OpenTelemetry file export, where enabled
+  // (COPILOT_OTEL_FILE_EXPORTER_PATH names the file), and ~/.copilot/otel.
+  if (agent === 'copilot')
+    return [env.COPILOT_OTEL_FILE_EXPORTER_PATH, home && join(home, '.copilot/otel')].filter(
+      (p): p is string => !!p && existsSync(p),
+    );
   const data = env.XDG_DATA_HOME ?? (home ? join(home, '.local/share') : undefined);
   const root = env.OPENCODE_DATA_DIR ?? (data ? join(data, 'opencode') : undefined);
   if (!root) return [];

@@ -594,6 +594,7 @@ describe('coding agents found where they live', () => {
     QWEN_RUNTIME_DIR: 'fixtures/agents/qwen',
     PI_CODING_AGENT_DIR: 'fixtures/agents/pi',
     OPENCLAW_STATE_DIR: 'fixtures/agents/openclaw',
+    COPILOT_OTEL_FILE_EXPORTER_PATH: 'fixtures/agents/copilot/otel/cli.jsonl',
     OPENCODE_DATA_DIR: 'fixtures/agents/opencode',
     CLAUDE_CONFIG_DIR: 'fixtures/logs/claude-code',
   };
@@ -604,6 +605,7 @@ describe('coding agents found where they live', () => {
     ['--qwen-code', { 'qwen-code': 1 }, 3],
     ['--pi', { pi: 2 }, 4],
     ['--openclaw', { pi: 2 }, 3],
+    ['--copilot', { otel: 5 }, 3],
     ['--opencode', { opencode: 3 }, 2],
   ])(
     '%s reads that agent only (OpenCode message parts are not read)',
@@ -659,10 +661,11 @@ describe('coding agents found where they live', () => {
       'codex',
       'gemini-cli',
       'opencode',
+      'otel',
       'pi',
       'qwen-code',
     ]);
-    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 4 + 3 + 2);
+    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 4 + 3 + 3 + 2);
     const none = await runCli(['analyze', '--agents'], { env: { HOME: '/nonexistent' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no coding-agent logs found');

@@ -269,3 +269,92 @@ describe('otel-logs', () => {
     expect(out).toEqual([expect.objectContaining({ model: '(unknown model)', input: 7 })]);
   });
 });
+
+describe("the OpenTelemetry JavaScript SDK's objects as JSON lines (GitHub Copilot CLI's file export)", () => {
+  it('reads the fixture: HrTime times, the conversation as session, a call and its event counted once', async () => {
+    const r = await runCli([
+      'analyze',
+      'fixtures/agents/copilot/otel/cli.jsonl',
+      '--by',
+      'session,model',
+      '--tz',
+      'UTC',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.malformed).toEqual({});
+    expect(doc.skipped).toEqual({
+      'OpenTelemetry metric (usage counted from spans)': 1,
+      'agent span (usage counted on its model-call spans)': 1,
+      'agent turn event (usage counted on its model calls)': 1,
+    });
+    // The inference event repeats its chat span's response id.
+    expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
+    const rows = doc.groups.map((g: Record<string, unknown>) => [
+      g.session,
+      g.model,
+      g.input,
+      g.cacheRead,
+      g.cacheWrite,
+      g.output,
+      g.reasoning,
+      g.first,
+    ]);
+    const conversation = 'c7d8e9f0-1111-4222-8333-444455556666';
+    expect(rows).toEqual([
+      // the conventions' input holds both cache counts, the output its reasoning
+      [
+        conversation,
+        'claude-sonnet-4-5',
+        19452 - 12000 - 2500,
+        12000,
+        2500,
+        281,
+        128,
+        '2026-11-22T09:00:00.120Z',
+      ],
+      // an agent turn outside any trace: nothing else counts its calls
+      ['session-2', 'gpt-5', 500, 0, 0, 100, 0, '2026-11-22T10:00:00.000Z'],
+      [conversation, 'gpt-5-mini', 5000 - 3000, 3000, 0, 500, 256, '2026-11-22T09:00:10.000Z'],
+    ]);
+  });
+
+  it('counts an inference event whose span was not exported, and skips an agent turn inside a trace', () => {
+    const event = {
+      hrTime: [1795338000, 5e8],
+      spanContext: { traceId: 't9', spanId: 's9' },
+      attributes: {
+        'event.name': 'gen_ai.client.inference.operation.details',
+        'gen_ai.response.model': 'gpt-5-mini',
+        'gen_ai.usage.input_tokens': 42,
+        'gen_ai.usage.output_tokens': 7,
+      },
+    };
+    const [rec] = [otel.normalize(event)].flat() as UsageRecord[];
+    expect(rec).toMatchObject({ model: 'gpt-5-mini', input: 42, output: 7 });
+    expect(rec!.timestamp).toBe(1795338000500);
+    expect(rec!.dedup).toEqual({ key: 'otel:t9:s9', keep: 'first' });
+    const turn = {
+      ...event,
+      attributes: { ...event.attributes, 'event.name': 'copilot_chat.agent.turn' },
+    };
+    expect(otel.normalize(turn)).toEqual({
+      skip: 'agent turn event (usage counted on its model calls)',
+    });
+    expect(otel.normalize({ type: 'metric', name: 'gen_ai.client.operation.duration' })).toEqual({
+      skip: 'OpenTelemetry metric (usage counted from spans)',
+    });
+  });
+
+  it('does not take a malformed HrTime for a time', () => {
+    const [rec] = otel.normalize({
+      type: 'span',
+      spanId: 's',
+      name: 'chat',
+      startTime: [1795338000, -1],
+      attributes: { 'gen_ai.request.model': 'gpt-4o', 'gen_ai.usage.input_tokens': 1 },
+    }) as UsageRecord[];
+    expect(rec!.timestamp).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
 import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
 import { attributes } from './otel-attributes.js';
+import { eventName, hrTimeMs, isJsLogRecord, isJsMetric, logAsSpan } from './otel-js.js';
 import { MLFLOW_COST, withMlflow } from './otel-mlflow.js';
 import {
   CACHE_READ,
@@ -79,12 +80,28 @@ function spanRecord(span: Obj): UsageRecord | string {
   for (const [k, v] of Object.entries(a))
     if (k.startsWith('ai.telemetry.metadata.'))
       tags[k.slice('ai.telemetry.metadata.'.length)] = tagValue(v) ?? '';
-  const ts = time(
-    span.startTimeUnixNano ?? span.start_time_unix_nano ?? span.start_time ?? span.start_timestamp,
+  const conversation = tagValue(
+    a['gen_ai.conversation.id'] ??
+      a['copilot_chat.session_id'] ??
+      a['copilot_chat.chat_session_id'] ??
+      a['session.id'],
   );
+  if (conversation && !tags.session) tags.session = conversation;
+  const ts =
+    hrTimeMs(span.startTime) ??
+    hrTimeMs(span.endTime) ??
+    time(
+      span.startTimeUnixNano ??
+        span.start_time_unix_nano ??
+        span.start_time ??
+        span.start_timestamp,
+    );
   const context = obj(span.context);
   const spanId = str(span.spanId ?? span.span_id ?? context?.span_id);
   const traceId = span.traceId ?? span.trace_id ?? context?.trace_id;
+  // The response's own id where the span names it: the same model call written twice (a span and its
+  // inference event, or an app's span and its gateway's) counts once.
+  const response = str(a['gen_ai.response.id']);
   // The price Pydantic AI (genai-prices) or MLflow put on the call, as LiteLLM's response_cost is LiteLLM's.
   const cost = a['operation.cost'] ?? a[MLFLOW_COST];
   return {
@@ -104,9 +121,11 @@ function spanRecord(span: Obj): UsageRecord | string {
     ...(audioOut ? { audioOutput: audioOut } : {}),
     ...(Object.keys(tags).length ? { tags } : {}),
     ...(typeof cost === 'number' && Number.isFinite(cost) ? { loggedCost: cost } : {}),
-    ...(spanId
-      ? { dedup: { key: `otel:${label(traceId)}:${spanId}`, keep: 'first' as const } }
-      : {}),
+    ...(response
+      ? { dedup: { key: `otel-response:${response}`, keep: 'first' as const } }
+      : spanId
+        ? { dedup: { key: `otel:${label(traceId)}:${spanId}`, keep: 'first' as const } }
+        : {}),
   };
 }
 
@@ -124,6 +143,21 @@ function unflattenedRow(o: Obj): Obj {
     context: { span_id: o['context.span_id'], trace_id: o['context.trace_id'] },
     attributes: attrs,
   };
+}
+
+/**
+ * An SDK log record (otel-js.ts): GenAI's `gen_ai.client.inference.operation.details` event carries a model
+ * call's usage, as its span does (one count: the span context's ids, or the response id). An agent turn's
+ * event (Copilot's `copilot_chat.agent.turn`) sums the turn's calls: inside a trace, its model-call spans
+ * count them; outside any trace nothing else does, so it counts itself.
+ */
+function jsLogRecord(o: Obj): Outcome {
+  const a = attributes(o);
+  const name = eventName(o, a);
+  if (/agent\.turn/.test(name) && str(obj(o.spanContext)?.traceId))
+    return { skip: 'agent turn event (usage counted on its model calls)' };
+  const r = spanRecord(logAsSpan(o, name));
+  return typeof r === 'string' ? { skip: r.replace(/^span/, 'OpenTelemetry event') } : r;
 }
 
 /** An MLflow trace as `Trace.to_json()` writes it: `{info, data: {spans: [...]}}`. */
@@ -144,8 +178,12 @@ export const otel: Dialect = {
     mlflowTrace(o) !== undefined ||
     (('spanId' in o || 'span_id' in o || obj(o.context)?.span_id !== undefined) &&
       'attributes' in o) ||
-    'context.span_id' in o,
+    'context.span_id' in o ||
+    isJsLogRecord(o) ||
+    isJsMetric(o),
   normalize(o): Outcome {
+    if (isJsMetric(o)) return { skip: 'OpenTelemetry metric (usage counted from spans)' };
+    if (isJsLogRecord(o)) return jsLogRecord(o);
     const spans: unknown[] = Array.isArray(o.resourceSpans)
       ? o.resourceSpans
           .flatMap((rs) =>
