@@ -354,3 +354,52 @@ describe('Vertex AI request-response logging', () => {
     ]);
   });
 });
+
+describe('a prompt count smaller than its own cache count', () => {
+  // The cache counts are part of the prompt count; one smaller than them cannot hold them, so it is the
+  // uncached part (usage put together by a gateway or by hand). Before: clamped to 0 input.
+  it('OpenAI shape: the prompt count is then the uncached input', () => {
+    const line = (prompt: number) => ({
+      object: 'chat.completion',
+      model: 'gpt-4o',
+      choices: [],
+      usage: {
+        prompt_tokens: prompt,
+        completion_tokens: 5,
+        prompt_tokens_details: { cached_tokens: 50 },
+      },
+    });
+    expect(openaiChat.normalize(line(12))).toMatchObject({ input: 12, cacheRead: 50 });
+    expect(openaiChat.normalize(line(80))).toMatchObject({ input: 30, cacheRead: 50 });
+  });
+
+  it('Gemini shape (Qwen Code too): the same rule; a usage with only a total is malformed', async () => {
+    const line = (usageMetadata: object) =>
+      JSON.stringify({
+        type: 'assistant',
+        timestamp: '2026-04-15T09:30:15.500Z',
+        sessionId: 'sess-a',
+        model: 'qwen3-coder',
+        usageMetadata,
+      });
+    const r = await runCli(['analyze', '-', '--by', 'session', '--json'], {
+      stdin: [
+        line({ promptTokenCount: 1500, candidatesTokenCount: 420, cachedContentTokenCount: 8192 }),
+        line({ promptTokenCount: 9000, candidatesTokenCount: 20, cachedContentTokenCount: 8192 }),
+        line({ totalTokenCount: 555 }),
+      ].join('\n'),
+    });
+    const doc = JSON.parse(r.stdout);
+    // Qwen Code's records without uuid or cwd: not Claude Code lines "without usage".
+    expect(doc.dialects).toEqual({ 'qwen-code': 2 });
+    expect(doc.malformed).toEqual({
+      'usage with only a total (no promptTokenCount or candidatesTokenCount)': 1,
+    });
+    expect(doc.groups[0]).toMatchObject({
+      session: 'sess-a',
+      input: 1500 + (9000 - 8192),
+      cacheRead: 8192 * 2,
+      output: 440,
+    });
+  });
+});

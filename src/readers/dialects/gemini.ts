@@ -4,7 +4,7 @@ import {
   type Outcome,
   type UsageRecord,
 } from '../../core/usage-record.js';
-import { num, obj, str, time, unfinished, type Obj } from '../values.js';
+import { BadRecord, num, obj, str, time, unfinished, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -88,15 +88,21 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
   // the candidates already hold them, as in usage converted from OpenAI's shape (Qwen Code's records,
   // OpenAI-compatible gateways) and some Vertex responses: added again they would be billed twice.
   const total = u.totalTokenCount;
+  if (
+    u.promptTokenCount === undefined &&
+    u.candidatesTokenCount === undefined &&
+    num(total, 'totalTokenCount') > 0
+  )
+    throw new BadRecord('usage with only a total (no promptTokenCount or candidatesTokenCount)');
+  // The cached tokens are part of the prompt count; a prompt count smaller than them cannot hold them
+  // (usage a tool put together by hand), so there it is the uncached part.
+  const uncachedPrompt = cached > prompt + toolUse ? prompt + toolUse : prompt + toolUse - cached;
   const thoughtsInside =
     thoughts > 0 &&
     candidates >= thoughts &&
     (total === prompt + candidates || total === prompt + toolUse + candidates);
   const r: Omit<UsageRecord, 'model'> = {
-    input: Math.max(
-      0,
-      prompt + toolUse - cached - (audioIn - audioCached) - (imageIn - imageCached),
-    ),
+    input: Math.max(0, uncachedPrompt - (audioIn - audioCached) - (imageIn - imageCached)),
     cacheRead: cached - audioCached,
     cacheWrite5m: 0,
     cacheWrite1h: 0,

@@ -61,12 +61,12 @@ export function openaiUsage(
   const imageOut = outDetails ? num(outDetails.image_tokens, 'image_tokens') : 0;
   const textOut = Math.max(0, completion - audioOut - imageOut);
   // Built with one fixed shape (no spreads): this runs once per record on the analyze hot path.
+  // The cache counts are part of the prompt count; one smaller than them cannot hold them (a gateway
+  // that leaves them out), so there it is the uncached part.
+  const uncached = cached + written > total ? total : total - cached - written;
   const r: UsageRecord = {
     model,
-    input: Math.max(
-      0,
-      total - cached - written - (audioIn - cachedAudio) - (imageIn - cachedImage),
-    ),
+    input: Math.max(0, uncached - (audioIn - cachedAudio) - (imageIn - cachedImage)),
     cacheRead: cached - cachedAudio,
     cacheWrite5m: written,
     cacheWrite1h: 0,

@@ -16,14 +16,14 @@ import type { Dialect } from './types.js';
 export const qwenCode: Dialect = {
   name: 'qwen-code',
   detect: (o) =>
-    typeof o.uuid === 'string' &&
-    typeof o.type === 'string' &&
-    'cwd' in o &&
-    'sessionId' in o &&
-    (obj(o.usageMetadata) !== undefined ||
-      Array.isArray(obj(o.message)?.parts) ||
-      'systemPayload' in o ||
-      'toolCallResult' in o),
+    // An assistant record with Gemini-shaped usage is Qwen Code's whatever else it lacks: Claude Code's,
+    // which look alike, carry `message.usage`.
+    (o.type === 'assistant' && obj(o.usageMetadata) !== undefined) ||
+    (typeof o.uuid === 'string' &&
+      typeof o.type === 'string' &&
+      'cwd' in o &&
+      'sessionId' in o &&
+      (Array.isArray(obj(o.message)?.parts) || 'systemPayload' in o || 'toolCallResult' in o)),
   normalize(o): Outcome {
     if (o.type !== 'assistant') return { skip: `${label(o.type)} line` };
     const u = obj(o.usageMetadata);
@@ -37,7 +37,7 @@ export const qwenCode: Dialect = {
     const session = str(o.sessionId);
     if (session) tags.session = interned(session);
     r.tags = tags;
-    r.dedup = { key: `qwen:${o.uuid as string}`, keep: 'first' };
+    if (typeof o.uuid === 'string') r.dedup = { key: `qwen:${o.uuid}`, keep: 'first' };
     return r;
   },
 };
