@@ -757,6 +757,28 @@ describe('coding agents found where they live', () => {
     );
   });
 
+  it('reads an OpenClaw session that starts with its model choice (no header, no times on it)', async () => {
+    const lines = [
+      { type: 'model_change', provider: 'openai-codex', modelId: 'gpt-5.2' },
+      {
+        type: 'message',
+        message: {
+          role: 'assistant',
+          usage: { input: 1660, output: 55, cacheRead: 108928, cost: { total: 0.02 } },
+          timestamp: 1769753935279,
+        },
+      },
+    ];
+    const r = await runCli(['analyze', '-', '--json'], {
+      stdin: lines.map((l) => JSON.stringify(l)).join('\n'),
+    });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.malformed).toEqual({});
+    expect(doc.groups).toEqual([
+      expect.objectContaining({ model: 'gpt-5.2', input: 1660, cacheRead: 108928, output: 55 }),
+    ]);
+  });
+
   it('counts a pi assistant message whose usage changed shape as malformed, never as zeros', async () => {
     const header = { type: 'session', id: 's', timestamp: '2026-11-20T09:00:00Z', cwd: '/w' };
     const changed = {

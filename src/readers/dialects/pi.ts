@@ -118,10 +118,15 @@ function piSession(): (o: Obj) => Outcome {
 const ENTRY =
   /^(message|model_change|thinking_level_change|compaction|branch_summary|custom|custom_message|label|session_info|context_transform|ephemeral)$/;
 
+/** A model choice only pi and OpenClaw write (their own names: `modelId`, `model-snapshot`). */
+const isModelChoice = (o: Obj) =>
+  (o.type === 'model_change' && typeof o.modelId === 'string') ||
+  (o.type === 'custom' && o.customType === 'model-snapshot');
+
 export const pi: Dialect = {
   name: 'pi',
-  detect: (o) => isHeader(o) || isAssistant(o),
-  follows: (o) => typeof o.type === 'string' && ENTRY.test(o.type) && 'timestamp' in o,
+  detect: (o) => isHeader(o) || isAssistant(o) || isModelChoice(o),
+  follows: (o) => typeof o.type === 'string' && ENTRY.test(o.type),
   normalize: (o) => piSession()(o),
   perSource: piSession,
 };
