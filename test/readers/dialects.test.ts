@@ -634,6 +634,38 @@ describe('coding agents found where they live', () => {
     expect(doc.malformed).toEqual({});
   });
 
+  it('reads a Gemini CLI recording without its projectHash (a session line of its own fields only)', async () => {
+    const head = { sessionId: 'session-a', startTime: '2026-05-17T11:07:00.000Z' };
+    const message = {
+      id: 'msg-1',
+      timestamp: '2026-05-17T11:07:32.000Z',
+      type: 'gemini',
+      model: 'gemini-3-flash-preview',
+      tokens: { input: 15327, output: 23, cached: 11526, thoughts: 919, tool: 7, total: 16276 },
+    };
+    const r = await runCli(['analyze', '-', '--by', 'session', '--json'], {
+      stdin: `${JSON.stringify(head)}\n${JSON.stringify(message)}\n`,
+    });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.dialects).toEqual({ 'gemini-cli': 2 });
+    // input = (15327 - 11526 cached) + 7 tool; thoughts billed as output
+    expect(doc.groups[0]).toMatchObject({
+      session: 'session-a',
+      input: 3808,
+      cacheRead: 11526,
+      output: 23 + 919,
+    });
+    // An app's line naming a session and a start time, with usage of its own, stays the app's.
+    const app = {
+      sessionId: 's',
+      startTime: '2026-05-17T11:07:00Z',
+      model: 'gpt-4o',
+      input_tokens: 5,
+    };
+    const other = await runCli(['analyze', '-', '--json'], { stdin: JSON.stringify(app) });
+    expect(Object.keys(JSON.parse(other.stdout).dialects)).not.toContain('gemini-cli');
+  });
+
   it("leaves an app's own lines shaped like a Gemini CLI message (id, timestamp, type) to the app's dialect", async () => {
     // Gemini CLI's message lines are too generic to claim on their own: only after a recording's session line.
     const line = (type: string, id: string) =>

@@ -19,10 +19,28 @@ import type { Dialect } from './types.js';
  */
 const MESSAGE_TYPES = new Set(['user', 'gemini', 'info', 'error', 'warning']);
 
-const isDocument = (o: Obj) =>
-  typeof o.sessionId === 'string' && Array.isArray(o.messages) && 'projectHash' in o;
-const isSessionLine = (o: Obj) =>
-  typeof o.sessionId === 'string' && typeof o.projectHash === 'string' && !('messages' in o);
+/** The session's own fields (chatRecordingService.ts's ConversationRecord, without its messages). */
+const SESSION_KEYS = new Set([
+  'sessionId',
+  'projectHash',
+  'startTime',
+  'lastUpdated',
+  'summary',
+  'kind',
+  'directories',
+]);
+/**
+ * A session's head: with its `projectHash`, or (a recording copied or written by another tool without it)
+ * a `startTime` and nothing but the session's own fields, so no app's line that also names a session is
+ * taken for one.
+ */
+const isSessionHead = (o: Obj) =>
+  typeof o.sessionId === 'string' &&
+  (typeof o.projectHash === 'string' ||
+    (typeof o.startTime === 'string' &&
+      Object.keys(o).every((k) => SESSION_KEYS.has(k) || k === 'messages')));
+const isDocument = (o: Obj) => Array.isArray(o.messages) && isSessionHead(o);
+const isSessionLine = (o: Obj) => !('messages' in o) && isSessionHead(o);
 const isMessageLine = (o: Obj) =>
   typeof o.id === 'string' &&
   typeof o.timestamp === 'string' &&
@@ -78,7 +96,7 @@ function recording(): (o: Obj) => Outcome {
     if (isDocument(o)) return document(o);
     if (isSessionLine(o)) {
       s.session = o.sessionId as string;
-      s.project = o.projectHash as string;
+      s.project = str(o.projectHash);
       return { skip: 'Gemini CLI session start' };
     }
     if ('$set' in o) return { skip: 'Gemini CLI metadata update' };
