@@ -132,16 +132,33 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
       (p): p is string => !!p && existsSync(p),
     );
   const data = env.XDG_DATA_HOME ?? (home ? join(home, '.local/share') : undefined);
-  const root = env.OPENCODE_DATA_DIR ?? (data ? join(data, 'opencode') : undefined);
-  if (!root) return [];
-  // OpenCode 1.2+ keeps messages in opencode.db; earlier versions in message files, storage/message/
-  // <session>/ (and the older per-project layout), not parts. A message in both is counted once (its id).
-  return [
-    join(root, 'opencode.db'),
-    join(root, 'storage/message'),
-    ...subdirs(join(root, 'project')).map((d) => join(d, 'storage/session/message')),
-  ].filter((p) => existsSync(p));
+  const roots = env.OPENCODE_DATA_DIR
+    ? env.OPENCODE_DATA_DIR.split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+    : data
+      ? [join(data, 'opencode')]
+      : [];
+  // OpenCode 1.2+ keeps messages in opencode.db (a release channel's in opencode-<channel>.db); earlier
+  // versions in message files, storage/message/<session>/ (and the older per-project layout), not parts.
+  // A message in both is counted once (its id).
+  return roots.flatMap((root) =>
+    [
+      join(root, 'opencode.db'),
+      ...(existsSync(root)
+        ? readdirSync(root)
+            .filter((n) => CHANNEL_DB.test(n))
+            .sort()
+            .map((n) => join(root, n))
+        : []),
+      join(root, 'storage/message'),
+      ...subdirs(join(root, 'project')).map((d) => join(d, 'storage/session/message')),
+    ].filter((p) => existsSync(p)),
+  );
 }
+
+/** The database of an OpenCode release channel other than the default (`opencode-beta.db`). */
+const CHANNEL_DB = /^opencode-[\w-]+\.db$/;
 
 /** A session OpenClaw archived when it was deleted or reset (`<id>.jsonl.deleted.<time>`): usage all the same. */
 const ARCHIVED = /\.jsonl\.(deleted|reset)\./;

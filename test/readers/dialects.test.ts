@@ -705,6 +705,22 @@ describe('coding agents found where they live', () => {
     expect(codex.stderr).toContain('no Codex CLI sessions folder found');
   });
 
+  it('--opencode reads every data folder named, a release channel database, and messages without their role', async () => {
+    // fixtures/agents/opencode-channels/make.py: opencode-beta.db (the smallest message table) and a
+    // message file, both without `role`, as tools that copy OpenCode's messages write them.
+    const doc = await analyze(['--opencode', '--by', 'session,model'], {
+      ...env,
+      OPENCODE_DATA_DIR: 'fixtures/nope, fixtures/agents/opencode-channels',
+    });
+    expect(doc.malformed).toEqual({});
+    expect(
+      groupRows(doc, ['session', 'model', 'input', 'cacheRead', 'cacheWrite', 'output', 'cost']),
+    ).toEqual([
+      ['sqlite-session', 'claude-sonnet-4-5', 11, 4, 3, 22, 0.33],
+      ['json-session', 'gpt-5', 7, 0, 0, 8, 0.09],
+    ]);
+  });
+
   it("--qwen-code reads Qwen Code's chats: Gemini-shaped usage, thoughts inside an OpenAI-shaped total, exact totals", async () => {
     const doc = await analyze(['--qwen-code', '--by', 'model', '--tz', 'UTC'], env);
     expect(doc.malformed).toEqual({});

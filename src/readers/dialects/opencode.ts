@@ -14,9 +14,15 @@ import type { Dialect } from './types.js';
  */
 export const opencode: Dialect = {
   name: 'opencode',
-  detect: (o) => typeof o.sessionID === 'string' && typeof o.role === 'string' && 'id' in o,
+  // A message without its role but with OpenCode's tokens and model ids (as tools that copy them write it)
+  // is an assistant's: only those carry tokens.
+  detect: (o) =>
+    typeof o.sessionID === 'string' &&
+    'id' in o &&
+    (typeof o.role === 'string' || (obj(o.tokens) !== undefined && 'modelID' in o)),
   normalize(o): Outcome {
-    if (o.role !== 'assistant') return { skip: `OpenCode ${label(o.role)} message` };
+    if (o.role !== 'assistant' && o.role !== undefined)
+      return { skip: `OpenCode ${label(o.role)} message` };
     const t = obj(o.tokens);
     if (!t) return { skip: 'OpenCode message without tokens' };
     const gone = missing(t, ['input', 'output']);
