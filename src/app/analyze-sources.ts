@@ -14,6 +14,7 @@ const AGENT_FOLDERS: Record<Agent, string> = {
   pi: 'pi sessions folder',
   openclaw: 'OpenClaw sessions folder',
   copilot: 'GitHub Copilot CLI OpenTelemetry file',
+  amp: 'Amp threads folder',
   opencode: 'OpenCode database (opencode.db) or messages folder',
 };
 
@@ -33,7 +34,7 @@ export function resolveSources(
   }
   if (anyAgent && all.length === inputs.length)
     throw new UsageError(
-      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenClaw, Copilot CLI, OpenCode)',
+      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenClaw, Copilot CLI, Amp, OpenCode)',
       Object.values(AGENT_HOMES).join('; '),
     );
   if (!all.length) {

@@ -44,6 +44,7 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
       '--copilot',
       'read GitHub Copilot CLI OpenTelemetry files ($COPILOT_OTEL_FILE_EXPORTER_PATH, ~/.copilot/otel)',
     )
+    .option('--amp', 'read Amp threads ($AMP_DATA_DIR/threads, default ~/.local/share/amp)')
     .option(
       '--opencode',
       'read OpenCode messages: opencode.db and older message files ($OPENCODE_DATA_DIR, default ~/.local/share/opencode)',
@@ -145,6 +146,7 @@ Examples:
       pi: 'pi',
       openclaw: 'openclaw',
       copilot: 'copilot',
+      amp: 'amp',
       opencode: 'opencode',
     } as const;
     const agents = (Object.keys(flags) as (keyof typeof flags)[]).filter(

@@ -60,20 +60,36 @@ export function discoverLogs(inputs: string[], cwd: string): LogFiles {
   return { files: [...new Set(out)], notes };
 }
 
+/** A comma-separated list of folders, as the agents' home variables may hold. */
+const list = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 /** Claude Code project folders: $CLAUDE_CONFIG_DIR (comma-separated) or ~/.config/claude and ~/.claude. */
 export function claudeProjectDirs(env: Record<string, string | undefined>): string[] {
   const roots = env.CLAUDE_CONFIG_DIR
-    ? env.CLAUDE_CONFIG_DIR.split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
+    ? list(env.CLAUDE_CONFIG_DIR)
     : env.HOME
       ? [join(env.HOME, '.config/claude'), join(env.HOME, '.claude')]
       : [];
   return roots.map((r) => join(r, 'projects')).filter((p) => existsSync(p));
 }
 
-export type Agent =
-  'claude' | 'codex' | 'gemini-cli' | 'qwen-code' | 'pi' | 'openclaw' | 'copilot' | 'opencode';
+/** The coding agents whose own logs are found where they live (`--agents` reads them all). */
+export const AGENTS = [
+  'claude',
+  'codex',
+  'gemini-cli',
+  'qwen-code',
+  'pi',
+  'openclaw',
+  'copilot',
+  'amp',
+  'opencode',
+] as const;
+export type Agent = (typeof AGENTS)[number];
 
 /** Where each coding agent keeps its logs, and the variable that moves it. */
 export const AGENT_HOMES: Record<Agent, string> = {
@@ -85,6 +101,7 @@ export const AGENT_HOMES: Record<Agent, string> = {
   openclaw: 'OPENCLAW_STATE_DIR (default ~/.openclaw, or the older ~/.clawdbot and ~/.moltbot)',
   copilot:
     'COPILOT_OTEL_FILE_EXPORTER_PATH (default ~/.copilot/otel; written only with its OpenTelemetry file export on)',
+  amp: 'AMP_DATA_DIR (default ~/.local/share/amp)',
   opencode: 'OPENCODE_DATA_DIR (default $XDG_DATA_HOME/opencode or ~/.local/share/opencode)',
 };
 
@@ -125,6 +142,13 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
     return dir && existsSync(dir) ? [dir] : [];
   }
   if (agent === 'openclaw') return openclawSessions(env);
+  // Amp's threads: threads/<thread>.json under each folder of $AMP_DATA_DIR.
+  if (agent === 'amp')
+    return (
+      env.AMP_DATA_DIR ? list(env.AMP_DATA_DIR) : home ? [join(home, '.local/share/amp')] : []
+    )
+      .map((r) => join(r, 'threads'))
+      .filter((p) => existsSync(p));
   // GitHub Copilot CLI keeps no usage of its own on disk: its OpenTelemetry file export, where enabled
   // (COPILOT_OTEL_FILE_EXPORTER_PATH names the file), and ~/.copilot/otel.
   if (agent === 'copilot')
@@ -133,9 +157,7 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
     );
   const data = env.XDG_DATA_HOME ?? (home ? join(home, '.local/share') : undefined);
   const roots = env.OPENCODE_DATA_DIR
-    ? env.OPENCODE_DATA_DIR.split(',')
-        .map((r) => r.trim())
-        .filter(Boolean)
+    ? list(env.OPENCODE_DATA_DIR)
     : data
       ? [join(data, 'opencode')]
       : [];

@@ -595,6 +595,7 @@ describe('coding agents found where they live', () => {
     PI_CODING_AGENT_DIR: 'fixtures/agents/pi',
     OPENCLAW_STATE_DIR: 'fixtures/agents/openclaw',
     COPILOT_OTEL_FILE_EXPORTER_PATH: 'fixtures/agents/copilot/otel/cli.jsonl',
+    AMP_DATA_DIR: 'fixtures/agents/amp',
     OPENCODE_DATA_DIR: 'fixtures/agents/opencode',
     CLAUDE_CONFIG_DIR: 'fixtures/logs/claude-code',
   };
@@ -606,6 +607,7 @@ describe('coding agents found where they live', () => {
     ['--pi', { pi: 2 }, 4],
     ['--openclaw', { pi: 2 }, 3],
     ['--copilot', { otel: 5 }, 3],
+    ['--amp', { amp: 1 }, 3],
     ['--opencode', { opencode: 3 }, 2],
   ])(
     '%s reads that agent only (OpenCode message parts are not read)',
@@ -689,6 +691,7 @@ describe('coding agents found where they live', () => {
   it('--agents reads every agent found, and says so when none is', async () => {
     const doc = await analyze(['--agents'], env);
     expect(Object.keys(doc.dialects).sort()).toEqual([
+      'amp',
       'claude-code',
       'codex',
       'gemini-cli',
@@ -697,7 +700,7 @@ describe('coding agents found where they live', () => {
       'pi',
       'qwen-code',
     ]);
-    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 4 + 3 + 3 + 2);
+    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 4 + 3 + 3 + 3 + 2);
     const none = await runCli(['analyze', '--agents'], { env: { HOME: '/nonexistent' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no coding-agent logs found');
@@ -719,6 +722,32 @@ describe('coding agents found where they live', () => {
       ['sqlite-session', 'claude-sonnet-4-5', 11, 4, 3, 22, 0.33],
       ['json-session', 'gpt-5', 7, 0, 0, 8, 0.09],
     ]);
+  });
+
+  it("--amp reads Amp's threads: a request per usage-ledger event, its cache counts from the message it produced", async () => {
+    const doc = await analyze(['--amp', '--by', 'model', '--tz', 'UTC'], env);
+    expect(doc.malformed).toEqual({});
+    expect(
+      groupRows(doc, ['model', 'requests', 'input', 'cacheRead', 'cacheWrite', 'output']),
+    ).toEqual([
+      ['claude-sonnet-4-5', 2, 12 + 40, 18000 + 24200, 6200 + 1500, 480 + 900],
+      // the title request names no message: no cache counts
+      ['claude-haiku-4-5', 1, 800, 0, 0, 20],
+    ]);
+    // Credits are Amp's unit, not dollars: the cost is calculated ($3 / $0.30 / $3.75 / $15 per 1M).
+    expect(doc.groups[0].cost).toBeCloseTo(
+      (52 * 3 + 42200 * 0.3 + 7700 * 3.75 + 1380 * 15) / 1e6,
+      12,
+    );
+    const broken = await runCli(['analyze', '-', '--json'], {
+      stdin: JSON.stringify({
+        id: 'T-2',
+        usageLedger: { events: [{ model: 'gpt-5', credits: 1 }] },
+      }),
+    });
+    expect(JSON.parse(broken.stdout).malformed).toEqual({
+      'missing field: usageLedger.events[].tokens': 1,
+    });
   });
 
   it("--qwen-code reads Qwen Code's chats: Gemini-shaped usage, thoughts inside an OpenAI-shaped total, exact totals", async () => {

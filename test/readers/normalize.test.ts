@@ -397,6 +397,32 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-realtime',
     [60, 40, 0, 0, 10, 0],
   ],
+  amp: [
+    {
+      id: 'T-1',
+      messages: [
+        {
+          role: 'assistant',
+          messageId: 1,
+          usage: { cacheCreationInputTokens: 20, cacheReadInputTokens: 40 },
+        },
+      ],
+      usageLedger: {
+        events: [
+          {
+            id: 'e1',
+            timestamp: '2026-11-23T09:00:05Z',
+            model: 'claude-sonnet-4-5',
+            credits: 1,
+            tokens: { input: 60, output: 10 },
+            toMessageId: 1,
+          },
+        ],
+      },
+    },
+    'claude-sonnet-4-5',
+    [60, 40, 20, 0, 10, 0],
+  ],
   'qwen-code': [
     {
       uuid: 'u1',

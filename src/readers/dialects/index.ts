@@ -1,6 +1,7 @@
 import type { Outcome } from '../../core/usage-record.js';
 import type { Obj } from '../values.js';
 import { aiSdk } from './ai-sdk.js';
+import { amp } from './amp.js';
 import { appLog } from './app-log.js';
 import { anthropicBatch, anthropicMessage } from './anthropic.js';
 import { anthropicUsageApi } from './anthropic-admin.js';
@@ -52,6 +53,7 @@ export const DIALECTS: Dialect[] = [
   codex,
   geminiCli,
   opencode,
+  amp,
   openaiBatch,
   anthropicBatch,
   bedrockBatch,
