@@ -15,6 +15,7 @@ const AGENT_FOLDERS: Record<Agent, string> = {
   openclaw: 'OpenClaw sessions folder',
   copilot: 'GitHub Copilot CLI OpenTelemetry file',
   amp: 'Amp threads folder',
+  kilo: 'Kilo CLI database (kilo.db)',
   opencode: 'OpenCode database (opencode.db) or messages folder',
 };
 
@@ -34,7 +35,7 @@ export function resolveSources(
   }
   if (anyAgent && all.length === inputs.length)
     throw new UsageError(
-      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenClaw, Copilot CLI, Amp, OpenCode)',
+      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenClaw, Copilot CLI, Amp, OpenCode, Kilo)',
       Object.values(AGENT_HOMES).join('; '),
     );
   if (!all.length) {

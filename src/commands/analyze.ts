@@ -49,6 +49,10 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
       '--opencode',
       'read OpenCode messages: opencode.db and older message files ($OPENCODE_DATA_DIR, default ~/.local/share/opencode)',
     )
+    .option(
+      '--kilo',
+      'read Kilo CLI messages: kilo.db ($KILO_DATA_DIR, default ~/.local/share/kilo)',
+    )
     .option('--agents', 'read every coding agent whose logs are on this machine')
     .option('--dialect <name>', 'force one log dialect instead of detecting it per record')
     .option('--map <fields>', 'map any JSON/CSV shape: model=PATH,inputTotal=PATH,output=PATH,...')
@@ -148,6 +152,7 @@ Examples:
       copilot: 'copilot',
       amp: 'amp',
       opencode: 'opencode',
+      kilo: 'kilo',
     } as const;
     const agents = (Object.keys(flags) as (keyof typeof flags)[]).filter(
       (a) => o.agents || o[flags[a]],

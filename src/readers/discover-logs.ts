@@ -88,6 +88,7 @@ export const AGENTS = [
   'copilot',
   'amp',
   'opencode',
+  'kilo',
 ] as const;
 export type Agent = (typeof AGENTS)[number];
 
@@ -102,6 +103,7 @@ export const AGENT_HOMES: Record<Agent, string> = {
   copilot:
     'COPILOT_OTEL_FILE_EXPORTER_PATH (default ~/.copilot/otel; written only with its OpenTelemetry file export on)',
   amp: 'AMP_DATA_DIR (default ~/.local/share/amp)',
+  kilo: 'KILO_DATA_DIR (default $XDG_DATA_HOME/kilo or ~/.local/share/kilo)',
   opencode: 'OPENCODE_DATA_DIR (default $XDG_DATA_HOME/opencode or ~/.local/share/opencode)',
 };
 
@@ -156,20 +158,32 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
       (p): p is string => !!p && existsSync(p),
     );
   const data = env.XDG_DATA_HOME ?? (home ? join(home, '.local/share') : undefined);
-  const roots = env.OPENCODE_DATA_DIR
-    ? list(env.OPENCODE_DATA_DIR)
-    : data
-      ? [join(data, 'opencode')]
-      : [];
-  // OpenCode 1.2+ keeps messages in opencode.db (a release channel's in opencode-<channel>.db); earlier
-  // versions in message files, storage/message/<session>/ (and the older per-project layout), not parts.
-  // A message in both is counted once (its id).
+  // Kilo's CLI is OpenCode's, under its own name: kilo.db in $KILO_DATA_DIR (default ~/.local/share/kilo).
+  if (agent === 'kilo')
+    return opencodeStores(
+      env.KILO_DATA_DIR ? list(env.KILO_DATA_DIR) : data ? [join(data, 'kilo')] : [],
+      'kilo',
+    );
+  return opencodeStores(
+    env.OPENCODE_DATA_DIR ? list(env.OPENCODE_DATA_DIR) : data ? [join(data, 'opencode')] : [],
+    'opencode',
+  );
+}
+
+/**
+ * Where OpenCode (and its forks, by their own `name`) keeps messages under each data folder: 1.2+ in
+ * `<name>.db` (a release channel's in `<name>-<channel>.db`), earlier versions in message files,
+ * storage/message/<session>/ (and the older per-project layout), not parts. A message in both is counted
+ * once (its id).
+ */
+function opencodeStores(roots: string[], name: string): string[] {
+  const channel = new RegExp(`^${name}-[\\w-]+\\.db$`);
   return roots.flatMap((root) =>
     [
-      join(root, 'opencode.db'),
+      join(root, `${name}.db`),
       ...(existsSync(root)
         ? readdirSync(root)
-            .filter((n) => CHANNEL_DB.test(n))
+            .filter((n) => channel.test(n))
             .sort()
             .map((n) => join(root, n))
         : []),
@@ -178,9 +192,6 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
     ].filter((p) => existsSync(p)),
   );
 }
-
-/** The database of an OpenCode release channel other than the default (`opencode-beta.db`). */
-const CHANNEL_DB = /^opencode-[\w-]+\.db$/;
 
 /** A session OpenClaw archived when it was deleted or reset (`<id>.jsonl.deleted.<time>`): usage all the same. */
 const ARCHIVED = /\.jsonl\.(deleted|reset)\./;

@@ -596,6 +596,7 @@ describe('coding agents found where they live', () => {
     OPENCLAW_STATE_DIR: 'fixtures/agents/openclaw',
     COPILOT_OTEL_FILE_EXPORTER_PATH: 'fixtures/agents/copilot/otel/cli.jsonl',
     AMP_DATA_DIR: 'fixtures/agents/amp',
+    KILO_DATA_DIR: 'fixtures/agents/kilo',
     OPENCODE_DATA_DIR: 'fixtures/agents/opencode',
     CLAUDE_CONFIG_DIR: 'fixtures/logs/claude-code',
   };
@@ -608,6 +609,8 @@ describe('coding agents found where they live', () => {
     ['--openclaw', { pi: 2 }, 3],
     ['--copilot', { otel: 5 }, 3],
     ['--amp', { amp: 1 }, 3],
+    // Kilo's CLI is OpenCode's: kilo.db (fixtures/agents/kilo/make.py, the real SQLite)
+    ['--kilo', { opencode: 3 }, 2],
     ['--opencode', { opencode: 3 }, 2],
   ])(
     '%s reads that agent only (OpenCode message parts are not read)',
@@ -700,7 +703,7 @@ describe('coding agents found where they live', () => {
       'pi',
       'qwen-code',
     ]);
-    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 4 + 3 + 3 + 3 + 2);
+    expect(doc.summary.records).toBe(3 + 3 + 3 + 3 + 4 + 3 + 3 + 3 + 2 + 2);
     const none = await runCli(['analyze', '--agents'], { env: { HOME: '/nonexistent' } });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no coding-agent logs found');
