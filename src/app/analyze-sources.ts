@@ -4,7 +4,8 @@ import { UsageError } from '../errors.js';
 import { dialectByName, DIALECTS } from '../readers/dialects/index.js';
 import { mappedDialect, parseFieldMap } from '../readers/dialects/mapped.js';
 import type { Dialect } from '../readers/dialects/types.js';
-import { AGENT_HOMES, agentLogDirs, discoverLogs, type Agent } from '../readers/discover-logs.js';
+import { AGENT_HOMES, agentLogDirs, type Agent } from '../readers/agent-logs.js';
+import { discoverLogs } from '../readers/discover-logs.js';
 
 const AGENT_FOLDERS: Record<Agent, string> = {
   claude: 'Claude Code projects folder',
