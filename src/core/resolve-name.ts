@@ -130,6 +130,15 @@ export function nameKeys(raw: string): NameKey[] {
       push(name, `Vertex revision "${revision[0]}"`, platform);
     }
   }
+  // Cursor's (and other clients') labels for a Claude or GPT-5 model run with extended thinking or a
+  // reasoning effort: claude-4.5-sonnet-thinking, gpt-5-high, claude-4.5-opus-high-thinking. Both are
+  // request settings, billed at the model's own prices (thinking and reasoning as output); other families
+  // keep such names whole (a thinking release may have prices of its own).
+  const setting = /(-(?:minimal|low|medium|high|xhigh))?(-thinking)?$/.exec(name);
+  if (setting?.[0] && /^(claude-|gpt-5)/.test(name)) {
+    name = name.slice(0, setting.index);
+    push(name, `reasoning setting "${setting[0]}"`, platform);
+  }
   const dated = /-(\d{8}|\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|0\d{2})$/.exec(name);
   if (dated) {
     name = name.slice(0, dated.index);

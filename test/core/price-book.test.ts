@@ -45,12 +45,23 @@ describe('name resolution', () => {
     ['some-gateway/gpt-4o', 'gpt-4o'],
     ['gpt-5.6', 'gpt-5.6-sol'],
     ['gpt-4o-2024-05-13', 'gpt-4o-2024-05-13'],
+    // Cursor's names for a model run with thinking or a reasoning effort: the model's own prices
+    ['claude-4.5-sonnet-thinking', 'claude-sonnet-4-5'],
+    ['claude-4.5-opus-high-thinking', 'claude-opus-4-5'],
+    ['gpt-5-high', 'gpt-5'],
+    ['gpt-5-codex-low', 'gpt-5'], // gpt-5-codex is an alias of gpt-5's record
+    // a thinking release of another family keeps its own name and record
+    ['kimi-k2-thinking', 'kimi-k2-thinking'],
     // OpenAI fine-tunes: the fine-tuned price of the base, never the base's own
     ['ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1', 'ft:gpt-4o-mini'],
     ['ft:gpt-4.1-nano-2025-04-14:acme:support-bot:9abcDEF2', 'ft:gpt-4.1-nano-2025-04-14'],
   ])('%s -> %s', (name, id) => {
     const res = book.resolve(name);
     expect(res.ok && res.record.id).toBe(id);
+  });
+
+  it('leaves a thinking name of another family unpriced rather than priced as its base', () => {
+    expect(book.resolve('gemini-9-flash-thinking').ok).toBe(false);
   });
 
   it('explains a platform fallback', () => {
