@@ -397,6 +397,22 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-realtime',
     [60, 40, 0, 0, 10, 0],
   ],
+  'cursor-csv': [
+    {
+      Date: '2026-11-24T09:12:31.402Z',
+      Kind: 'Included',
+      Model: 'claude-4.5-sonnet-thinking',
+      'Max Mode': 'No',
+      'Input (w/ Cache Write)': '3200',
+      'Input (w/o Cache Write)': '1200',
+      'Cache Read': '48000',
+      'Output Tokens': '900',
+      'Total Tokens': '52100',
+      Cost: 'Included',
+    },
+    'claude-4.5-sonnet-thinking',
+    [1200, 48000, 2000, 0, 900, 0],
+  ],
   amp: [
     {
       id: 'T-1',

@@ -18,6 +18,7 @@ import { geminiInteractions } from './gemini-interactions.js';
 import { opencode } from './opencode.js';
 import { openaiCostCsv } from './cost-reports.js';
 import { openaiExportCsv, requestCsv } from './csv-exports.js';
+import { cursorCsv } from './cursor.js';
 import { flat } from './flat.js';
 import { gemini } from './gemini.js';
 import { helicone } from './helicone.js';
@@ -93,6 +94,7 @@ export const DIALECTS: Dialect[] = [
   aiSdk,
   appLog,
   openaiExportCsv,
+  cursorCsv,
   openaiCostCsv,
   requestCsv,
   flat,
