@@ -787,16 +787,9 @@ describe('coding agents found where they live', () => {
     });
     // The branched session copies its parent's first Sonnet response.
     expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
-    const rows = doc.groups.map((g: Record<string, unknown>) => [
-      g.model,
-      g.requests,
-      g.input,
-      g.cacheRead,
-      g.cacheWrite,
-      g.output,
-      g.cost,
-    ]);
-    expect(rows).toEqual([
+    expect(
+      groupRows(doc, ['model', 'requests', 'input', 'cacheRead', 'cacheWrite', 'output', 'cost']),
+    ).toEqual([
       ['claude-sonnet-4-5', 2, 12 + 20, 8000 + 10000, 2000, 300 + 100, 0.014436 + 0.00456],
       // pi's early Gemini reader: totalTokens = input + output, so the 1,000 cached were inside the input
       ['gemini-2.5-pro', 1, 5000 - 1000, 1000, 0, 400, 0.010375],
@@ -816,21 +809,15 @@ describe('coding agents found where they live', () => {
   it("--openclaw reads OpenClaw's pi-format sessions: the model from its snapshot entry, archived sessions too", async () => {
     const doc = await analyze(['--openclaw', '--by', 'model', '--tz', 'UTC'], env);
     expect(doc.malformed).toEqual({});
-    const rows = doc.groups.map((g: Record<string, unknown>) => [
-      g.model,
-      g.input,
-      g.cacheRead,
-      g.cacheWrite,
-      g.output,
-      g.cost,
-    ]);
-    expect(rows).toEqual([
-      ['claude-opus-4-5', 40, 20000, 4000, 900, 0.0577],
-      // from <id>.jsonl.deleted.<time>: a deleted session's spend is spend
-      ['claude-sonnet-4-5', 100, 0, 1000, 200, 0.00705],
-      // no model on the message: the custom model-snapshot entry before it names gpt-5.2 (via openai-codex)
-      ['gpt-5.2', 1660, 108928, 0, 55, 0],
-    ]);
+    expect(groupRows(doc, ['model', 'input', 'cacheRead', 'cacheWrite', 'output', 'cost'])).toEqual(
+      [
+        ['claude-opus-4-5', 40, 20000, 4000, 900, 0.0577],
+        // from <id>.jsonl.deleted.<time>: a deleted session's spend is spend
+        ['claude-sonnet-4-5', 100, 0, 1000, 200, 0.00705],
+        // no model on the message: the custom model-snapshot entry before it names gpt-5.2 (via openai-codex)
+        ['gpt-5.2', 1660, 108928, 0, 55, 0],
+      ],
+    );
     expect(doc.groups[2].calculatedCost).toBeCloseTo(
       (1660 * 1.75 + 108928 * 0.175 + 55 * 14) / 1e6,
       12,

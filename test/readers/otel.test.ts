@@ -291,18 +291,18 @@ describe("the OpenTelemetry JavaScript SDK's objects as JSON lines (GitHub Copil
     });
     // The inference event repeats its chat span's response id.
     expect(doc.duplicates).toEqual({ 'same response id logged again': 1 });
-    const rows = doc.groups.map((g: Record<string, unknown>) => [
-      g.session,
-      g.model,
-      g.input,
-      g.cacheRead,
-      g.cacheWrite,
-      g.output,
-      g.reasoning,
-      g.first,
-    ]);
     const conversation = 'c7d8e9f0-1111-4222-8333-444455556666';
-    expect(rows).toEqual([
+    const fields = [
+      'session',
+      'model',
+      'input',
+      'cacheRead',
+      'cacheWrite',
+      'output',
+      'reasoning',
+      'first',
+    ];
+    expect(groupRows(doc, fields)).toEqual([
       // the conventions' input holds both cache counts, the output its reasoning
       [
         conversation,
