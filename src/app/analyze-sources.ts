@@ -17,6 +17,7 @@ const AGENT_FOLDERS: Record<Agent, string> = {
   copilot: 'GitHub Copilot CLI OpenTelemetry file',
   amp: 'Amp threads folder',
   kilo: 'Kilo CLI database (kilo.db)',
+  cline: 'Cline, Roo Code or Kilo Code task',
   opencode: 'OpenCode database (opencode.db) or messages folder',
 };
 
@@ -36,7 +37,7 @@ export function resolveSources(
   }
   if (anyAgent && all.length === inputs.length)
     throw new UsageError(
-      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenClaw, Copilot CLI, Amp, OpenCode, Kilo)',
+      'no coding-agent logs found (Claude Code, Codex CLI, Gemini CLI, Qwen Code, pi, OpenClaw, Copilot CLI, Amp, OpenCode, Kilo, Cline)',
       Object.values(AGENT_HOMES).join('; '),
     );
   if (!all.length) {

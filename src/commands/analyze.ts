@@ -53,6 +53,10 @@ export function registerAnalyze(program: Command, ctx: Context, exit: Exit): voi
       '--kilo',
       'read Kilo CLI messages: kilo.db ($KILO_DATA_DIR, default ~/.local/share/kilo)',
     )
+    .option(
+      '--cline',
+      "read Cline, Roo Code and Kilo Code tasks (the editor's globalStorage, ~/.cline)",
+    )
     .option('--agents', 'read every coding agent whose logs are on this machine')
     .option('--dialect <name>', 'force one log dialect instead of detecting it per record')
     .option('--map <fields>', 'map any JSON/CSV shape: model=PATH,inputTotal=PATH,output=PATH,...')
@@ -153,6 +157,7 @@ Examples:
       amp: 'amp',
       opencode: 'opencode',
       kilo: 'kilo',
+      cline: 'cline',
     } as const;
     const agents = (Object.keys(flags) as (keyof typeof flags)[]).filter(
       (a) => o.agents || o[flags[a]],

@@ -34,6 +34,7 @@ export const AGENTS = [
   'amp',
   'opencode',
   'kilo',
+  'cline',
 ] as const;
 export type Agent = (typeof AGENTS)[number];
 
@@ -48,6 +49,8 @@ export const AGENT_HOMES: Record<Agent, string> = {
   copilot:
     'COPILOT_OTEL_FILE_EXPORTER_PATH (default ~/.copilot/otel; written only with its OpenTelemetry file export on)',
   amp: 'AMP_DATA_DIR (default ~/.local/share/amp)',
+  cline:
+    "the editor's globalStorage (VS Code, Cursor, Windsurf, VSCodium; XDG_CONFIG_HOME or APPDATA) and ~/.cline",
   kilo: 'KILO_DATA_DIR (default $XDG_DATA_HOME/kilo or ~/.local/share/kilo)',
   opencode: 'OPENCODE_DATA_DIR (default $XDG_DATA_HOME/opencode or ~/.local/share/opencode)',
 };
@@ -89,6 +92,7 @@ export function agentLogDirs(agent: Agent, env: Record<string, string | undefine
     return dir && existsSync(dir) ? [dir] : [];
   }
   if (agent === 'openclaw') return openclawSessions(env);
+  if (agent === 'cline') return clineTasks(env);
   // Amp's threads: threads/<thread>.json under each folder of $AMP_DATA_DIR.
   if (agent === 'amp')
     return (
@@ -163,4 +167,38 @@ function openclawSessions(env: Record<string, string | undefined>): string[] {
         if (e.isFile() && ARCHIVED.test(e.name)) out.push(join(dir, e.name));
     }
   return out;
+}
+
+/** The editors whose globalStorage may hold the extensions' tasks, and the extensions (Cline and its forks). */
+const EDITORS = ['Code', 'Code - Insiders', 'Cursor', 'Windsurf', 'VSCodium'];
+const CLINE_EXTENSIONS = [
+  'saoudrizwan.claude-dev',
+  'rooveterinaryinc.roo-cline',
+  'kilocode.kilo-code',
+];
+
+/**
+ * The `ui_messages.json` of every Cline (Roo Code, Kilo Code) task on the machine: tasks/<id>/ under each
+ * extension's globalStorage in each editor's user folder (Linux $XDG_CONFIG_HOME or ~/.config, macOS
+ * ~/Library/Application Support, Windows %APPDATA%), and Cline's own ~/.cline/data. Named one by one: a task
+ * folder's other files (the whole conversation) are not usage.
+ */
+function clineTasks(env: Record<string, string | undefined>): string[] {
+  const home = env.HOME;
+  const userDirs = [
+    env.XDG_CONFIG_HOME ?? (home ? join(home, '.config') : undefined),
+    home && join(home, 'Library/Application Support'),
+    env.APPDATA,
+  ].filter((d): d is string => !!d);
+  const roots = [
+    ...userDirs.flatMap((d) =>
+      EDITORS.flatMap((e) =>
+        CLINE_EXTENSIONS.map((x) => join(d, e, 'User/globalStorage', x, 'tasks')),
+      ),
+    ),
+    ...(home ? [join(home, '.cline/data/tasks')] : []),
+  ];
+  return roots
+    .flatMap((r) => subdirs(r).map((t) => join(t, 'ui_messages.json')))
+    .filter((p) => existsSync(p));
 }

@@ -11,6 +11,7 @@ import { lineBatches, MAX_LINE_BYTES, type LineBatch } from './lines.js';
 import { NotOpenCode, opencodeMessages } from './opencode-db.js';
 import { isParquet, parquetRows } from './parquet-records.js';
 import { withFileSteps } from './opencode-files.js';
+import { withTaskModels } from './cline-tasks.js';
 import { CorruptDatabase, isSqlite } from './sqlite/database.js';
 import { sseLine } from './sse.js';
 import { getPath, tagValue, type Obj } from './values.js';
@@ -285,6 +286,8 @@ async function jsonDocument(
   }
   // An OpenCode message file's steps are in its part files (opencode-files.ts).
   withFileSteps(source, doc);
+  // A Cline task's requests take their model from the task's metadata beside them.
+  withTaskModels(source, doc);
   const items = Array.isArray(doc) ? doc : [doc];
   items.forEach((item, k) => {
     o.sink.lines++;

@@ -753,6 +753,33 @@ describe('coding agents found where they live', () => {
     });
   });
 
+  it("--cline reads Cline's and Roo Code's tasks in each editor's storage: the model from the task's metadata", async () => {
+    // fixtures/agents/cline-home: a Cline task in VS Code (a switch to OpenRouter's gpt-5 mid-task) and a Roo
+    // Code task in Cursor; each task's conversation file beside its messages is not read.
+    const doc = await analyze(['--cline', '--by', 'model', '--tz', 'UTC'], {
+      HOME: 'fixtures/agents/cline-home',
+    });
+    expect(doc.malformed).toEqual({});
+    expect(doc.skipped['Cline request cancelled before its usage']).toBe(1);
+    expect(
+      groupRows(doc, ['model', 'requests', 'input', 'cacheRead', 'cacheWrite', 'output', 'cost']),
+    ).toEqual([
+      // Anthropic's tokensIn leaves the cache out
+      ['claude-sonnet-4-5', 2, 12 + 5, 8000, 8000 + 500, 400 + 300, 0.036036 + 0.00879],
+      // OpenRouter is OpenAI-style: its tokensIn holds the 6,000 cached
+      ['gpt-5', 1, 9000 - 6000, 6000, 0, 700, 0.0115],
+      // Roo Code writes the protocol: "openai"
+      ['gemini-2.5-pro', 1, 3000 - 2000, 2000, 0, 100, 0.0025],
+    ]);
+    const bySession = await analyze(['--cline', '--by', 'session'], {
+      HOME: 'fixtures/agents/cline-home',
+    });
+    expect(groupRows(bySession, ['session', 'requests'])).toEqual([
+      ['1795600000000', 3],
+      ['5b2c9e4a-1d3f-4e8a-9c7b-2f1e0d9c8b7a', 1],
+    ]);
+  });
+
   it("--qwen-code reads Qwen Code's chats: Gemini-shaped usage, thoughts inside an OpenAI-shaped total, exact totals", async () => {
     const doc = await analyze(['--qwen-code', '--by', 'model', '--tz', 'UTC'], env);
     expect(doc.malformed).toEqual({});

@@ -413,6 +413,18 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'claude-4.5-sonnet-thinking',
     [1200, 48000, 2000, 0, 900, 0],
   ],
+  cline: [
+    {
+      ts: 1795600001000,
+      type: 'say',
+      say: 'api_req_started',
+      modelId: 'claude-sonnet-4-5',
+      providerId: 'anthropic',
+      text: JSON.stringify({ tokensIn: 12, tokensOut: 400, cacheWrites: 8000, cacheReads: 50 }),
+    },
+    'claude-sonnet-4-5',
+    [12, 50, 8000, 0, 400, 0],
+  ],
   amp: [
     {
       id: 'T-1',

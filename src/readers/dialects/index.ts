@@ -11,6 +11,7 @@ import { claudeCodePrint } from './claude-code-print.js';
 import { braintrust } from './braintrust.js';
 import { bedrockBatch, bedrockConverse, bedrockInvocation } from './bedrock.js';
 import { claudeCode } from './claude-code.js';
+import { cline } from './cline.js';
 import { cloudflareGateway } from './cloudflare.js';
 import { codex } from './codex.js';
 import { geminiCli } from './gemini-cli.js';
@@ -55,6 +56,7 @@ export const DIALECTS: Dialect[] = [
   geminiCli,
   opencode,
   amp,
+  cline,
   openaiBatch,
   anthropicBatch,
   bedrockBatch,

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { UsageRecord } from '../../src/core/usage-record.js';
+import { cline } from '../../src/readers/dialects/cline.js';
+
+const request = (info: object, extra: object = {}) =>
+  cline.normalize({
+    ts: 1795600001000,
+    type: 'say',
+    say: 'api_req_started',
+    text: JSON.stringify(info),
+    ...extra,
+  }) as UsageRecord;
+
+describe('Cline requests: whether tokensIn holds the cache', () => {
+  const usage = { tokensIn: 9000, tokensOut: 10, cacheReads: 6000, cacheWrites: 1000 };
+  it.each([
+    // provider, model, protocol written by the extension, input read
+    ['anthropic', 'claude-sonnet-4-5', undefined, 9000],
+    ['claude-code', 'claude-sonnet-4-5', undefined, 9000],
+    ['bedrock', 'anthropic.claude-sonnet-4-5-20250929-v1:0', undefined, 9000],
+    ['bedrock', 'meta.llama3-3-70b-instruct-v1:0', undefined, 2000],
+    ['openrouter', 'anthropic/claude-sonnet-4.5', undefined, 2000],
+    ['openai', 'gpt-5', undefined, 2000],
+    [undefined, 'claude-sonnet-4-5', undefined, 9000],
+    ['openrouter', 'anthropic/claude-sonnet-4.5', 'anthropic', 9000],
+    ['anthropic', 'claude-sonnet-4-5', 'openai', 2000],
+  ])('%s %s (protocol %s): input %d', (providerId, modelId, apiProtocol, input) => {
+    const r = request(
+      { ...usage, ...(apiProtocol ? { apiProtocol } : {}) },
+      { providerId, modelId },
+    );
+    expect(r).toMatchObject({ input, cacheRead: 6000, cacheWrite5m: 1000, output: 10 });
+  });
+
+  it('never subtracts a cache larger than the input count', () => {
+    expect(
+      request({ tokensIn: 5, tokensOut: 1, cacheReads: 8000 }, { providerId: 'openai' }),
+    ).toMatchObject({
+      input: 5,
+      cacheRead: 8000,
+    });
+  });
+
+  it("takes the request's own model over the task's, and reads a request text that is not JSON as malformed", () => {
+    const r = request(
+      { tokensIn: 1, tokensOut: 1, modelId: 'gpt-5' },
+      { modelId: 'claude-sonnet-4-5' },
+    );
+    expect(r.model).toBe('gpt-5');
+    expect(cline.normalize({ ts: 1, type: 'say', say: 'api_req_started', text: '{oops' })).toEqual({
+      invalid: 'text (the request as JSON)',
+    });
+  });
+});
