@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -53,4 +53,19 @@ function modelChanges(path: string): Change[] {
     });
   }
   return out.sort((a, b) => a.ts - b.ts);
+}
+
+/** A task folder's other files: the conversation sent to the model and the task's metadata, no usage. */
+const COMPANIONS = new Set([
+  'api_conversation_history.json',
+  'task_metadata.json',
+  'context_history.json',
+]);
+
+/**
+ * Whether `source` is one of a Cline task's files that hold no usage (beside its ui_messages.json): a task
+ * folder named whole is read for its messages only, not counted as thousands of unrecognized records.
+ */
+export function isTaskCompanion(source: string): boolean {
+  return COMPANIONS.has(basename(source)) && existsSync(join(dirname(source), 'ui_messages.json'));
 }

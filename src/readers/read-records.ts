@@ -11,7 +11,7 @@ import { lineBatches, MAX_LINE_BYTES, type LineBatch } from './lines.js';
 import { NotOpenCode, opencodeMessages } from './opencode-db.js';
 import { isParquet, parquetRows } from './parquet-records.js';
 import { withFileSteps } from './opencode-files.js';
-import { withTaskModels } from './cline-tasks.js';
+import { isTaskCompanion, withTaskModels } from './cline-tasks.js';
 import { CorruptDatabase, isSqlite } from './sqlite/database.js';
 import { sseLine } from './sse.js';
 import { getPath, tagValue, type Obj } from './values.js';
@@ -265,6 +265,13 @@ async function jsonDocument(
   source: string,
 ): Promise<AsyncIterable<Buffer> | undefined> {
   const it = stream[Symbol.asyncIterator]();
+  // A Cline task's conversation and metadata beside its messages: not read (the conversation is large).
+  if (isTaskCompanion(source)) {
+    await it.return?.();
+    o.sink.lines++;
+    o.sink.notUsage('Cline task file without usage');
+    return undefined;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for (let n = await it.next(); !n.done; n = await it.next()) {
