@@ -771,6 +771,10 @@ describe('coding agents found where they live', () => {
       // Roo Code writes the protocol: "openai"
       ['gemini-2.5-pro', 1, 3000 - 2000, 2000, 0, 100, 0.0025],
     ]);
+    // A task folder named whole: its conversation and metadata files are skipped unread, by reason.
+    const folder = await analyze(['fixtures/agents/cline-home/.config', '--by', 'model']);
+    expect(folder.summary).toEqual(doc.summary);
+    expect(folder.skipped['Cline task file without usage']).toBe(3);
     const bySession = await analyze(['--cline', '--by', 'session'], {
       HOME: 'fixtures/agents/cline-home',
     });
