@@ -17,7 +17,11 @@ export function withTaskModels(source: string, doc: unknown): void {
     if (m === null || typeof m !== 'object') continue;
     const msg = m as Record<string, unknown>;
     msg.taskId ??= task;
-    if (msg.say !== 'api_req_started' || typeof msg.ts !== 'number') continue;
+    if (
+      (msg.say !== 'api_req_started' && msg.say !== 'api_req_finished') ||
+      typeof msg.ts !== 'number'
+    )
+      continue;
     const at = changes.findLast((c) => c.ts <= (msg.ts as number)) ?? changes[0];
     if (at) {
       msg.modelId ??= at.model;
@@ -55,7 +59,10 @@ function modelChanges(path: string): Change[] {
   return out.sort((a, b) => a.ts - b.ts);
 }
 
-/** A task folder's other files: the conversation sent to the model and the task's metadata, no usage. */
+/**
+ * A task folder's other files: the conversation sent to the model and the task's metadata, no usage; and the
+ * extension's task history (state/taskHistory.json), totals of the tasks.
+ */
 const COMPANIONS = new Set([
   'api_conversation_history.json',
   'task_metadata.json',
@@ -67,5 +74,8 @@ const COMPANIONS = new Set([
  * folder named whole is read for its messages only, not counted as thousands of unrecognized records.
  */
 export function isTaskCompanion(source: string): boolean {
-  return COMPANIONS.has(basename(source)) && existsSync(join(dirname(source), 'ui_messages.json'));
+  const name = basename(source);
+  // state/taskHistory.json: each task's totals, which its own messages already count.
+  if (name === 'taskHistory.json') return basename(dirname(source)) === 'state';
+  return COMPANIONS.has(name) && existsSync(join(dirname(source), 'ui_messages.json'));
 }

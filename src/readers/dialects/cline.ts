@@ -7,8 +7,10 @@ import type { Dialect } from './types.js';
  * Cline's task messages (`tasks/<task>/ui_messages.json`, one JSON array; Roo Code and Kilo Code keep the
  * same): `{ts, type: "say" | "ask", say | ask, text}`. A model request is an `api_req_started` message whose
  * `text` is its usage as JSON (ClineApiReqInfo): `tokensIn`, `tokensOut`, `cacheWrites`, `cacheReads`,
- * `cost` (Cline's own price: the logged cost), and in later versions `apiProtocol`, `modelId`, `providerId`.
- * The model otherwise comes from the task's metadata (cline-tasks.ts puts it on the message).
+ * `cost` (Cline's own price: the logged cost), and in later versions `apiProtocol`, `modelId`, `providerId`
+ * (earlier ones wrote the usage on an `api_req_finished` message after it, the started one holding only the
+ * request). The model is the request's, else the message's `modelInfo` (later versions put it on every
+ * message), else the task's metadata (cline-tasks.ts puts it on the message).
  *
  * `tokensIn` is the provider's input count as it came: Anthropic's leaves the cache out, OpenAI-style
  * providers' hold it. `apiProtocol` says which; where a version did not write it, the provider decides as Roo
@@ -46,7 +48,9 @@ export const cline: Dialect = {
     CLINE_TYPES.has(o.type as string) &&
     (typeof o.say === 'string' || typeof o.ask === 'string'),
   normalize(o): Outcome {
-    if (o.say !== 'api_req_started') return { skip: `Cline ${label(o.say ?? o.ask)} message` };
+    // Earlier versions wrote the usage on an `api_req_finished` message after its `api_req_started`.
+    if (o.say !== 'api_req_started' && o.say !== 'api_req_finished')
+      return { skip: `Cline ${label(o.say ?? o.ask)} message` };
     const info = requestInfo(o.text);
     if (!info) return { invalid: 'text (the request as JSON)' };
     if (info.tokensIn === undefined && info.tokensOut === undefined)
@@ -55,8 +59,10 @@ export const cline: Dialect = {
           ? 'Cline request cancelled before its usage'
           : 'Cline request without usage',
       };
-    const model = str(info.modelId) ?? str(o.modelId) ?? UNKNOWN_MODEL;
-    const provider = str(info.providerId) ?? str(o.providerId);
+    // The request's own names, then the message's `modelInfo` (later versions), then the task's metadata.
+    const modelInfo = obj(o.modelInfo);
+    const model = str(info.modelId) ?? str(modelInfo?.modelId) ?? str(o.modelId) ?? UNKNOWN_MODEL;
+    const provider = str(info.providerId) ?? str(modelInfo?.providerId) ?? str(o.providerId);
     const tokensIn = num(info.tokensIn, 'tokensIn');
     const reads = num(info.cacheReads, 'cacheReads');
     const writes = num(info.cacheWrites, 'cacheWrites');
