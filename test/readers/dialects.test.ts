@@ -877,6 +877,15 @@ describe('coding agents found where they live', () => {
     ]);
   });
 
+  it('keeps two alike pi requests that carry no time (nothing tells them apart as copies)', async () => {
+    const line = JSON.stringify({
+      type: 'message',
+      message: { role: 'assistant', model: 'gpt-5', usage: { input: 5, output: 7, cacheRead: 0 } },
+    });
+    const r = await runCli(['analyze', '-', '--json'], { stdin: `${line}\n${line}\n` });
+    expect(JSON.parse(r.stdout).summary.requests).toBe(2);
+  });
+
   it('counts a pi assistant message whose usage changed shape as malformed, never as zeros', async () => {
     const header = { type: 'session', id: 's', timestamp: '2026-11-20T09:00:00Z', cwd: '/w' };
     const changed = {

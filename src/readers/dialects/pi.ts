@@ -102,11 +102,15 @@ function piSession(): (o: Obj) => Outcome {
       reasoning: 0,
       requests: 1,
       tags,
-      dedup: {
-        key: `pi:${label(m.timestamp ?? o.timestamp)}:${name}:${input}:${cacheRead}:${cacheWrite}:${output}`,
-        keep: 'first',
-      },
     };
+    // A response is known by its time, model and counts (a branch copies it whole); without a time, two
+    // alike requests could not be told apart, so nothing is de-duplicated.
+    const at = m.timestamp ?? o.timestamp;
+    if (at !== undefined)
+      r.dedup = {
+        key: `pi:${label(at)}:${name}:${input}:${cacheRead}:${cacheWrite}:${output}`,
+        keep: 'first',
+      };
     if (served) r.servedBy = served;
     if (ts !== undefined) r.timestamp = ts;
     if (cost !== undefined) r.loggedCost = cost;
