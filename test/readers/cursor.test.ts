@@ -1,5 +1,8 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeJson, groupRows } from '../helpers/analyze-json.js';
+import { tempDir } from '../helpers/temp.js';
 
 describe("Cursor's usage export (usage-events CSV)", () => {
   it('reads fresh input, cache writes (the two input columns apart), reads, output and the charged cost', async () => {
@@ -22,6 +25,16 @@ describe("Cursor's usage export (usage-events CSV)", () => {
       12,
     );
     expect(doc.groups[2].cost).toBeNull();
+  });
+
+  it('counts a row once when overlapping exports are read together', async () => {
+    const dir = tempDir('cursor');
+    const copy = join(dir, 'usage-events-again.csv');
+    copyFileSync('fixtures/logs/cursor-usage-events.csv', copy);
+    const one = await analyzeJson(['fixtures/logs/cursor-usage-events.csv']);
+    const both = await analyzeJson(['fixtures/logs/cursor-usage-events.csv', copy]);
+    expect(both.summary.usage).toEqual(one.summary.usage);
+    expect(both.duplicates).toEqual({ 'same response id logged again': 4 });
   });
 
   it('tags the kind of charge and Max Mode, for --by kind or maxMode', async () => {

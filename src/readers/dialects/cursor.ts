@@ -18,6 +18,7 @@ const WITHOUT_WRITES = 'Input (w/o Cache Write)';
  * - A row whose `Kind` says it was not charged (`Errored, No Charge`, `Aborted, Not Charged`) is skipped by
  *   that reason; its tokens were not billed.
  * - Model names are Cursor's (`claude-4.5-sonnet-thinking`, `gpt-5-high`): name resolution reads them.
+ * - Overlapping exports read together count a row once (its time, model and counts).
  */
 export const cursorCsv: Dialect = {
   name: 'cursor-csv',
@@ -39,7 +40,15 @@ export const cursorCsv: Dialect = {
       requests: 1,
     };
     const ts = time(o.Date);
-    if (ts !== undefined) r.timestamp = ts;
+    if (ts !== undefined) {
+      r.timestamp = ts;
+      // Rows have no id; their time (to the millisecond), model and counts tell one apart, so exports that
+      // overlap, read together, count a request once.
+      r.dedup = {
+        key: `cursor:${ts}:${r.model}:${withWrites}:${fresh}:${r.cacheRead}:${r.output}`,
+        keep: 'first',
+      };
+    }
     const cost = dollars(o.Cost);
     if (cost !== undefined) r.loggedCost = cost;
     const tags: Record<string, string> = {};
