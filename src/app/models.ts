@@ -111,13 +111,19 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
         notes: records[i]!.notes,
       })),
     },
+    // No rows: no empty table, only what the search missed and what to try instead.
     sections: [
-      { kind: 'table', table: { columns: columnsFor(rows), rows } },
+      ...(rows.length
+        ? [{ kind: 'table' as const, table: { columns: columnsFor(rows), rows } }]
+        : []),
       {
         kind: 'text',
         lines: [
-          `${rows.length} model(s); USD per 1M tokens, prices in force ${o.date}. "–" means the catalog has no such price.`,
-          ...(needle && !rows.length ? searchMiss(p, o.search!) : []),
+          ...(rows.length
+            ? [
+                `${rows.length} model(s); USD per 1M tokens, prices in force ${o.date}. "–" means the catalog has no such price.`,
+              ]
+            : missLines(p, o.search)),
           ...(selection.hidden
             ? [
                 `${selection.hidden} more in the catalog (platform and re-seller copies, deprecated models): --provider NAME or --all shows them.`,
@@ -130,6 +136,12 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
     primary: { columns: columnsFor(rows), rows },
   };
   return ok(p.render(report), warnings);
+}
+
+/** Why no row is shown, and what to try instead. */
+function missLines(p: Prepared, search: string | undefined): string[] {
+  const hints = search ? searchMiss(p, search) : [];
+  return hints.length ? hints : [`No model matches${search ? ` "${search}"` : ''}.`];
 }
 
 /**

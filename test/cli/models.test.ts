@@ -56,7 +56,11 @@ describe('llmcost models', () => {
       `as a logged name it resolves to gpt-4.1 (openai): llmcost models --resolve 'openai/gpt-4.1-2025-04-14' tells why.`,
     );
     const typo = await runCli(['models', 'gtp-4o', '--no-color']);
-    expect(typo.stdout).toMatch(/No model contains "gtp-4o"; nearest: gpt-4o/);
+    // The hint alone: no empty table above it.
+    expect(typo.stdout.trim()).toMatch(/^No model contains "gtp-4o"; nearest: gpt-4o[^\n]*$/);
+    expect(dated.stdout).not.toContain('┌');
+    const json = JSON.parse((await runCli(['models', 'gtp-4o', '--json'])).stdout);
+    expect(json).toMatchObject({ count: 0, models: [] });
     const found = await runCli(['models', 'gpt-4.1', '--no-color']);
     expect(found.stdout).not.toContain('No model contains');
     expect(found.stdout).not.toContain('resolves to');
