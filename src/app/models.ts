@@ -111,11 +111,9 @@ export function runModels(p: Prepared, o: ModelsOptions): AppResult {
         notes: records[i]!.notes,
       })),
     },
-    // No rows: no empty table, only what the search missed and what to try instead.
+    // No rows (the table renderer leaves an empty table out): what the search missed and what to try.
     sections: [
-      ...(rows.length
-        ? [{ kind: 'table' as const, table: { columns: columnsFor(rows), rows } }]
-        : []),
+      { kind: 'table', table: { columns: columnsFor(rows), rows } },
       {
         kind: 'text',
         lines: [

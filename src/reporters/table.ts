@@ -25,6 +25,9 @@ export function renderTable(report: Report, opts: RenderOptions): string {
       continue;
     }
     const { table } = section;
+    // A table without rows says nothing a terminal reader needs (the text beside it says why there are
+    // none); CSV, JSON and markdown keep their empty tables, which a program may expect.
+    if (!table.rows.length) continue;
     const head = table.columns.map((c) => printable(c.header));
     const cells = table.rows.map((row) => table.columns.map((c) => printable(cellText(c, row))));
     const fitted = opts.width

@@ -146,6 +146,14 @@ describe('class 8: no silent empties', () => {
     expect(r.stderr).toContain('1 invalid JSON');
   });
 
+  it('prints no empty table on a terminal when nothing was read; CSV keeps its header', async () => {
+    const r = await runCli(['analyze'], { stdin: '{"a":1}\n' });
+    expect(r.stdout).toContain('0 records');
+    expect(r.stdout).not.toContain('┌');
+    const csv = await runCli(['analyze', '--format', 'csv'], { stdin: '{"a":1}\n' });
+    expect(csv.stdout.split('\n')[0]).toContain('model');
+  });
+
   it('names --map when every record is of a shape no dialect knows, and only then', async () => {
     const unknown = '{"llm":"gpt-4o","tok_in":100,"tok_out":20}\n';
     const r = await runCli(['analyze'], { stdin: unknown });
