@@ -124,6 +124,7 @@ Examples:
   cat usage.jsonl | llmcost analyze
   llmcost analyze logs/ --by day,model --since 2026-10-01 --tz Europe/Berlin
   llmcost analyze --claude --by day --budget 20/day
+  llmcost analyze --agents --by session      (every coding agent found: Claude Code, Codex, Cline, …)
   llmcost analyze usage.jsonl --budget 500/week --warn-at 90% --fail-on budget,forecast
   llmcost analyze spend.csv.gz --by metadata.feature --top 10 --reprice-as gpt-5-mini
   llmcost analyze app.log.jsonl --map model=resp.model,inputTotal=resp.usage.in,output=resp.usage.out
