@@ -5,6 +5,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * The user's home folder: `HOME`, else Windows' `USERPROFILE` (where HOME is usually not set, and where the
+ * agents keep `.claude`, `.codex`, `.gemini`, … all the same).
+ */
+const homeOf = (env: Record<string, string | undefined>): string | undefined =>
+  env.HOME || env.USERPROFILE || undefined;
+
 /** A comma-separated list of folders, as the agents' home variables may hold. */
 const list = (v: string): string[] =>
   v
@@ -14,10 +21,11 @@ const list = (v: string): string[] =>
 
 /** Claude Code project folders: $CLAUDE_CONFIG_DIR (comma-separated) or ~/.config/claude and ~/.claude. */
 export function claudeProjectDirs(env: Record<string, string | undefined>): string[] {
+  const home = homeOf(env);
   const roots = env.CLAUDE_CONFIG_DIR
     ? list(env.CLAUDE_CONFIG_DIR)
-    : env.HOME
-      ? [join(env.HOME, '.config/claude'), join(env.HOME, '.claude')]
+    : home
+      ? [join(home, '.config/claude'), join(home, '.claude')]
       : [];
   return roots.map((r) => join(r, 'projects')).filter((p) => existsSync(p));
 }
@@ -72,7 +80,7 @@ const chatDirs = (root: string | undefined, projects: string): string[] =>
 
 /** Where an agent's usage logs are on this machine: folders, and OpenCode's database file (none when not installed). */
 export function agentLogDirs(agent: Agent, env: Record<string, string | undefined>): string[] {
-  const home = env.HOME;
+  const home = homeOf(env);
   if (agent === 'claude') return claudeProjectDirs(env);
   if (agent === 'codex') {
     const root = env.CODEX_HOME ?? (home ? join(home, '.codex') : undefined);
@@ -151,7 +159,7 @@ const ARCHIVED = /\.jsonl\.(deleted|reset)\./;
  * takes log extensions only).
  */
 function openclawSessions(env: Record<string, string | undefined>): string[] {
-  const home = env.HOME;
+  const home = homeOf(env);
   const roots = env.OPENCLAW_STATE_DIR
     ? [env.OPENCLAW_STATE_DIR]
     : home
@@ -184,7 +192,7 @@ const CLINE_EXTENSIONS = [
  * folder's other files (the whole conversation) are not usage.
  */
 function clineTasks(env: Record<string, string | undefined>): string[] {
-  const home = env.HOME;
+  const home = homeOf(env);
   const userDirs = [
     env.XDG_CONFIG_HOME ?? (home ? join(home, '.config') : undefined),
     home && join(home, 'Library/Application Support'),

@@ -753,6 +753,13 @@ describe('coding agents found where they live', () => {
     });
   });
 
+  it('finds the agents under USERPROFILE where HOME is not set (Windows)', async () => {
+    const doc = await analyze(['--cline', '--by', 'model'], {
+      USERPROFILE: 'fixtures/agents/cline-home',
+    });
+    expect(doc.summary.records).toBe(4);
+  });
+
   it("--cline reads Cline's and Roo Code's tasks in each editor's storage: the model from the task's metadata", async () => {
     // fixtures/agents/cline-home: a Cline task in VS Code (a switch to OpenRouter's gpt-5 mid-task) and a Roo
     // Code task in Cursor; each task's conversation file beside its messages is not read.
