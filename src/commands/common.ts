@@ -84,9 +84,12 @@ export async function prepare(ctx: Context, cmd: Command, section: string): Prom
   };
 }
 
-/** The user's cache folder, where `llmcost prices update` keeps the catalog it fetched. */
+/**
+ * The user's cache folder, where `llmcost prices update` keeps the catalog it fetched: under `HOME`, else
+ * Windows' `USERPROFILE` (where HOME is usually not set: the folder was made in the working directory).
+ */
 export function userCacheDir(ctx: Context): string {
-  return cacheDir(ctx.env, ctx.env.HOME || ctx.cwd);
+  return cacheDir(ctx.env, ctx.env.HOME || ctx.env.USERPROFILE || ctx.cwd);
 }
 
 /** One line (on a terminal only) when the catalog in use is more than 90 days old. */

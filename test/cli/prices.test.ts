@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -76,6 +76,16 @@ const update = (dir: string, ...from: string[]) =>
   ]);
 
 describe('llmcost prices update', () => {
+  it('keeps the catalog under USERPROFILE where HOME is not set (Windows)', async () => {
+    const profile = tempDir('profile');
+    const r = await runCli(
+      ['prices', 'update', '--from', `${base}/genai.json,${base}/litellm.json`, '--timeout', '1'],
+      { env: { USERPROFILE: profile }, now: NOW },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(profile, '.cache', 'llmcost', 'catalog.json'))).toBe(true);
+  });
+
   it('fetches both maps, writes the catalog, and every command then uses it', async () => {
     const dir = tempDir('prices');
     const r = await update(dir, '/genai.json', '/litellm.json');
