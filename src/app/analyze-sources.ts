@@ -7,6 +7,8 @@ import type { Dialect } from '../readers/dialects/types.js';
 import { AGENT_HOMES, agentLogDirs, type Agent } from '../readers/agent-logs.js';
 import { discoverLogs } from '../readers/discover-logs.js';
 
+export type { Agent };
+
 const AGENT_FOLDERS: Record<Agent, string> = {
   claude: 'Claude Code projects folder',
   codex: 'Codex CLI sessions folder',

@@ -4,6 +4,7 @@ import type { Dim } from '../core/aggregate.js';
 import { isValidTimeZone } from '../core/time-buckets.js';
 import { UsageError } from '../errors.js';
 import { addCommonOptions, prepare } from './common.js';
+import type { Agent } from '../app/analyze-sources.js';
 import type { Exit } from '../app/result.js';
 import {
   budget,
@@ -159,7 +160,8 @@ Examples:
       opencode: 'opencode',
       kilo: 'kilo',
       cline: 'cline',
-    } as const;
+      // Every agent has its flag: one added to the list without a flag does not compile.
+    } as const satisfies Record<Agent, string>;
     const agents = (Object.keys(flags) as (keyof typeof flags)[]).filter(
       (a) => o.agents || o[flags[a]],
     );

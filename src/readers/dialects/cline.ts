@@ -1,6 +1,6 @@
 import { servedBy } from '../../core/served.js';
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
-import { interned, label, num, obj, optNum, str, type Obj } from '../values.js';
+import { interned, label, num, obj, optNum, str, withoutCache, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -66,11 +66,12 @@ export const cline: Dialect = {
     const tokensIn = num(info.tokensIn, 'tokensIn');
     const reads = num(info.cacheReads, 'cacheReads');
     const writes = num(info.cacheWrites, 'cacheWrites');
-    const inside = !anthropicProtocol(info, provider, model) && tokensIn >= reads + writes;
     const r: UsageRecord = {
       model: interned(model),
       timestamp: o.ts as number,
-      input: inside ? tokensIn - reads - writes : tokensIn,
+      input: anthropicProtocol(info, provider, model)
+        ? tokensIn
+        : withoutCache(tokensIn, reads + writes),
       cacheRead: reads,
       cacheWrite5m: writes,
       cacheWrite1h: 0,

@@ -4,7 +4,7 @@ import {
   type Outcome,
   type UsageRecord,
 } from '../../core/usage-record.js';
-import { BadRecord, num, obj, str, time, unfinished, type Obj } from '../values.js';
+import { BadRecord, num, obj, str, time, unfinished, withoutCache, type Obj } from '../values.js';
 import type { Dialect } from './types.js';
 
 /**
@@ -94,9 +94,7 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
     num(total, 'totalTokenCount') > 0
   )
     throw new BadRecord('usage with only a total (no promptTokenCount or candidatesTokenCount)');
-  // The cached tokens are part of the prompt count; a prompt count smaller than them cannot hold them
-  // (usage a tool put together by hand), so there it is the uncached part.
-  const uncachedPrompt = cached > prompt + toolUse ? prompt + toolUse : prompt + toolUse - cached;
+  const uncachedPrompt = withoutCache(prompt + toolUse, cached);
   const thoughtsInside =
     thoughts > 0 &&
     candidates >= thoughts &&

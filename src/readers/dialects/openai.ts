@@ -4,7 +4,7 @@ import {
   type Outcome,
   type UsageRecord,
 } from '../../core/usage-record.js';
-import { num, obj, str, time, unfinished, type Obj } from '../values.js';
+import { num, obj, str, time, unfinished, withoutCache, type Obj } from '../values.js';
 import { isPerplexityUsage, perplexityRecords } from './perplexity.js';
 import type { Dialect } from './types.js';
 
@@ -61,9 +61,7 @@ export function openaiUsage(
   const imageOut = outDetails ? num(outDetails.image_tokens, 'image_tokens') : 0;
   const textOut = Math.max(0, completion - audioOut - imageOut);
   // Built with one fixed shape (no spreads): this runs once per record on the analyze hot path.
-  // The cache counts are part of the prompt count; one smaller than them cannot hold them (a gateway
-  // that leaves them out), so there it is the uncached part.
-  const uncached = cached + written > total ? total : total - cached - written;
+  const uncached = withoutCache(total, cached + written);
   const r: UsageRecord = {
     model,
     input: Math.max(0, uncached - (audioIn - cachedAudio) - (imageIn - cachedImage)),

@@ -1,5 +1,5 @@
 import type { Outcome, UsageRecord } from '../../core/usage-record.js';
-import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
+import { label, num, obj, str, tagValue, time, withoutCache, type Obj } from '../values.js';
 import { attributes } from './otel-attributes.js';
 import { eventName, hrTimeMs, isJsLogRecord, isJsMetric, logAsSpan } from './otel-js.js';
 import { MLFLOW_COST, withMlflow } from './otel-mlflow.js';
@@ -25,7 +25,7 @@ const CALL_SPAN = /\.(doGenerate|doStream)$/;
 function uncached(input: number, output: number, read: number, write: number, total: number) {
   const cache = read + write;
   if (!cache || total === input + output + cache) return input;
-  return input < cache ? input : input - cache;
+  return withoutCache(input, cache);
 }
 
 /**
