@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openRowWriter, type RowFormat, type RowWriter } from '../files/row-writers.js';
+import { emitTextEncoder } from './emit-text.js';
 import { EMIT_COLUMNS, EMIT_SCHEMA_VERSION, emitRow } from './emit-schema.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 
@@ -26,6 +27,10 @@ export interface Emitter {
 
 /** Rows of `agg` into `writer` (the same rows wherever they are counted: this thread or a worker). */
 export function hookRows(agg: Aggregator, writer: RowWriter, lineOffset = 0): void {
+  if (writer.text) {
+    agg.onCounted = emitTextEncoder(writer.text.format, writer.text.out, lineOffset);
+    return;
+  }
   agg.onCounted = (r, at, price, useLog) =>
     writer.add(
       emitRow(r, lineOffset ? { file: at.file, line: at.line + lineOffset } : at, price, useLog),

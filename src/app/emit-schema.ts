@@ -18,6 +18,15 @@ export { EMIT_SCHEMA_VERSION };
 const COUNTS = BUCKETS.map((b) => ({ key: b.key, name: columnName(b.key) }));
 const COSTS = BUCKETS.map((b) => ({ key: b.key, name: `cost_${columnName(b.unit)}` }));
 
+/** The count columns' names in the schema's order: the buckets but requests, reasoning, requests. */
+export const COUNT_COLUMNS = [
+  ...COUNTS.filter((c) => c.key !== 'requests').map((c) => c.name),
+  'reasoning',
+  'requests',
+];
+/** The cost columns' names, in the registry's order. */
+export const COST_COLUMNS = COSTS.map((c) => c.name);
+
 export const EMIT_COLUMNS: Column[] = [
   { name: 'schema_version', type: 'int' },
   { name: 'ts', type: 'timestamp' },
@@ -27,12 +36,7 @@ export const EMIT_COLUMNS: Column[] = [
   { name: 'model', type: 'string' },
   { name: 'model_id', type: 'string' },
   { name: 'provider', type: 'string' },
-  ...COUNTS.filter((c) => c.key !== 'requests').map((c) => ({
-    name: c.name,
-    type: 'int' as const,
-  })),
-  { name: 'reasoning', type: 'int' },
-  { name: 'requests', type: 'int' },
+  ...COUNT_COLUMNS.map((name) => ({ name, type: 'int' as const })),
   { name: 'batch', type: 'bool' },
   { name: 'price_from', type: 'string' },
   { name: 'tier_threshold', type: 'int' },
@@ -40,7 +44,7 @@ export const EMIT_COLUMNS: Column[] = [
   { name: 'logged_cost', type: 'double' },
   { name: 'calculated_cost', type: 'double' },
   { name: 'cost', type: 'double' },
-  ...COSTS.map((c) => ({ name: c.name, type: 'double' as const })),
+  ...COST_COLUMNS.map((name) => ({ name, type: 'double' as const })),
   { name: 'tags', type: 'json' },
 ];
 

@@ -3,7 +3,14 @@
  * made a rope of ~90 pieces that was flattened and encoded again at each write: half of `--emit`'s time.
  * Here constant pieces are copied as ready bytes and whole numbers written digit by digit.
  */
-import type { TextTarget } from './row-types.js';
+
+export /** Where text goes: a file descriptor, or an output stream that may ask the writer to wait. */
+interface TextTarget {
+  write(text: string): boolean | void;
+  /** Bytes as they are (a part file appended), where the target can take them. */
+  writeBytes?(bytes: Uint8Array): void;
+  drained?(): Promise<void>;
+}
 
 const FLUSH_AT = 256 * 1024;
 

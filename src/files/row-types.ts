@@ -1,4 +1,8 @@
 /** What the row writers take and give: columns, rows, a writer, a text target. */
+import type { ByteOut } from './byte-out.js';
+// Where text goes is the byte writer's to say (byte-out.ts); named here with the rest.
+export type { TextTarget } from './byte-out.js';
+
 export type ColumnType = 'int' | 'double' | 'string' | 'bool' | 'timestamp' | 'json';
 export interface Column {
   name: string;
@@ -13,6 +17,8 @@ export type RowFormat = 'jsonl' | 'csv' | 'parquet';
 
 export interface RowWriter {
   add(row: Row): void;
+  /** A text format's output, where a caller encodes rows of its own (emit-text.ts) instead of `add`. */
+  text?: { out: ByteOut; format: 'jsonl' | 'csv' };
   /** Resolves when what was added has been handed on (a slow reader of stdout holds the run here). */
   drained(): Promise<void>;
   /**
@@ -25,12 +31,4 @@ export interface RowWriter {
   close(): Promise<unknown>;
   /** Removes the temporary file after a failure. */
   abort(): void;
-}
-
-/** Where text goes: a file descriptor, or an output stream that may ask the writer to wait. */
-export interface TextTarget {
-  write(text: string): boolean | void;
-  /** Bytes as they are (a part file appended), where the target can take them. */
-  writeBytes?(bytes: Uint8Array): void;
-  drained?(): Promise<void>;
 }

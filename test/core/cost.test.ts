@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costOf } from '../../src/core/cost.js';
+import { BUCKETS } from '../../src/core/buckets.js';
+import { costOf, ratePlan } from '../../src/core/cost.js';
 import { priceRequest } from '../../src/core/price-request.js';
 import type { ModelRecord, TokenBuckets } from '../../src/core/types.js';
 import { loadPriceBook } from '../../src/pricing/catalog.js';
@@ -169,5 +170,36 @@ describe('batch rates of a free model', () => {
     expect(
       costOf({ input: 10, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 5 }, rates).total,
     ).toBe(0);
+  });
+});
+
+describe('ratePlan', () => {
+  // What a caller pricing many requests at one price set looks up once: applied as count * perUnit *
+  // scale it must give costOf's figures to the last bit, for every catalog price set.
+  it("applied in its order equals costOf's breakdown and total exactly", () => {
+    const tokens = t({
+      input: 123_457,
+      cacheRead: 98_765,
+      cacheWrite5m: 4_321,
+      cacheWrite1h: 999,
+      output: 54_321,
+      audioInput: 77,
+      imageOutput: 1_290,
+      webSearches: 3,
+      requests: 1,
+    });
+    // Every price set of the catalog: each period, and each of its long-context tiers.
+    const sets = book.records.flatMap((r) => r.prices.flatMap((p) => [p, ...(p.tiers ?? [])]));
+    expect(sets.length).toBeGreaterThan(100);
+    for (const rates of sets) {
+      const got: Record<string, number> = { ...t({}), total: 0 };
+      for (const { index, perUnit, scale } of ratePlan(rates)) {
+        const key = BUCKETS[index]!.key;
+        const n = tokens[key];
+        if (n === undefined) continue;
+        got.total! += got[key] = n * perUnit * scale;
+      }
+      expect(got).toStrictEqual(costOf(tokens, rates));
+    }
   });
 });
