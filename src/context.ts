@@ -15,6 +15,11 @@ export interface Context {
 
 export interface Output {
   write(text: string): void;
+  /**
+   * Bytes as they are (`--emit -`'s rows, already UTF-8: no string made of them and encoded again). The
+   * caller may reuse its buffer once this returns.
+   */
+  writeBytes?(bytes: Uint8Array): void;
   /** Resolves once a slow reader has taken what was written (large outputs wait on it). */
   drained?(): Promise<void>;
   isTTY: boolean;
@@ -62,11 +67,20 @@ function systemTimeZone(): string {
 function stream(s: NodeJS.WriteStream): Output {
   return {
     write: (text) => void s.write(text),
+    // Copied: a pipe may be written later (asynchronous off Linux), after the caller reused its buffer.
+    writeBytes: (bytes) => void s.write(Buffer.from(bytes)),
     drained: () =>
       s.writableNeedDrain
         ? new Promise<void>((resolve) => {
-            s.once('drain', resolve);
-            s.once('close', resolve);
+            // Whichever comes first takes the other away: a listener left per wait leaked (Node warned
+            // after ten: `--emit - | cat`).
+            const done = () => {
+              s.off('drain', done);
+              s.off('close', done);
+              resolve();
+            };
+            s.once('drain', done);
+            s.once('close', done);
           })
         : Promise.resolve(),
     get isTTY() {

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // These run the built binary (npm test builds first) the way users do.
@@ -41,6 +44,33 @@ describe('built binary', () => {
     const r = sh('set -o pipefail; node bin/llmcost.js models --json | head -1; echo "status=$?"');
     expect(r.stdout).toContain('status=0');
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
+  it('streams --emit - into a pipe byte for byte, and says nothing on stderr', () => {
+    // Thousands of rows: stdout asks to be drained after every 256 KB write (a listener a wait used to be
+    // left behind, and Node warned of a leak after ten).
+    const dir = mkdtempSync(join(tmpdir(), 'llmcost-bin-'));
+    try {
+      const log = join(dir, 'big.jsonl');
+      const line = (i: number) =>
+        JSON.stringify({
+          id: `chatcmpl-${i}`,
+          object: 'chat.completion',
+          created: 1790812800 + i,
+          model: 'gpt-4o',
+          usage: { prompt_tokens: 1000 + i, completion_tokens: 10, total_tokens: 1010 + i },
+          metadata: { feature: 'café ✓' },
+        });
+      writeFileSync(log, Array.from({ length: 20_000 }, (_, i) => `${line(i)}\n`).join(''));
+      const piped = sh(`node bin/llmcost.js analyze ${log} --emit - | cat > ${dir}/piped.jsonl`);
+      expect(piped.stderr).toBe('');
+      expect(bin(['analyze', log, '--emit', `${dir}/file.jsonl`]).status).toBe(0);
+      const file = readFileSync(`${dir}/file.jsonl`);
+      expect(file.length).toBeGreaterThan(11 * 256 * 1024);
+      expect(readFileSync(`${dir}/piped.jsonl`).equals(file)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with one line on bad flags, and 0 for --help and --version', () => {

@@ -54,6 +54,7 @@ export async function startEmit(ctx: Context, o: AnalyzeOptions): Promise<Emitte
       EMIT_COLUMNS,
       {
         write: (t) => ctx.stdout.write(t),
+        ...(ctx.stdout.writeBytes ? { writeBytes: (b) => ctx.stdout.writeBytes!(b) } : {}),
         drained: () => ctx.stdout.drained?.() ?? Promise.resolve(),
       },
       { 'llmcost.schema': `llmcost.emit/${EMIT_SCHEMA_VERSION}` },
