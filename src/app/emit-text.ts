@@ -13,26 +13,7 @@ import type { ByteOut } from '../files/byte-out.js';
 import { numberText } from '../files/text-rows.js';
 import { EmitPieces } from './emit-pieces.js';
 
-/** The buckets in the order the encoder reads them by name; the registry changing fails at load. */
-const ORDER = [
-  'input',
-  'cacheRead',
-  'cacheWrite5m',
-  'cacheWrite1h',
-  'output',
-  'audioInput',
-  'audioCacheRead',
-  'imageInput',
-  'audioOutput',
-  'imageOutput',
-  'webSearches',
-  'requests',
-] as const;
-if (BUCKETS.length !== ORDER.length || BUCKETS.some((b, i) => b.key !== ORDER[i]))
-  throw new Error('emit-text.ts reads the buckets in an order the registry no longer has');
-const REQUESTS = ORDER.indexOf('requests');
-
-/** `r`'s counts into `n` in ORDER, read by name (a loop over key names was a slow keyed load a cell). */
+/** `r`'s counts into `n` in the registry's order, read by name (a loop over key names was a slow keyed load a cell). */
 function readCounts(r: UsageRecord, n: (number | undefined)[]): (number | undefined)[] {
   n[0] = r.input;
   n[1] = r.cacheRead;
@@ -48,6 +29,12 @@ function readCounts(r: UsageRecord, n: (number | undefined)[]): (number | undefi
   n[11] = r.requests;
   return n;
 }
+// A record whose every count is its bucket's position proves the reads above follow the registry.
+const probe = Object.fromEntries(BUCKETS.map((b, i) => [b.key, i])) as unknown as UsageRecord;
+const read = readCounts(probe, []);
+if (read.length !== BUCKETS.length || read.some((v, i) => v !== i))
+  throw new Error('emit-text.ts reads the buckets in an order the registry no longer has');
+const REQUESTS = BUCKETS.findIndex((b) => b.key === 'requests');
 
 export type EmitEncode = (
   r: UsageRecord,
@@ -63,8 +50,8 @@ export type EmitEncode = (
 export function emitTextEncoder(format: 'jsonl' | 'csv', out: ByteOut, lineOffset = 0): EmitEncode {
   const p = new EmitPieces(format);
   const { NULL, countNames, costNames } = p;
-  const counts = new Array<number | undefined>(ORDER.length).fill(0);
-  const costs = new Float64Array(ORDER.length);
+  const counts = new Array<number | undefined>(BUCKETS.length).fill(0);
+  const costs = new Float64Array(BUCKETS.length);
   const piece = (b: Uint8Array) => {
     out.room(b.length);
     out.bytes(b);

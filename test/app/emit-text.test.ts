@@ -126,6 +126,18 @@ const record: fc.Arbitrary<UsageRecord> = fc
     return out as unknown as UsageRecord;
   });
 
+const request = (r: Partial<UsageRecord>): UsageRecord => ({
+  model: 'gpt-4o',
+  input: 1,
+  cacheRead: 0,
+  cacheWrite5m: 0,
+  cacheWrite1h: 0,
+  output: 1,
+  reasoning: 0,
+  requests: 1,
+  ...r,
+});
+
 describe('emit rows written from the request', () => {
   // Few prices and files, so that rows share them (the encoder caches what follows from them).
   const rows = fc
@@ -157,16 +169,7 @@ describe('emit rows written from the request', () => {
 
   it('starts its caches again past their bound (many distinct unpriced models)', async () => {
     const rs: Counted[] = Array.from({ length: 1500 }, (_, i) => [
-      {
-        model: `m${i % 700}`,
-        input: i,
-        cacheRead: 0,
-        cacheWrite5m: 0,
-        cacheWrite1h: 0,
-        output: 1,
-        reasoning: 0,
-        requests: 1,
-      },
+      request({ model: `m${i % 700}`, input: i }),
       { file: 'f', line: i + 1 },
       undefined,
       false,
@@ -177,22 +180,7 @@ describe('emit rows written from the request', () => {
   it('writes a row longer than the output buffer whole', async () => {
     const long = 'x'.repeat(300_000);
     const rs: Counted[] = [
-      [
-        {
-          model: long,
-          input: 1,
-          cacheRead: 0,
-          cacheWrite5m: 0,
-          cacheWrite1h: 0,
-          output: 1,
-          reasoning: 0,
-          requests: 1,
-          tags: { note: long },
-        },
-        { file: long, line: 1 },
-        undefined,
-        true,
-      ],
+      [request({ model: long, tags: { note: long } }), { file: long, line: 1 }, undefined, true],
     ];
     for (const format of ['jsonl', 'csv'] as const)
       expect(await direct(rs, format, 0)).toBe(await generic(rs, format, 0));
