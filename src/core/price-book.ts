@@ -172,9 +172,14 @@ export class PriceBook {
           reason: `"${nk.key}"${how}; no ${label(nk.platform)} price in the catalog, so ${first.provider}'s list price`,
         };
       }
+      // A name the maker's own record lists means the maker's price, even where it is also a reseller's
+      // record id (genai-prices keeps Google's copy of Claude Sonnet 4 as `claude-4-sonnet`, which
+      // Anthropic's record lists and Cursor logs: priced there it lost the long-context tier).
       const exactId = found.find((r) => r.id.toLowerCase() === nk.key);
-      const chosen = exactId ?? found.find((r) => r.provider === r.creator) ?? found[0]!;
-      const kind = exactId ? 'catalog id' : 'alias';
+      const own = found.find((r) => r.provider === r.creator);
+      const chosen =
+        (exactId && exactId.provider === exactId.creator ? exactId : own) ?? exactId ?? found[0]!;
+      const kind = chosen === exactId ? 'catalog id' : 'alias';
       const on = Object.hasOwn(PLATFORM_LABEL, chosen.provider)
         ? ` on ${label(chosen.provider)}`
         : '';

@@ -31,6 +31,12 @@ describe('name resolution', () => {
     ['mistral-large-latest', 'mistral-large-2512'],
     ['xai/grok-4-0709', 'grok-4'],
     ['deepseek/deepseek-chat', 'deepseek-chat'],
+    // A bare name that is a reseller's record id but an alias of the maker's own record means the maker's
+    // price (Cursor logs Claude as claude-4-sonnet: Google's copy has no long-context tier nor 1h write).
+    ['claude-4-sonnet', 'claude-sonnet-4'],
+    ['claude-4-opus', 'claude-opus-4'],
+    ['claude-4-sonnet-thinking', 'claude-sonnet-4'],
+    ['deepseek/deepseek-v4-pro', 'deepseek-v4-pro'],
     ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'together/llama-3.3-70b-instruct-turbo'],
     // OpenRouter ids: variants, version-first Claude names, dates (#11)
     ['anthropic/claude-3.7-sonnet:thinking', 'claude-3-7-sonnet'],
