@@ -622,6 +622,20 @@ describe('coding agents found where they live', () => {
     },
   );
 
+  it('--pi reads $PI_CODING_AGENT_SESSION_DIR where it is set, over $PI_CODING_AGENT_DIR', async () => {
+    const doc = await analyze(['--pi'], {
+      ...env,
+      PI_CODING_AGENT_DIR: 'fixtures/nope',
+      PI_CODING_AGENT_SESSION_DIR: 'fixtures/agents/pi/sessions',
+    });
+    expect(doc.summary.records).toBe(4);
+    const none = await runCli(['analyze', '--pi'], {
+      env: { ...env, PI_CODING_AGENT_SESSION_DIR: 'fixtures/nope' },
+    });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('PI_CODING_AGENT_SESSION_DIR');
+  });
+
   it('--gemini-cli reads JSONL recordings: each session named by its first line, a subagent its own', async () => {
     const doc = await analyze(['--gemini-cli', '--by', 'session', '--tz', 'UTC'], {
       ...env,
