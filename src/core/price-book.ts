@@ -140,12 +140,12 @@ export class PriceBook {
   private lookup(name: string, servedBy?: string): Resolution {
     const keys = nameKeys(name);
     for (const nk of keys) {
-      // A Bedrock record may keep Bedrock's full model id (`bedrock/mistral.mistral-large-2407-v1:0`):
-      // without this, the id's base name found another version's list price (mistral-large-2411's).
+      // A platform's record is found by its id (`bedrock/mistral.mistral-large-2407-v1:0`,
+      // `vertex/mistral-small-2503`) before the bare name: without this, the base name found another
+      // version's list price (mistral-large-2411's), or the maker's where the platform charges more.
       const found =
-        (nk.platform?.startsWith('bedrock')
-          ? this.index.get(`${nk.platform}/${nk.key}`)
-          : undefined) ?? this.index.get(nk.key);
+        (nk.platform ? this.index.get(`${nk.platform}/${nk.key}`) : undefined) ??
+        this.index.get(nk.key);
       if (!found?.length) continue;
       const how = nk.step === 'exact name' ? '' : ` after ${nk.step}`;
       if (servedBy && !nk.platform) {

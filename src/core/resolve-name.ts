@@ -45,6 +45,27 @@ const ROUTE_PREFIXES: Record<string, string | undefined> = {
   sambanova: 'sambanova',
   hyperbolic: 'hyperbolic',
 };
+/** Pydantic AI's `provider:` prefixes, and the platform each bills on (none: the maker's own API). */
+const COLON_PREFIXES: Record<string, string | undefined> = {
+  openai: undefined,
+  anthropic: undefined,
+  'google-gla': undefined,
+  google: undefined,
+  'google-vertex': 'vertex',
+  mistral: undefined,
+  cohere: undefined,
+  deepseek: undefined,
+  grok: undefined,
+  xai: undefined,
+  moonshotai: undefined,
+  bedrock: 'bedrock',
+  groq: 'groq',
+  cerebras: 'cerebras',
+  azure: 'azure',
+  together: 'together',
+  fireworks: 'fireworks',
+  openrouter: undefined,
+};
 const VARIANT = /:(thinking|free|floor|nitro|beta|extended|online|exacto)$/;
 const GEO = /^(us|eu|apac|au|jp|ca|us-gov|global)\./;
 const VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|openai|deepseek|qwen|writer|google)\./;
@@ -67,6 +88,13 @@ export function nameKeys(raw: string): NameKey[] {
   let name = raw.trim().toLowerCase();
   push(name, 'exact name');
   let platform: string | undefined;
+  // Pydantic AI names a model with its provider and a colon: openai:gpt-4o, google-gla:gemini-2.5-pro.
+  const colon = /^([a-z][a-z0-9-]*):(?!\d+$)(.+)$/.exec(name);
+  if (colon && Object.hasOwn(COLON_PREFIXES, colon[1]!)) {
+    name = colon[2]!;
+    platform = own(COLON_PREFIXES, colon[1]!);
+    push(name, `provider prefix "${colon[1]}:"`, platform);
+  }
 
   // OpenAI fine-tunes, ft:<base>:<org>:<suffix>:<id>, bill at the base's fine-tuned price (the catalog's
   // ft:<base>), never at the base model's own; a base without one stays unpriced.
@@ -139,7 +167,9 @@ export function nameKeys(raw: string): NameKey[] {
     name = name.slice(0, setting.index);
     push(name, `reasoning setting "${setting[0]}"`, platform);
   }
-  const dated = /-(\d{8}|\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|0\d{2})$/.exec(name);
+  // Dates as Anthropic (20250514), OpenAI (2024-08-06), Google (05-20, 001) and Mistral (2506: year and
+  // month, 2023 on, so that a context size such as 8192 is never taken for one) write them.
+  const dated = /-(\d{8}|\d{4}-\d{2}-\d{2}|\d{2}-\d{2}|0\d{2}|2[3-9](?:0[1-9]|1[0-2]))$/.exec(name);
   if (dated) {
     name = name.slice(0, dated.index);
     push(name, 'dated snapshot suffix', platform);
@@ -157,6 +187,15 @@ export function nameKeys(raw: string): NameKey[] {
     name = `claude-${versionFirst[2]}-${versionFirst[1]}${name.slice(versionFirst[0].length)}`;
     push(name, 'Claude version written first', platform);
     dotted(name);
+  }
+  // And the other way: a model before Claude 4 named the newer way (claude-sonnet-3.7 is claude-3-7-sonnet).
+  const familyFirst = /^claude-(opus|sonnet|haiku)-([1-3](?:[.-]\d)?)$/.exec(name);
+  if (familyFirst) {
+    push(
+      `claude-${familyFirst[2]!.replace('.', '-')}-${familyFirst[1]}`,
+      'Claude family written first',
+      platform,
+    );
   }
   // A model the catalog has only as a preview release (gemini-3.1-pro is gemini-3.1-pro-preview), or a
   // preview it no longer lists, priced as its general release (gemini-2.5-pro-preview-05-06).

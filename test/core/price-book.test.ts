@@ -22,7 +22,10 @@ describe('name resolution', () => {
     ['bedrock/mistral.mistral-large-2407-v1:0', 'bedrock/mistral.mistral-large-2407-v1:0'],
     ['models/gemini-2.5-pro', 'gemini-2.5-pro'],
     ['gemini/gemini-2.5-flash', 'gemini-2.5-flash'],
-    ['vertex_ai/gemini-2.5-pro', 'gemini-2.5-pro'],
+    // a platform prefix picks the platform's record where the catalog has one (by its id: LiteLLM's Vertex
+    // records had no bare alias, and Google's list price was taken with "no Vertex AI price")
+    ['vertex_ai/gemini-2.5-pro', 'vertex/gemini-2.5-pro'],
+    ['vertex_ai/claude-opus-4', 'vertex/claude-opus-4'],
     ['gemini-2.0-flash-001', 'gemini-2.0-flash'],
     ['vertex_ai/claude-sonnet-4-5@20250929', 'vertex/claude-sonnet-4-5'],
     ['claude-3-5-sonnet-v2@20241022', 'vertex/claude-3-5-sonnet'],
@@ -61,6 +64,26 @@ describe('name resolution', () => {
     // OpenAI fine-tunes: the fine-tuned price of the base, never the base's own
     ['ft:gpt-4o-mini-2024-07-18:acme::9abcDEF1', 'ft:gpt-4o-mini'],
     ['ft:gpt-4.1-nano-2025-04-14:acme:support-bot:9abcDEF2', 'ft:gpt-4.1-nano-2025-04-14'],
+    // Pydantic AI's provider:model names (cases from genai-prices' public model-matching tests)
+    ['openai:gpt-4o', 'gpt-4o'],
+    ['google-gla:gemini-2.0-flash', 'gemini-2.0-flash'],
+    ['anthropic:claude-3-5-sonnet-latest', 'claude-3-5-sonnet'],
+    ['groq:llama-3.3-70b-versatile', 'groq/llama-3.3-70b-versatile'],
+    ['bedrock:us.anthropic.claude-sonnet-4-20250514-v1:0', 'bedrock/claude-sonnet-4'],
+    // Mistral's year-and-month snapshots; a context size in a name (8192) is not a date
+    ['mistral-small-2506', 'mistral-small'],
+    ['magistral-small-2507', 'magistral-small'],
+    ['llama3-70b-8192', 'groq/llama3-70b-8192'],
+    // a Claude model before 4 named family first
+    ['claude-sonnet-3.7', 'claude-3-7-sonnet'],
+    ['claude-haiku-3', 'claude-3-haiku'],
+    // a platform's record found by its id under the platform's name (Vertex charges 10x Mistral here)
+    ['vertex_ai/mistral-small-2503', 'vertex/mistral-small-2503'],
+    ['mistral-small-2503@001', 'vertex/mistral-small-2503'],
+    [
+      'accounts/fireworks/models/mistral-small-24b-instruct-2501',
+      'fireworks/accounts/fireworks/models/mistral-small-24b-instruct-2501',
+    ],
   ])('%s -> %s', (name, id) => {
     const res = book.resolve(name);
     expect(res.ok && res.record.id).toBe(id);
@@ -71,8 +94,8 @@ describe('name resolution', () => {
   });
 
   it('explains a platform fallback', () => {
-    const res = book.resolve('vertex_ai/gemini-2.5-pro');
-    expect(res.ok && res.reason).toMatch(/no Vertex AI price.*google/);
+    const res = book.resolve('groq/gpt-4o');
+    expect(res.ok && res.reason).toMatch(/no Groq price in the catalog, so openai's list price/);
   });
 
   it.each([
@@ -82,6 +105,8 @@ describe('name resolution', () => {
     '',
     'acme/my-finetune:free',
     'ft:gpt-5-mini-2025-08-07:acme::9abcDEF3', // no fine-tuned price in the catalog
+    'qwen:gpt-4o', // not a provider prefix llmcost knows
+    'gpt-4o-8192', // not a date
   ])('leaves %j unpriced, never a guess', (name) => {
     const res = book.resolve(name);
     expect(res.ok).toBe(false);
