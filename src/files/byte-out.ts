@@ -4,8 +4,8 @@
  * Here constant pieces are copied as ready bytes and whole numbers written digit by digit.
  */
 
-export /** Where text goes: a file descriptor, or an output stream that may ask the writer to wait. */
-interface TextTarget {
+/** Where text goes: a file descriptor, or an output stream that may ask the writer to wait. */
+export interface TextTarget {
   write(text: string): boolean | void;
   /** Bytes as they are (a part file appended), where the target can take them. */
   writeBytes?(bytes: Uint8Array): void;
