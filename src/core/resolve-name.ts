@@ -66,7 +66,8 @@ const COLON_PREFIXES: Record<string, string | undefined> = {
   fireworks: 'fireworks',
   openrouter: undefined,
 };
-const VARIANT = /:(thinking|free|floor|nitro|beta|extended|online|exacto)$/;
+// Not `:free`: OpenRouter bills a free variant at $0, and a free tier is left unpriced, never list price.
+const VARIANT = /:(thinking|floor|nitro|beta|extended|online|exacto)$/;
 const GEO = /^(us|eu|apac|au|jp|ca|us-gov|global)\./;
 const VENDOR = /^(anthropic|meta|mistral|amazon|cohere|ai21|openai|deepseek|qwen|writer|google)\./;
 

@@ -104,6 +104,7 @@ describe('name resolution', () => {
     'llama-local',
     '',
     'acme/my-finetune:free',
+    'openai/gpt-4o-mini:free', // OpenRouter's free variant is billed $0: unpriced, not list price
     'ft:gpt-5-mini-2025-08-07:acme::9abcDEF3', // no fine-tuned price in the catalog
     'qwen:gpt-4o', // not a provider prefix llmcost knows
     'gpt-4o-8192', // not a date
