@@ -220,10 +220,6 @@ export function bool(v: unknown): boolean {
 }
 
 /**
- * The first of `keys` that `o` lacks. A count every version of a format writes (an agent's input and output
- * tokens), absent, is a changed shape: the record is malformed with the field named, never read as 0.
- */
-/**
  * The uncached part of a prompt count whose cached tokens (`cache`) it holds. A count smaller than its cache
  * cannot hold it (usage a gateway or tool put together leaving the cache out): there it is the uncached part.
  */
@@ -231,6 +227,10 @@ export function withoutCache(prompt: number, cache: number): number {
   return cache > prompt ? prompt : prompt - cache;
 }
 
+/**
+ * The first of `keys` that `o` lacks. A count every version of a format writes (an agent's input and output
+ * tokens), absent, is a changed shape: the record is malformed with the field named, never read as 0.
+ */
 export function missing(o: Obj, keys: readonly string[]): string | undefined {
   for (const k of keys) if (o[k] === undefined) return k;
   return undefined;
