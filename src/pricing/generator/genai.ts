@@ -52,11 +52,17 @@ function atTier(p: GPrice | undefined, start: number): number | undefined {
   return hit ? hit.price : p.base;
 }
 
+/**
+ * A price as the decimal it was published as: a few of genai-prices' figures carry the noise of a unit
+ * conversion in doubles (0.18000000000000002 for $0.18); ten significant digits, as LiteLLM's are read.
+ */
+const published = (v: number): number => Number(v.toPrecision(10));
+
 function toSet(g: GPrices, pick: (p: GPrice | undefined) => number | undefined): PriceSet {
   const set: Partial<PriceSet> = {};
   for (const [ours, theirs] of KEYS) {
     const v = pick(g[theirs]);
-    if (v !== undefined) set[ours] = v;
+    if (v !== undefined) set[ours] = published(v);
   }
   if (set.input === undefined || set.output === undefined) {
     throw new Error(`price set without input/output: ${JSON.stringify(g)}`);
