@@ -3,7 +3,7 @@
  * the rest): each column's name (JSONL) or comma (CSV), and the cells that follow from the time, the file,
  * the model with its price key, and the tags. Text as files/text-rows.ts writes it.
  */
-import { ratePlan, type RatePlan } from '../core/cost.js';
+import { ratePlan, type RatePlan } from '../core/rate-plan.js';
 import type { PriceKey } from '../core/pricing-keys.js';
 import type { UsageRecord } from '../core/usage-record.js';
 import { csvQuoted } from '../files/text-rows.js';

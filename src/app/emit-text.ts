@@ -6,7 +6,7 @@
  */
 import type { Location } from '../core/aggregate.js';
 import { BUCKETS } from '../core/buckets.js';
-import type { RatePlan } from '../core/cost.js';
+import { PricedCounts, type RatePlan } from '../core/rate-plan.js';
 import type { PriceKey } from '../core/pricing-keys.js';
 import type { UsageRecord } from '../core/usage-record.js';
 import type { ByteOut } from '../files/byte-out.js';
@@ -51,21 +51,20 @@ export function emitTextEncoder(format: 'jsonl' | 'csv', out: ByteOut, lineOffse
   const p = new EmitPieces(format);
   const { NULL, countNames, costNames } = p;
   const counts = new Array<number | undefined>(BUCKETS.length).fill(0);
-  const costs = new Float64Array(BUCKETS.length);
+  const priced = new PricedCounts();
   const piece = (b: Uint8Array) => {
     out.room(b.length);
     out.bytes(b);
   };
-  let lastDouble = NaN;
-  let lastDoubleText = '';
   const number = (v: number) => {
     if ((v | 0) === v) out.number(v);
     else if (p.jsonl && !Number.isFinite(v)) out.bytes(NULL);
-    else {
-      // A fraction's shortest digits are the dearest part of a row; `cost` repeats `calculated_cost`.
-      if (v !== lastDouble) lastDoubleText = numberText((lastDouble = v));
-      out.ascii(lastDoubleText);
-    }
+    else out.ascii(numberText(v));
+  };
+  /** A cost priced exactly is written from its decimal, not found again from its double. */
+  const cost = (units: number, places: number, v: number) => {
+    if (units === units) out.decimal(units, places);
+    else number(v);
   };
 
   /** The count columns from input's value on: the buckets but requests, reasoning, requests. */
@@ -82,24 +81,16 @@ export function emitTextEncoder(format: 'jsonl' | 'csv', out: ByteOut, lineOffse
   };
   /** From calculated_cost's value to the last cost column's, of the counts writeCounts read. */
   const writeCosts = (plan: RatePlan | undefined, useLog: boolean, logged: number | undefined) => {
-    let total = 0;
-    if (plan) {
-      // costOf's products in its order (ratePlan): the same figures, and no object a row.
-      costs.fill(0);
-      for (let i = 0; i < plan.length; i++) {
-        const { index, perUnit, scale } = plan[i]!;
-        const count = counts[index];
-        if (count !== undefined) total += costs[index] = count * perUnit * scale;
-      }
-      number(total);
-    } else out.bytes(NULL);
+    const c = plan && priced.price(plan, counts);
+    if (c) cost(c.totalUnits, c.totalPlaces, c.total);
+    else out.bytes(NULL);
     out.bytes(p.costName);
     if (useLog && logged !== undefined) number(logged);
-    else if (plan && !useLog) number(total);
+    else if (c && !useLog) cost(c.totalUnits, c.totalPlaces, c.total);
     else out.bytes(NULL);
     for (let i = 0; i < costNames.length; i++) {
       out.bytes(costNames[i]!);
-      if (plan) number(costs[i]!);
+      if (c) cost(c.units[i]!, c.places[i]!, c.cost[i]!);
       else out.bytes(NULL);
     }
   };

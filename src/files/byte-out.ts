@@ -77,10 +77,63 @@ export class ByteOut {
     buf[p - 1] = 48 + n;
   }
 
+  /**
+   * The decimal `units / 10^places` (units a whole number, 0 <= units < 2^53) as JSON.stringify writes
+   * the double nearest it: that double's shortest digits are the decimal's own when it has at most 15
+   * significant digits (so a cost priced exactly prints as its decimal, with no digits of JavaScript's own
+   * choosing), laid out as Number#toString lays them (0.000123, 1.5e-7). More digits: JSON.stringify.
+   */
+  decimal(units: number, places: number): void {
+    while (places > 0 && units % 10 === 0) {
+      units /= 10;
+      places--;
+    }
+    if (!(units >= 0 && units < 1e15) || places > 22 || units !== Math.floor(units)) {
+      return this.ascii(JSON.stringify(units / 10 ** places));
+    }
+    if (places === 0 && units <= 0x7fffffff) return this.number(units);
+    let digits = 1;
+    while (units >= POW10[digits]!) digits++;
+    // Where the point falls, counted from the first digit: 123.45 has 3, 0.0012 has -2.
+    const point = digits - places;
+    if (point <= -6) return this.scientific(units, digits, point);
+    const { buf } = this;
+    let p = this.pos;
+    if (point <= 0) {
+      buf[p++] = 48; // 0
+      buf[p++] = 46; // .
+      for (let k = point; k < 0; k++) buf[p++] = 48;
+    }
+    const dot = point > 0 && point < digits ? point : -1;
+    const end = p + digits + (dot > 0 ? 1 : 0);
+    let q = end;
+    let n = units;
+    // Digits from the last; the point goes before the digit at its index.
+    for (let k = digits - 1; k >= 0; k--) {
+      const next = Math.floor(n / 10);
+      buf[--q] = 48 + n - next * 10;
+      n = next;
+      if (k === dot) buf[--q] = 46;
+    }
+    this.pos = end;
+  }
+
+  /** `units / 10^places` with an exponent (Number#toString's form below 1e-6): 1.5e-7. */
+  private scientific(units: number, digits: number, point: number): void {
+    const text = String(units);
+    const exp = point - 1;
+    this.ascii(
+      `${text[0]}${digits > 1 ? `.${text.slice(1, digits)}` : ''}e${exp < 0 ? '-' : '+'}${Math.abs(exp)}`,
+    );
+  }
+
   byte(b: number): void {
     this.buf[this.pos++] = b;
   }
 }
+
+/** Powers of ten up to 10^15, the largest decimal `decimal` lays out itself. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** Decimal digits of a whole number from 10 to 2^31 - 1. */
 function digits(n: number): number {

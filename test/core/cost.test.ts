@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUCKETS } from '../../src/core/buckets.js';
-import { costOf, ratePlan } from '../../src/core/cost.js';
+import { costOf } from '../../src/core/cost.js';
+import { PricedCounts, ratePlan } from '../../src/core/rate-plan.js';
 import { priceRequest } from '../../src/core/price-request.js';
 import type { ModelRecord, TokenBuckets } from '../../src/core/types.js';
 import { loadPriceBook } from '../../src/pricing/catalog.js';
@@ -174,9 +176,9 @@ describe('batch rates of a free model', () => {
 });
 
 describe('ratePlan', () => {
-  // What a caller pricing many requests at one price set looks up once: applied as count * perUnit *
-  // scale it must give costOf's figures to the last bit, for every catalog price set.
-  it("applied in its order equals costOf's breakdown and total exactly", () => {
+  // What a caller pricing many requests at one price set looks up once: priced through it, counts must
+  // give costOf's figures to the last bit, for every catalog price set.
+  it("priced through it equals costOf's breakdown and total exactly", () => {
     const tokens = t({
       input: 123_457,
       cacheRead: 98_765,
@@ -188,18 +190,74 @@ describe('ratePlan', () => {
       webSearches: 3,
       requests: 1,
     });
+    const counts = BUCKETS.map((b) => tokens[b.key]);
     // Every price set of the catalog: each period, and each of its long-context tiers.
     const sets = book.records.flatMap((r) => r.prices.flatMap((p) => [p, ...(p.tiers ?? [])]));
     expect(sets.length).toBeGreaterThan(100);
+    const priced = new PricedCounts();
     for (const rates of sets) {
-      const got: Record<string, number> = { ...t({}), total: 0 };
-      for (const { index, perUnit, scale } of ratePlan(rates)) {
-        const key = BUCKETS[index]!.key;
-        const n = tokens[key];
-        if (n === undefined) continue;
-        got.total! += got[key] = n * perUnit * scale;
-      }
+      const plan = ratePlan(rates);
+      priced.price(plan, counts);
+      const got: Record<string, number> = { ...t({}), total: priced.total };
+      for (const { index } of plan)
+        if (counts[index] !== undefined) got[BUCKETS[index]!.key] = priced.cost[index]!;
       expect(got).toStrictEqual(costOf(tokens, rates));
+      // Every catalog price is a short decimal: each figure is exact, and so is the sum where the prices
+      // have at most 4 decimals (a price of 10 digits, such as $0.08333333333, is summed in doubles).
+      expect(plan.every((s) => Number.isSafeInteger(s.units))).toBe(true);
+      if (plan.every((s) => s.places <= 4 + 6)) expect(Number.isNaN(priced.totalUnits)).toBe(false);
     }
+  });
+});
+
+describe('costs as exact decimals', () => {
+  // A count times a published price is a decimal; the figure is the double nearest it, rounded once.
+  it.each([
+    // [count, USD per 1M, cost]: in doubles count * price * 1e-6 is the second column's neighbour
+    [15, 1.5, 0.0000225], // 0.000022499999999999998
+    [10, 1.5, 0.000015], // 0.000014999999999999999
+    [4, 60, 0.00024], // 0.00023999999999999998
+    [4, 15, 0.00006], // 0.000059999999999999995
+    [1068, 4.4, 0.0046992], // 0.004699200000000001
+    [4, 0.1, 4e-7],
+    [3, 0.075, 2.25e-7],
+  ])('%d tokens at $%d/M cost %d', (n, price, cost) => {
+    expect(costOf(t({ input: n }), { input: price, output: 1 }).total).toBe(cost);
+    expect(costOf(t({ output: n }), { input: 1, output: price }).output).toBe(cost);
+  });
+
+  it('sums the buckets exactly: 270 input and 263 cached at o4-mini-like prices', () => {
+    // 270 x 1.10 + 263 x 0.275 + 1068 x 4.40 = 297 + 72.325 + 4699.2 = 5068.525 micro-dollars
+    const c = costOf(t({ input: 270, cacheRead: 263, output: 1068 }), {
+      input: 1.1,
+      cacheRead: 0.275,
+      output: 4.4,
+    });
+    expect(c.total).toBe(0.005068525);
+    expect([c.input, c.cacheRead, c.output]).toStrictEqual([0.000297, 0.000072325, 0.0046992]);
+  });
+
+  it('falls back to doubles past 2^53 units, and for a price with no short decimal form', () => {
+    expect(costOf(t({ input: 2 ** 52 }), { input: 15, output: 1 }).total).toBeCloseTo(
+      2 ** 52 * 15e-6,
+      0,
+    );
+    const third = costOf(t({ input: 3_000_000 }), { input: 1 / 3, output: 1 }).total;
+    expect(third).toBeCloseTo(1, 12);
+  });
+
+  it('is the nearest double to the decimal for any count and cent price (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2_000_000_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (n, cents) => {
+          const price = cents / 100; // $0.00 to $1,000.00 per 1M
+          const got = costOf(t({ input: n }), { input: price, output: 0 }).total;
+          // n x cents is exact; / 10^8 rounds once, to the nearest double
+          expect(got).toBe((n * cents) / 1e8);
+        },
+      ),
+    );
   });
 });
