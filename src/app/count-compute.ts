@@ -7,6 +7,7 @@ import { codeText, UsageError } from '../errors.js';
 import { displayPath } from '../files/paths.js';
 import { counterFor } from '../tokenize/count.js';
 import { countText, decodeText, type FileCount, type FileResult } from '../tokenize/count-file.js';
+import { framingFor, reframed } from '../tokenize/chat.js';
 import type { EncodingName } from '../tokenize/encoding.js';
 import { countingFor, type Counting } from '../tokenize/families.js';
 import { countFiles } from '../tokenize/pool.js';
@@ -74,9 +75,17 @@ export async function countAll(
   return { counted, binary: binary.length, skipped: found.skipped };
 }
 
-/** What sending `tokens` input tokens once costs on `record` (its own tokenizer's count). */
-export function inputCost(record: ModelRecord, f: Pick<FileCount, 'tokens'>, day: string): number {
-  const tokens = f.tokens[countingFor(record.tokenizer).encoding] ?? 0;
+/**
+ * What sending a file once costs on `record`: its own tokenizer's count, a chat file framed as that model
+ * frames messages (gpt-3.5-turbo-0301's differ).
+ */
+export function inputCost(
+  record: ModelRecord,
+  f: Pick<FileCount, 'tokens' | 'chat'>,
+  day: string,
+): number {
+  const counted = f.tokens[countingFor(record.tokenizer).encoding] ?? 0;
+  const tokens = f.chat ? reframed(counted, f.chat, framingFor(record)) : counted;
   return priceRequest(record, { ...ZERO_BUCKETS, input: tokens }, { day }).cost.total;
 }
 

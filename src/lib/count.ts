@@ -1,5 +1,5 @@
 import type { Tokenizer } from '../core/types.js';
-import { chatTokens, type ChatMessage } from '../tokenize/chat.js';
+import { chatTokens, framingFor, type ChatFraming, type ChatMessage } from '../tokenize/chat.js';
 import { counterForSync } from '../tokenize/count.js';
 import type { EncodingName } from '../tokenize/encoding.js';
 import { countingFor } from '../tokenize/families.js';
@@ -31,6 +31,7 @@ function counting(opts: CountOptions): {
   tokenizer: Tokenizer;
   encoding: EncodingName;
   exact: boolean;
+  framing?: ChatFraming;
 } {
   if (opts.model !== undefined && opts.encoding !== undefined)
     throw new InvalidArgumentError('give model or encoding, not both');
@@ -45,7 +46,11 @@ function counting(opts: CountOptions): {
     return { tokenizer: 'o200k_base', encoding: 'o200k_base', exact: true };
   const res = (opts.pricing ?? defaultPricing()).book.resolve(opts.model);
   if (!res.ok) throw new UnknownModelError(opts.model, res.candidates);
-  return { tokenizer: res.record.tokenizer, ...countingFor(res.record.tokenizer) };
+  return {
+    tokenizer: res.record.tokenizer,
+    ...countingFor(res.record.tokenizer),
+    framing: framingFor(res.record),
+  };
 }
 
 /** The counter for an encoding; its rank table is read on the first count, not on import. */
@@ -84,7 +89,7 @@ export function countChatTokens(
   const c = counting(opts);
   const counter = counterOf(c.encoding);
   return {
-    tokens: chatTokens([[...messages]], (s) => counter.count(s)),
+    tokens: chatTokens([[...messages]], (s) => counter.count(s), c.framing),
     exact: c.exact,
     encoding: c.encoding,
     tokenizer: c.tokenizer,

@@ -1,6 +1,8 @@
 /**
  * Chat requests counted the way OpenAI bills its chat models: every message costs 3 tokens of framing plus
- * its role and content (and 1 more with a name), and the reply is primed with 3 more tokens.
+ * its role and content (and 1 more with a name), and the reply is primed with 3 more tokens. The first chat
+ * snapshot, gpt-3.5-turbo-0301, framed a message with 4 tokens and left the role out when a name was given
+ * (-1): OpenAI's cookbook ("How to count tokens with tiktoken") counts it so.
  */
 export interface ChatMessage {
   role: string;
@@ -8,9 +10,48 @@ export interface ChatMessage {
   name?: string;
 }
 
-const PER_MESSAGE = 3;
-const PER_NAME = 1;
+/** Tokens a model frames each message and each name with. */
+export interface ChatFraming {
+  perMessage: number;
+  perName: number;
+}
+
+/** Every chat model since gpt-3.5-turbo-0613. */
+export const CHAT_FRAMING: ChatFraming = { perMessage: 3, perName: 1 };
+const FRAMING_0301: ChatFraming = { perMessage: 4, perName: -1 };
 const REPLY_PRIMING = 3;
+
+/** The framing of a catalog model (by id or alias: `gpt-3.5-turbo-0301` is its own record). */
+export function framingFor(model: { id: string; aliases?: readonly string[] }): ChatFraming {
+  const is0301 = (name: string) => /(^|\/)gpt-3\.5(-turbo)?-0301$/.test(name);
+  return is0301(model.id) || model.aliases?.some(is0301) ? FRAMING_0301 : CHAT_FRAMING;
+}
+
+/** How many messages and names conversations hold: what re-frames a count (`reframed`). */
+export interface ChatShape {
+  messages: number;
+  names: number;
+}
+
+export function chatShape(convos: ChatMessage[][]): ChatShape {
+  let messages = 0;
+  let names = 0;
+  for (const c of convos)
+    for (const m of c) {
+      messages++;
+      if (m.name) names++;
+    }
+  return { messages, names };
+}
+
+/** A count made with CHAT_FRAMING as `framing` makes it. */
+export function reframed(tokens: number, shape: ChatShape, framing: ChatFraming): number {
+  return (
+    tokens +
+    (framing.perMessage - CHAT_FRAMING.perMessage) * shape.messages +
+    (framing.perName - CHAT_FRAMING.perName) * shape.names
+  );
+}
 
 function isMessage(v: unknown): v is ChatMessage {
   return (
@@ -58,12 +99,16 @@ function contentText(content: unknown): string {
   return content === null || content === undefined ? '' : JSON.stringify(content);
 }
 
-export function chatTokens(convos: ChatMessage[][], count: (s: string) => number): number {
+export function chatTokens(
+  convos: ChatMessage[][],
+  count: (s: string) => number,
+  framing: ChatFraming = CHAT_FRAMING,
+): number {
   let total = 0;
   for (const messages of convos) {
     for (const m of messages) {
-      total += PER_MESSAGE + count(m.role) + count(contentText(m.content));
-      if (m.name) total += PER_NAME + count(m.name);
+      total += framing.perMessage + count(m.role) + count(contentText(m.content));
+      if (m.name) total += framing.perName + count(m.name);
     }
     total += REPLY_PRIMING;
   }

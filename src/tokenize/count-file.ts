@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { TokenCounter } from './counter.js';
 import type { EncodingName } from './encoding.js';
-import { chatChars, chatTokens, parseChat } from './chat.js';
+import { chatChars, chatShape, chatTokens, parseChat, type ChatShape } from './chat.js';
 import { codePoints } from '../core/code-points.js';
 
 export interface FileCount {
@@ -9,6 +9,8 @@ export interface FileCount {
   kind: 'text' | 'chat';
   chars: number;
   tokens: Partial<Record<EncodingName, number>>;
+  /** A chat file's messages and names: a model that frames them otherwise re-frames the count. */
+  chat?: ChatShape;
 }
 
 export type FileResult =
@@ -40,6 +42,7 @@ export function countText(
     kind: chat ? 'chat' : 'text',
     chars: chat ? chatChars(chat, codePoints) : codePoints(text),
     tokens,
+    ...(chat ? { chat: chatShape(chat) } : {}),
   };
 }
 

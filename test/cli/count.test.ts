@@ -119,6 +119,37 @@ describe('llmcost count', () => {
     expect(chat.tokens).not.toBe(raw.tokens);
   });
 
+  it("prices a chat file on gpt-3.5-turbo-0301 with that model's framing (4 a message, -1 a name)", async () => {
+    const file = join(tmp(), 'chat.json');
+    const messages = [
+      { role: 'user', content: 'Hello', name: 'John' },
+      { role: 'assistant', content: 'Hi there!' },
+    ];
+    writeFileSync(file, JSON.stringify(messages));
+    const r = await runCli([
+      'count',
+      file,
+      '--json',
+      '--models',
+      'gpt-3.5-turbo-0301,gpt-4',
+      '--date',
+      '2026-11-01',
+    ]);
+    const doc = JSON.parse(r.stdout);
+    // cl100k_base with the usual framing: 3 + 1 (user) + 1 (Hello) + 1 + 1 (John), 3 + 1 + 3 (Hi there!), 3
+    expect(doc.files[0].tokens).toBe(17);
+    // 0301: two messages at 4 (+2), the name at -1 instead of 1 (-2): 17 as well, priced at $1.50/M
+    expect(doc.files[0].costs['gpt-3.5-0301']).toBe(0.0000255);
+    expect(doc.files[0].costs['gpt-4']).toBe(0.00051); // 17 x $30/M
+    writeFileSync(file, JSON.stringify(messages.map(({ role, content }) => ({ role, content }))));
+    const unnamed = JSON.parse(
+      (await runCli(['count', file, '--json', '--models', 'gpt-3.5-turbo-0301'])).stdout,
+    );
+    // 15 with the usual framing, 17 as 0301 framed it
+    expect(unnamed.files[0].tokens).toBe(15);
+    expect(unnamed.files[0].costs['gpt-3.5-0301']).toBe(0.0000255);
+  });
+
   it('expands quoted globs and applies --include/--exclude', async () => {
     const g = JSON.parse((await inRepo(['prompts/**/*.md', '--json', '--no-exit-code'])).stdout);
     expect(g.files.map((f: { path: string }) => f.path).sort()).toEqual([

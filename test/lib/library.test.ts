@@ -162,6 +162,62 @@ describe('countTokens', () => {
     expect(countChatTokens(messages, { model: 'gpt-4o' }).tokens).toBe(expected);
     ref.free();
   });
+
+  // OpenAI's cookbook ("How to count tokens with tiktoken") and tokencost's tests: the figures its API
+  // returned as prompt_tokens. gpt-3.5-turbo-0301 framed a message with 4 tokens and a name replaced the role.
+  const COOKBOOK = [
+    {
+      role: 'system',
+      content:
+        'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.',
+    },
+    {
+      role: 'system',
+      name: 'example_user',
+      content: 'New synergies will help drive top-line growth.',
+    },
+    {
+      role: 'system',
+      name: 'example_assistant',
+      content: 'Things working well together will increase revenue.',
+    },
+    {
+      role: 'system',
+      name: 'example_user',
+      content:
+        "Let's circle back when we have more bandwidth to touch base on opportunities for increased leverage.",
+    },
+    {
+      role: 'system',
+      name: 'example_assistant',
+      content: "Let's talk later when we're less busy about how to do better.",
+    },
+    {
+      role: 'user',
+      content:
+        "This late pivot means we don't have time to boil the ocean for the client deliverable.",
+    },
+  ];
+  const HELLO = [
+    { role: 'user', content: 'Hello' },
+    { role: 'assistant', content: 'Hi there!' },
+  ];
+  const HELLO_NAMED = [{ ...HELLO[0]!, name: 'John' }, HELLO[1]!];
+  it.each([
+    ['gpt-3.5-turbo-0301', COOKBOOK, 127],
+    ['gpt-3.5-turbo-0613', COOKBOOK, 129],
+    ['gpt-4-0613', COOKBOOK, 129],
+    ['gpt-4o', COOKBOOK, 124],
+    ['gpt-4o-mini', COOKBOOK, 124],
+    ['gpt-3.5-turbo', HELLO, 15],
+    ['gpt-3.5-turbo-0301', HELLO, 17],
+    ['gpt-4', HELLO, 15],
+    ['gpt-4o', HELLO, 15],
+    ['gpt-3.5-turbo-0301', HELLO_NAMED, 17],
+    ['gpt-4', HELLO_NAMED, 17],
+  ])('counts %s chat prompts as its API did', (model, messages, tokens) => {
+    expect(countChatTokens(messages, { model }).tokens).toBe(tokens);
+  });
 });
 
 describe('normalizeUsage', () => {
