@@ -39,9 +39,12 @@ function step(index: number, perUnit: number): RateStep {
   const perEvent = 'perEvent' in BUCKETS[index]!;
   const scale = perEvent ? 1 / 1_000 : 1 / 1_000_000;
   const shift = perEvent ? 3 : 6;
+  // A price derived in doubles (a batch price as list x ratio, a discount as list x 0.9) carries the noise
+  // of that arithmetic: 1.1 x 0.9 is 0.9900000000000001. Fifteen significant digits are the price it is.
+  const price = Number(perUnit.toPrecision(15));
   for (let d = 0; d <= MAX_DECIMALS; d++) {
-    const units = Math.round(perUnit * POW10[d]!);
-    if (Number.isSafeInteger(units) && units / POW10[d]! === perUnit)
+    const units = Math.round(price * POW10[d]!);
+    if (Number.isSafeInteger(units) && units / POW10[d]! === price)
       return { index, perUnit, scale, units, places: d + shift };
   }
   return { index, perUnit, scale, units: NaN, places: 0 };

@@ -237,6 +237,14 @@ describe('costs as exact decimals', () => {
     expect([c.input, c.cacheRead, c.output]).toStrictEqual([0.000297, 0.000072325, 0.0046992]);
   });
 
+  it('reads a price derived in doubles as its decimal: a discount, a batch ratio', () => {
+    // 1.1 x 0.9 is 0.9900000000000001 in doubles: $0.99/M, and 1,000 tokens cost $0.00099
+    expect(costOf(t({ input: 1000 }), { input: 1.1 * 0.9, output: 1 }).total).toBe(0.00099);
+    expect(costOf(t({ input: 7 }), { input: 0.060000050000000006, output: 1 }).total).toBe(
+      4.2000035e-7,
+    );
+  });
+
   it('falls back to doubles past 2^53 units, and for a price with no short decimal form', () => {
     expect(costOf(t({ input: 2 ** 52 }), { input: 15, output: 1 }).total).toBeCloseTo(
       2 ** 52 * 15e-6,
