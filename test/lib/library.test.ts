@@ -491,3 +491,43 @@ describe('compareModels and estimateWorkload', () => {
     ).rejects.toThrow(/shares add up/);
   });
 });
+
+describe('priced to the decimal (genai-prices end-to-end figures)', () => {
+  // pydantic/genai-prices tests/test_end_to_end.py: responses and the Decimal prices it computes for them.
+  // Compared exactly: 11 x $3 + 144,211 x $3.75 per 1M is 0.54082425, which doubles made 0.5437792499999999.
+  const claude = (usage: object) => ({ model: 'claude-3-7-sonnet-20250219', usage });
+  const gpt41 = (cached: number) => ({
+    model: 'gpt-4.1-2025-04-14',
+    usage: {
+      completion_tokens: 610,
+      prompt_tokens: 131609,
+      total_tokens: 132219,
+      completion_tokens_details: {
+        accepted_prediction_tokens: 0,
+        audio_tokens: 0,
+        reasoning_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
+      prompt_tokens_details: { audio_tokens: 0, cached_tokens: cached },
+    },
+  });
+  const anthropic = (write: number, read: number, input: number) =>
+    claude({
+      cache_creation_input_tokens: write,
+      cache_read_input_tokens: read,
+      input_tokens: input,
+      output_tokens: 197,
+      server_tool_use: null,
+      service_tier: 'standard',
+    });
+  it.each([
+    ['Anthropic without caching', anthropic(0, 0, 144222), 0.435621],
+    ['Anthropic cache write', anthropic(144211, 0, 11), 0.54377925],
+    ['Anthropic cache read', anthropic(0, 144211, 11), 0.0462513],
+    ['OpenAI without caching', gpt41(0), 0.268098],
+    ['OpenAI caching', gpt41(131584), 0.070722],
+  ])('%s', (_, response, total) => {
+    const r = normalizeUsage(response);
+    expect(priceUsage(r.model, r, { date: '2025-08-01' }).cost.total).toBe(total);
+  });
+});

@@ -789,3 +789,52 @@ describe('time() on ISO instants', () => {
     expect(time('2026-10-01T12:00:00.000+02:00')).toBe(Date.parse('2026-10-01T10:00:00.000Z'));
   });
 });
+
+describe('app-log: the billing tier a logged usage names', () => {
+  const appLog = dialectByName('app-log')!;
+  const read = (o: Obj) => appLog.normalize(o) as UsageRecord;
+  // genai-prices' batch tests log Anthropic batch results this way: the model beside the message's usage.
+  const anthropicUsage = (extra: Obj) => ({
+    input_tokens: 17,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: 7082,
+    output_tokens: 5,
+    ...extra,
+  });
+  it.each([
+    [{ service_tier: 'batch' }, 'claude-haiku-4-5-20251001', true],
+    [{ service_tier: 'standard', inference_geo: 'us' }, 'claude-haiku-4-5-20251001-us', undefined],
+    [
+      { speed: 'fast', inference_geo: 'not_available' },
+      'claude-haiku-4-5-20251001-fast',
+      undefined,
+    ],
+  ])('Anthropic usage %j', (extra, model, batch) => {
+    const r = read({ model: 'claude-haiku-4-5-20251001', usage: anthropicUsage(extra) });
+    expect(r.model).toBe(model);
+    expect(r.batch).toBe(batch);
+    expect(r.cacheRead).toBe(7082);
+  });
+
+  it.each([
+    ['flex', 'gpt-5-mini-flex', undefined],
+    ['priority', 'gpt-5-mini-priority', undefined],
+    ['batch', 'gpt-5-mini', true],
+    ['default', 'gpt-5-mini', undefined],
+  ])('an OpenAI response with service_tier %s', (tier, model, batch) => {
+    const r = read({
+      timestamp: '2026-10-01T00:00:00Z',
+      response: {
+        model: 'gpt-5-mini',
+        service_tier: tier,
+        usage: { prompt_tokens: 100, completion_tokens: 10 },
+      },
+    });
+    expect([r.model, r.batch]).toEqual([model, batch]);
+  });
+
+  it('keeps a usage without a model under the unknown model, with no tier appended', () => {
+    const r = read({ usage: anthropicUsage({ inference_geo: 'us' }) });
+    expect(r.model).toBe('(unknown model)');
+  });
+});

@@ -1,9 +1,9 @@
 import { UNKNOWN_MODEL, type Outcome, type UsageRecord } from '../../core/usage-record.js';
 import { label, num, obj, str, tagValue, time, type Obj } from '../values.js';
-import { anthropicUsage } from './anthropic.js';
+import { anthropicUsage, billedModel } from './anthropic.js';
 import { geminiUsage } from './gemini.js';
 import { langchainUsage } from './langchain.js';
-import { openaiUsage } from './openai.js';
+import { openaiUsage, tieredModel } from './openai.js';
 import { isPerplexityUsage, perplexityRecords } from './perplexity.js';
 import type { Dialect } from './types.js';
 
@@ -20,6 +20,8 @@ import type { Dialect } from './types.js';
  * - `usage.billed_units` (Cohere v2) or `meta.billed_units` (v1): Cohere's billed input and output.
  * - `usage_metadata` (a LangChain AIMessage, also as `dumpd` writes it under `kwargs`): langchain.ts's
  *   rule, input including the cache whatever the provider; the model from `response_metadata`.
+ * Billing tier: Anthropic's `usage.service_tier: batch`, `speed: fast` and `inference_geo: us`, and the OpenAI
+ * response's `service_tier` (flex, priority, batch), as the providers' own dialects read them.
  * Model: `model` (or `modelVersion`) beside the usage object, else at the top level; a record with usage
  * and no model keeps its tokens under UNKNOWN_MODEL. Time: timestamp, created_at, createdAt, time, ts,
  * created, date, @timestamp, createTime or logging_time (ISO 8601, epoch seconds or ms). Tags: `user` and the scalar values of
@@ -54,8 +56,16 @@ export const appLog: Dialect = {
       const u = at.usage;
       const details = [obj(u.input_token_details), obj(u.output_token_details)] as const;
       r = { model: name, ...langchainUsage(u.input_tokens, u.output_tokens, ...details) };
-    } else if (at.kind === 'anthropic') r = { model: name, ...anthropicUsage(at.usage) };
-    else r = openaiUsage(at.usage, name, undefined);
+    } else if (at.kind === 'anthropic') {
+      // The usage names how the request was billed, as in a message (anthropic.ts): a batch result, fast
+      // mode and US-only inference are priced as such.
+      r = { model: model ? billedModel(model, at.usage) : name, ...anthropicUsage(at.usage) };
+      if (at.usage.service_tier === 'batch') r.batch = true;
+    } else {
+      // The response beside the usage names its processing tier (flex, priority; batch for a Batch API result).
+      r = openaiUsage(at.usage, model ? tieredModel(model, at.holder) : name, undefined);
+      if (at.holder.service_tier === 'batch') r.batch = true;
+    }
     if (ts !== undefined) r.timestamp = ts;
     if (tags) r.tags = tags;
     return r;
