@@ -67,6 +67,12 @@ const CASES: [string, string[], Record<string, Tokens>, Record<string, number>][
     { '2025-10-01': 1539 },
   ],
   [
+    'openai-batch-job',
+    ['fixtures/logs/openai-batch-job.jsonl'],
+    { 'gpt-5-nano': [2, 6492, 6272, 0, 128, 128], 'gpt-4.1-mini': [98, 3920000, 0, 0, 49000, 0] },
+    { '2025-10-01': 12892, '2025-10-02': 3969000 },
+  ],
+  [
     'openai-usage-api',
     ['fixtures/logs/openai-usage-api.json'],
     { 'gpt-4.1': [7, 700, 500, 100, 550, 0], 'gpt-4.1-mini': [10, 2000, 0, 0, 100, 0] },
@@ -493,6 +499,12 @@ describe('dialect rules', () => {
     );
     const b = await analyze(['fixtures/logs/openai-batch.jsonl']);
     expect(b.summary.cost).toBeCloseTo((1024 * 0.075 + 515 * 0.3) / 1e6, 12);
+    // A Batch object's whole-job usage, at batch prices, each job's tier decided on its average request:
+    // genai-prices' figure for this job (batch=True) is 0.00020358 exactly.
+    const job = await analyze(['fixtures/logs/openai-batch-job.jsonl']);
+    const cost = (m: string) => job.groups.find((x: Group) => x.model === m).cost;
+    expect(cost('gpt-5-nano')).toBe(0.00020358);
+    expect(cost('gpt-4.1-mini')).toBe(0.8232);
     // Anthropic's usage report: each row priced by its own context window and tier, never by its sum
     // (2.16M tokens in a "0-200k" row are base-priced); web searches at $10 per thousand.
     const report = await analyze(['fixtures/logs/anthropic-usage-report.json']);

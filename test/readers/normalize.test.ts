@@ -672,6 +672,17 @@ const CASES: Record<string, [Obj, string, Buckets]> = {
     'gpt-4o',
     [60, 40, 0, 0, 10, 0],
   ],
+  'openai-batch-job': [
+    {
+      object: 'batch',
+      endpoint: '/v1/chat/completions',
+      model: 'gpt-4o',
+      request_counts: { total: 1, completed: 1, failed: 0 },
+      usage: { input_tokens: 100, output_tokens: 10, input_tokens_details: { cached_tokens: 40 } },
+    },
+    'gpt-4o',
+    [60, 40, 0, 0, 10, 0],
+  ],
   'app-log': [
     {
       model: 'gpt-4o',

@@ -30,6 +30,7 @@ import { llmcostEmit } from './llmcost-emit.js';
 import { litellm } from './litellm.js';
 import { ollama } from './ollama.js';
 import { openaiBatch, openaiChat, openaiResponses } from './openai.js';
+import { openaiBatchJob } from './openai-batch-job.js';
 import { openaiUsageApi } from './openai-usage-api.js';
 import { openaiRealtime } from './openai-realtime.js';
 import { openrouter } from './openrouter.js';
@@ -58,6 +59,7 @@ export const DIALECTS: Dialect[] = [
   amp,
   cline,
   openaiBatch,
+  openaiBatchJob,
   anthropicBatch,
   bedrockBatch,
   openaiUsageApi,
