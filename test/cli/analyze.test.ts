@@ -78,6 +78,7 @@ describe('llmcost analyze input', () => {
     const glob = json((await runCli(['analyze', 'fixtures/logs/openai-*.jsonl', '--json'])).stdout);
     expect(Object.keys(glob.dialects).sort()).toEqual([
       'openai-batch',
+      'openai-batch-job',
       'openai-chat',
       'openai-realtime',
       'openai-responses',
