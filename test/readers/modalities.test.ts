@@ -121,6 +121,30 @@ describe('billable units beyond text tokens', () => {
     expect(cost).toBeCloseTo((400 * 0.3 + 400 * 1 + 200 * 0.1 + 100 * 2.5) / 1e6, 12);
   });
 
+  it("Gemini document pages (DOCUMENT) are image tokens, as Google bills a PDF's pages", async () => {
+    const { usage } = await costOf({
+      modelVersion: 'gemini-2.5-flash',
+      createTime: '2026-11-30T10:00:00Z',
+      usageMetadata: {
+        promptTokenCount: 1000,
+        promptTokensDetails: [
+          { modality: 'TEXT', tokenCount: 226 },
+          { modality: 'DOCUMENT', tokenCount: 516 },
+          { modality: 'IMAGE', tokenCount: 258 },
+        ],
+        cachedContentTokenCount: 300,
+        cacheTokensDetails: [
+          { modality: 'DOCUMENT', tokenCount: 258 },
+          { modality: 'TEXT', tokenCount: 42 },
+        ],
+        candidatesTokenCount: 100,
+      },
+    });
+    // 1000 - 300 cached = 700 uncached, of which 774 image tokens less the 258 cached are image: 184 text;
+    // cached image tokens are cache reads (there is no cached-image price)
+    expect(usage).toMatchObject({ input: 184, cacheRead: 300, imageInput: 516, output: 100 });
+  });
+
   it('Anthropic web searches at $10 per 1,000 on top of tokens', async () => {
     const { cost, usage } = await costOf({
       id: 'msg_ws',

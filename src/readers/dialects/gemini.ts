@@ -73,11 +73,13 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
   const cached = num(u.cachedContentTokenCount, 'cachedContentTokenCount');
   const thoughts = num(u.thoughtsTokenCount, 'thoughtsTokenCount');
   // By modality (promptTokensDetails, cacheTokensDetails, candidatesTokensDetails): audio has prices of its
-  // own, and so may images; text and video stay in input.
+  // own, and so may images; text and video stay in input. A document's pages (DOCUMENT) are billed as images.
   const audioIn = modality(u.promptTokensDetails, 'AUDIO');
   const audioCached = modality(u.cacheTokensDetails, 'AUDIO');
-  const imageIn = modality(u.promptTokensDetails, 'IMAGE');
-  const imageCached = modality(u.cacheTokensDetails, 'IMAGE');
+  const imageIn =
+    modality(u.promptTokensDetails, 'IMAGE') + modality(u.promptTokensDetails, 'DOCUMENT');
+  const imageCached =
+    modality(u.cacheTokensDetails, 'IMAGE') + modality(u.cacheTokensDetails, 'DOCUMENT');
   const audioOut = modality(outDetails, 'AUDIO');
   // Generated images (the image models: $30/M against text's $2.50).
   const imageOut = modality(outDetails, 'IMAGE');
