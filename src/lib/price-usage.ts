@@ -3,7 +3,7 @@ import { costOf } from '../core/cost.js';
 import { NoBatchPriceError as CoreNoBatchPrice, periodAt, ratesFor } from '../core/price-period.js';
 import type { Rates } from '../core/price-period.js';
 import type { CostBreakdown, TokenBuckets } from '../core/types.js';
-import { COUNT_FIELDS } from '../core/usage-record.js';
+import { COUNT_FIELDS, OPTIONAL_COUNT_FIELDS } from '../core/usage-record.js';
 import { defaultPricing, type Pricing } from './catalog.js';
 import { InvalidUsageError, NoBatchPriceError, UnknownModelError } from './errors.js';
 import { utcDayAndTime, type DateInput } from './dates.js';
@@ -23,6 +23,17 @@ export interface UsageInput {
   reasoning?: number;
   /** How many requests these tokens are the sum of (default 1); the long-context tier is decided on the average prompt. */
   requests?: number;
+  /**
+   * Buckets with prices of their own, outside the ones above (as `normalizeUsage` returns them): audio
+   * prompt tokens, cached audio, image prompt tokens, audio and image output tokens, and web searches.
+   * A model without a price for one bills it as the provider does (audio and images as text, a search at 0).
+   */
+  audioInput?: number;
+  audioCacheRead?: number;
+  imageInput?: number;
+  audioOutput?: number;
+  imageOutput?: number;
+  webSearches?: number;
 }
 
 export interface PriceOptions {
@@ -48,12 +59,12 @@ export function checkedUsage(
   u: UsageInput,
 ): TokenBuckets & { requests: number; reasoning: number } {
   if (u === null || typeof u !== 'object') throw new InvalidUsageError('usage must be an object');
-  for (const f of COUNT_FIELDS) {
+  for (const f of [...COUNT_FIELDS, ...OPTIONAL_COUNT_FIELDS]) {
     const v = u[f];
     if (v !== undefined && !(Number.isSafeInteger(v) && v >= 0))
       throw new InvalidUsageError(`usage.${f} must be a whole number >= 0, not ${String(v)}`);
   }
-  return {
+  const tokens: TokenBuckets & { requests: number; reasoning: number } = {
     input: u.input ?? 0,
     cacheRead: u.cacheRead ?? 0,
     cacheWrite5m: u.cacheWrite5m ?? 0,
@@ -62,6 +73,9 @@ export function checkedUsage(
     reasoning: u.reasoning ?? 0,
     requests: u.requests ?? 1,
   };
+  // A record of normalizeUsage carries these when the response names them: dropped, they were unpriced.
+  for (const f of OPTIONAL_COUNT_FIELDS) if (u[f]) tokens[f] = u[f];
+  return tokens;
 }
 
 /**

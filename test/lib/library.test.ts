@@ -530,4 +530,34 @@ describe('priced to the decimal (genai-prices end-to-end figures)', () => {
     const r = normalizeUsage(response);
     expect(priceUsage(r.model, r, { date: '2025-08-01' }).cost.total).toBe(total);
   });
+
+  it('prices the audio a normalized record carries (Gemini caching with audio in and out)', () => {
+    // genai-prices' test_google_caching: 0.0012873 on gemini-2.5-flash (audio in $1, cached audio $0.10)
+    const r = normalizeUsage({
+      modelVersion: 'gemini-2.5-flash',
+      usageMetadata: {
+        promptTokenCount: 14152,
+        candidatesTokenCount: 60,
+        totalTokenCount: 14271,
+        cachedContentTokenCount: 12239,
+        promptTokensDetails: [
+          { modality: 'TEXT', tokenCount: 14002 },
+          { modality: 'AUDIO', tokenCount: 150 },
+        ],
+        cacheTokensDetails: [
+          { modality: 'AUDIO', tokenCount: 129 },
+          { modality: 'TEXT', tokenCount: 12110 },
+        ],
+        candidatesTokensDetails: [
+          { modality: 'TEXT', tokenCount: 50 },
+          { modality: 'AUDIO', tokenCount: 10 },
+        ],
+        thoughtsTokenCount: 69,
+      },
+    });
+    expect(r).toMatchObject({ audioInput: 21, audioCacheRead: 129, audioOutput: 10 });
+    // Before, priceUsage dropped the audio buckets: 0.0012284.
+    expect(priceUsage(r.model, r, { date: '2026-11-01' }).cost.total).toBe(0.0012873);
+    expect(() => priceUsage('gpt-4o', { audioInput: -1 })).toThrow(/usage.audioInput/);
+  });
 });
