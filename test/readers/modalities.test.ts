@@ -145,6 +145,30 @@ describe('billable units beyond text tokens', () => {
     expect(usage).toMatchObject({ input: 184, cacheRead: 300, imageInput: 516, output: 100 });
   });
 
+  it("Gemini tool-use prompt tokens split by modality as the prompt's are", async () => {
+    // genai-prices' tool-use case: 10 prompt tokens and 25 of tools, of which 5 audio and 7 + 2 image
+    const { usage } = await costOf({
+      modelVersion: 'gemini-2.5-flash',
+      createTime: '2026-11-30T10:00:00Z',
+      usageMetadata: {
+        promptTokenCount: 10,
+        candidatesTokenCount: 3,
+        thoughtsTokenCount: 4,
+        toolUsePromptTokenCount: 25,
+        promptTokensDetails: [{ modality: 'TEXT', tokenCount: 10 }],
+        candidatesTokensDetails: [{ modality: 'TEXT', tokenCount: 3 }],
+        toolUsePromptTokensDetails: [
+          { modality: 'TEXT', tokenCount: 10 },
+          { modality: 'AUDIO', tokenCount: 5 },
+          { modality: 'IMAGE', tokenCount: 7 },
+          { modality: 'DOCUMENT', tokenCount: 2 },
+          { modality: 'VIDEO', tokenCount: 3 },
+        ],
+      },
+    });
+    expect(usage).toMatchObject({ input: 21, audioInput: 5, imageInput: 9, output: 7 });
+  });
+
   it('Anthropic web searches at $10 per 1,000 on top of tokens', async () => {
     const { cost, usage } = await costOf({
       id: 'msg_ws',

@@ -74,10 +74,15 @@ export function geminiUsage(u: Obj): Omit<UsageRecord, 'model'> {
   const thoughts = num(u.thoughtsTokenCount, 'thoughtsTokenCount');
   // By modality (promptTokensDetails, cacheTokensDetails, candidatesTokensDetails): audio has prices of its
   // own, and so may images; text and video stay in input. A document's pages (DOCUMENT) are billed as images.
-  const audioIn = modality(u.promptTokensDetails, 'AUDIO');
+  // A tool's prompt (toolUsePromptTokensDetails) is input too, split by modality the same way.
+  const tool = u.toolUsePromptTokensDetails;
+  const audioIn = modality(u.promptTokensDetails, 'AUDIO') + modality(tool, 'AUDIO');
   const audioCached = modality(u.cacheTokensDetails, 'AUDIO');
   const imageIn =
-    modality(u.promptTokensDetails, 'IMAGE') + modality(u.promptTokensDetails, 'DOCUMENT');
+    modality(u.promptTokensDetails, 'IMAGE') +
+    modality(u.promptTokensDetails, 'DOCUMENT') +
+    modality(tool, 'IMAGE') +
+    modality(tool, 'DOCUMENT');
   const imageCached =
     modality(u.cacheTokensDetails, 'IMAGE') + modality(u.cacheTokensDetails, 'DOCUMENT');
   const audioOut = modality(outDetails, 'AUDIO');
