@@ -9,11 +9,18 @@ import { InvalidUsageError, NoBatchPriceError, UnknownModelError } from './error
 import { utcDayAndTime, type DateInput } from './dates.js';
 
 /**
+ * The buckets with prices of their own (as `normalizeUsage` returns them): audio prompt tokens, cached
+ * audio, image prompt tokens, audio and image output tokens, and web searches. A model without a price for
+ * one bills it as the provider does (audio and images as text, a search at 0).
+ */
+type ModalityCounts = Partial<Pick<TokenBuckets, (typeof OPTIONAL_COUNT_FIELDS)[number]>>;
+
+/**
  * Token counts in llmcost's exclusive buckets (DESIGN.md, money semantics): `input` is the prompt that was
  * neither read from nor written to a cache; `output` includes reasoning. Missing buckets are 0. A provider
  * response can be turned into this with `normalizeUsage`.
  */
-export interface UsageInput {
+export interface UsageInput extends ModalityCounts {
   input?: number;
   cacheRead?: number;
   cacheWrite5m?: number;
@@ -23,17 +30,6 @@ export interface UsageInput {
   reasoning?: number;
   /** How many requests these tokens are the sum of (default 1); the long-context tier is decided on the average prompt. */
   requests?: number;
-  /**
-   * Buckets with prices of their own, outside the ones above (as `normalizeUsage` returns them): audio
-   * prompt tokens, cached audio, image prompt tokens, audio and image output tokens, and web searches.
-   * A model without a price for one bills it as the provider does (audio and images as text, a search at 0).
-   */
-  audioInput?: number;
-  audioCacheRead?: number;
-  imageInput?: number;
-  audioOutput?: number;
-  imageOutput?: number;
-  webSearches?: number;
 }
 
 export interface PriceOptions {
