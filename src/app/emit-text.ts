@@ -56,10 +56,16 @@ export function emitTextEncoder(format: 'jsonl' | 'csv', out: ByteOut, lineOffse
     out.room(b.length);
     out.bytes(b);
   };
+  let lastDouble = NaN;
+  let lastDoubleText = '';
   const number = (v: number) => {
     if ((v | 0) === v) out.number(v);
     else if (p.jsonl && !Number.isFinite(v)) out.bytes(NULL);
-    else out.ascii(numberText(v));
+    else {
+      // A logged cost stands twice in a row (logged_cost, then cost): its digits are found once.
+      if (v !== lastDouble) lastDoubleText = numberText((lastDouble = v));
+      out.ascii(lastDoubleText);
+    }
   };
   /** A cost priced exactly is written from its decimal, not found again from its double. */
   const cost = (units: number, places: number, v: number) => {

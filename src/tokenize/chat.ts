@@ -21,9 +21,11 @@ export const CHAT_FRAMING: ChatFraming = { perMessage: 3, perName: 1 };
 const FRAMING_0301: ChatFraming = { perMessage: 4, perName: -1 };
 const REPLY_PRIMING = 3;
 
+const NAME_0301 = /(^|\/)gpt-3\.5(-turbo)?-0301$/;
+const is0301 = (name: string) => NAME_0301.test(name);
+
 /** The framing of a catalog model (by id or alias: `gpt-3.5-turbo-0301` is its own record). */
 export function framingFor(model: { id: string; aliases?: readonly string[] }): ChatFraming {
-  const is0301 = (name: string) => /(^|\/)gpt-3\.5(-turbo)?-0301$/.test(name);
   return is0301(model.id) || model.aliases?.some(is0301) ? FRAMING_0301 : CHAT_FRAMING;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModelRecord } from '../../src/core/types.js';
 import { expand } from '../../src/pricing/generator/expand.js';
-import type { GProvider } from '../../src/pricing/generator/genai.js';
+import { periodsOf, type GProvider } from '../../src/pricing/generator/genai.js';
 import { creatorOf, tokenizerOf } from '../../src/pricing/generator/providers.js';
 
 const INFO = {
@@ -238,5 +238,16 @@ describe('hostile price maps', () => {
     );
     expect(fates.find((f) => f.key === 'openai/text')?.fate).toBe('left out');
     expect(fates.find((f) => f.key === 'inf')?.reason).toMatch(/output price Infinity/);
+  });
+});
+
+describe("genai-prices' figures", () => {
+  it("are read as the decimals published, not a unit conversion's noise", () => {
+    const [period] = periodsOf({
+      id: 'Qwen/Qwen3-VL-8B-Instruct',
+      match: {},
+      prices: { input_mtok: 0.18000000000000002, output_mtok: 0.68, cache_write_mtok: 1 / 12 },
+    });
+    expect(period).toMatchObject({ input: 0.18, output: 0.68, cacheWrite5m: 0.08333333333 });
   });
 });
