@@ -8,6 +8,7 @@ import type { PriceKey } from '../core/pricing-keys.js';
 import type { UsageRecord } from '../core/usage-record.js';
 import { csvQuoted } from '../files/text-rows.js';
 import { COST_COLUMNS, COUNT_COLUMNS, EMIT_COLUMNS, EMIT_SCHEMA_VERSION } from './emit-schema.js';
+import { makeShape, type Shape } from './emit-shapes.js';
 
 const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 /** Distinct prices, or models of one price, kept encoded; past that the cache starts again. */
@@ -21,6 +22,8 @@ interface PriceEntry {
   /** The model cells by dialect and model as logged. */
   models: Map<string | undefined, Map<string, Uint8Array>>;
   size: number;
+  /** Count and cost cells by which counts are not zero (emit-shapes.ts); at most 2^13. */
+  shapes: Map<number, Shape>;
 }
 
 /** A row's model as logged, dialect and price key, with its cells: `dialect` up to the first count's name. */
@@ -128,6 +131,13 @@ export class EmitPieces {
     return (this.last = { model: r.model, dialect: r.dialect, price, entry: e, cells });
   }
 
+  /** The count and cost cells of `entry`'s rows whose non-zero counts are `mask`'s. */
+  shape(entry: PriceEntry, mask: number): Shape {
+    let shape = entry.shapes.get(mask);
+    if (!shape) entry.shapes.set(mask, (shape = makeShape(this, mask, entry.plan)));
+    return shape;
+  }
+
   private entry(price: PriceKey | undefined): PriceEntry {
     let e = this.prices.get(price);
     if (e) return e;
@@ -139,6 +149,7 @@ export class EmitPieces {
       tails: [false, true].map((b) => bytesOf(`${name('batch')}${b}${rest}`)),
       models: new Map(),
       size: 0,
+      shapes: new Map(),
     };
     this.prices.set(price, e);
     return e;

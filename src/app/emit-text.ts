@@ -6,12 +6,13 @@
  */
 import type { Location } from '../core/aggregate.js';
 import { BUCKETS } from '../core/buckets.js';
-import { PricedCounts, type RatePlan } from '../core/rate-plan.js';
+import { PricedCounts } from '../core/rate-plan.js';
 import type { PriceKey } from '../core/pricing-keys.js';
 import type { UsageRecord } from '../core/usage-record.js';
 import type { ByteOut } from '../files/byte-out.js';
 import { numberText } from '../files/text-rows.js';
 import { EmitPieces } from './emit-pieces.js';
+import { REASONING, zeroMask, type Run } from './emit-shapes.js';
 
 /** `r`'s counts into `n` in the registry's order, read by name (a loop over key names was a slow keyed load a cell). */
 function readCounts(r: UsageRecord, n: (number | undefined)[]): (number | undefined)[] {
@@ -34,7 +35,6 @@ const probe = Object.fromEntries(BUCKETS.map((b, i) => [b.key, i])) as unknown a
 const read = readCounts(probe, []);
 if (read.length !== BUCKETS.length || read.some((v, i) => v !== i))
   throw new Error('emit-text.ts reads the buckets in an order the registry no longer has');
-const REQUESTS = BUCKETS.findIndex((b) => b.key === 'requests');
 
 export type EmitEncode = (
   r: UsageRecord,
@@ -49,7 +49,7 @@ export type EmitEncode = (
  */
 export function emitTextEncoder(format: 'jsonl' | 'csv', out: ByteOut, lineOffset = 0): EmitEncode {
   const p = new EmitPieces(format);
-  const { NULL, countNames, costNames } = p;
+  const { NULL } = p;
   const counts = new Array<number | undefined>(BUCKETS.length).fill(0);
   const priced = new PricedCounts();
   const piece = (b: Uint8Array) => {
@@ -73,32 +73,31 @@ export function emitTextEncoder(format: 'jsonl' | 'csv', out: ByteOut, lineOffse
     else number(v);
   };
 
-  /** The count columns from input's value on: the buckets but requests, reasoning, requests. */
-  const writeCounts = (r: UsageRecord) => {
-    const n = readCounts(r, counts);
-    for (let i = 0; i < REQUESTS; i++) {
-      if (i) out.bytes(countNames[i - 1]!);
-      number(n[i] ?? 0);
+  /** A run's ready bytes and values (emit-shapes.ts); `cost`: the values are the priced counts' costs. */
+  const writeRun = (run: Run, r: UsageRecord, costs: PricedCounts | undefined) => {
+    const { segments, values } = run;
+    for (let k = 0; k < values.length; k++) {
+      const s = segments[k]!;
+      if (s.length) out.bytes(s);
+      const i = values[k]!;
+      if (costs) cost(costs.units[i]!, costs.places[i]!, costs.cost[i]!);
+      else number(i === REASONING ? r.reasoning : (counts[i] ?? 0));
     }
-    out.bytes(countNames[REQUESTS - 1]!);
-    number(r.reasoning);
-    out.bytes(countNames[REQUESTS]!);
-    number(n[REQUESTS] ?? 0);
+    const last = segments[values.length]!;
+    if (last.length) out.bytes(last);
   };
-  /** From calculated_cost's value to the last cost column's, of the counts writeCounts read. */
-  const writeCosts = (plan: RatePlan | undefined, useLog: boolean, logged: number | undefined) => {
-    const c = plan && priced.price(plan, counts);
+  /** calculated_cost's and cost's values, of the counts read (the cost cells follow in the shape's run). */
+  const writeTotals = (
+    c: PricedCounts | undefined,
+    useLog: boolean,
+    logged: number | undefined,
+  ) => {
     if (c) cost(c.totalUnits, c.totalPlaces, c.total);
     else out.bytes(NULL);
     out.bytes(p.costName);
     if (useLog && logged !== undefined) number(logged);
     else if (c && !useLog) cost(c.totalUnits, c.totalPlaces, c.total);
     else out.bytes(NULL);
-    for (let i = 0; i < costNames.length; i++) {
-      out.bytes(costNames[i]!);
-      if (c) cost(c.units[i]!, c.places[i]!, c.cost[i]!);
-      else out.bytes(NULL);
-    }
   };
 
   return (r, at, price, useLog) => {
@@ -109,13 +108,16 @@ export function emitTextEncoder(format: 'jsonl' | 'csv', out: ByteOut, lineOffse
     out.number(at.line + lineOffset);
     const { entry, cells } = p.known(r, price);
     piece(cells);
-    writeCounts(r);
+    const shape = p.shape(entry, zeroMask(readCounts(r, counts), r.reasoning));
+    writeRun(shape.counts, r, undefined);
     piece(entry.tails[r.batch ? 1 : 0]!);
     const logged = r.loggedCost;
     if (logged === undefined) out.bytes(NULL);
     else number(logged);
     out.bytes(p.calculatedName);
-    writeCosts(entry.plan, useLog, logged);
+    const c = entry.plan && priced.price(entry.plan, counts);
+    writeTotals(c, useLog, logged);
+    writeRun(shape.costs, r, c);
     out.bytes(p.tagsName);
     piece(p.tags(r.tags));
     out.bytes(p.end);

@@ -47,8 +47,10 @@ const text = fc.oneof(
   fc.constantFrom('gpt-4o', 'claude-sonnet-4', 'a,b', 'say "hi"', 'line\nbreak', 'ü✓🚀', ''),
   fc.string({ unit: 'grapheme', maxLength: 10 }),
 );
+// Zero as often as not: which counts are zero decides the shape a row is written in (emit-shapes.ts).
 const count = fc.oneof(
-  fc.constantFrom(0, 1, 9, 10, 1_000_000, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1),
+  fc.constant(0),
+  fc.constantFrom(1, 9, 10, 1_000_000, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1),
   fc.nat({ max: 100_000 }),
 );
 const optCount = fc.option(count, { nil: undefined });
