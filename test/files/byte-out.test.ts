@@ -35,6 +35,9 @@ describe('ByteOut.decimal', () => {
       fc.property(
         fc.oneof(
           fc.integer({ min: 0, max: 10_000 }),
+          // Below 2^31 and about it: integer arithmetic up to 2^31 - 1, doubles from 2^31.
+          fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          fc.constantFrom(2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, 2 ** 31 - 10),
           // Up to 15 digits, the ones laid out by hand.
           fc
             .tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 999_999_999 }))
