@@ -136,7 +136,9 @@ export function groupColumns(dims: Dim[], showLogged: boolean, tz = 'UTC'): Colu
       priority: 4,
       header: 'in:out',
       align: 'right',
-      format: (v, row) => `${ratio(v as number)}${row.flag ? ' !' : ''}`,
+      // No output tokens: no ratio, shown as the summary line shows it.
+      format: (v, row) =>
+        Number.isFinite(v) ? `${ratio(v as number)}${row.flag ? ' !' : ''}` : '–',
     },
     {
       key: 'cacheHitRate',

@@ -96,11 +96,15 @@ export function judgedRatio(u: Usage): { ratio: number; fresh: boolean } {
   return { ratio: u.output > 0 ? prompt / u.output : Infinity, fresh };
 }
 
+/**
+ * Whether a group is outside the healthy band. Without prompt or output tokens there is no ratio to judge:
+ * a group of embeddings has no output by nature, and requests that produced nothing are not bloated prompts.
+ */
 export function ratioFlag(
   u: Usage,
   band: RatioBand,
 ): 'bloated prompts' | 'verbose output' | undefined {
-  if (promptTokens(u) === 0) return undefined;
+  if (promptTokens(u) === 0 || u.output === 0) return undefined;
   const r = judgedRatio(u).ratio;
   if (r > band.high) return 'bloated prompts';
   if (r < band.low) return 'verbose output';

@@ -97,6 +97,9 @@ describe('the healthy input:output band', () => {
     [u({ input: 100, cacheRead: 90_000, cacheWrite5m: 9_900, output: 1000 }), 'bloated prompts'], // fresh 10:1
     [u({ input: 5000, cacheRead: 1000, output: 500 }), 'bloated prompts'], // 17% cached: all 12:1
     [u({ input: 100, output: 500 }), 'verbose output'],
+    // No output (embeddings, or requests that produced nothing): no ratio to judge, not "bloated prompts".
+    [u({ input: 40_000, output: 0 }), undefined],
+    [u({ input: 0, output: 0 }), undefined],
   ] as const)('%o is %s', async (usage, flag) => {
     const { ratioFlag } = await import('../../src/core/price-groups.js');
     expect(ratioFlag(usage, { low: 2, high: 5 })).toBe(flag);
