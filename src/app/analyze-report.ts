@@ -74,6 +74,10 @@ export function groupRows(
   });
 }
 
+/** The in:out cell, marked when flagged; no output tokens: no ratio, shown as the summary line shows it. */
+const inOut = (v: unknown, row: Record<string, unknown>): string =>
+  Number.isFinite(v) ? `${ratio(v as number)}${row.flag ? ' !' : ''}` : '–';
+
 export function groupColumns(dims: Dim[], showLogged: boolean, tz = 'UTC'): Column[] {
   const n = (v: unknown) => int(v as number);
   const when = (v: unknown) => (typeof v === 'string' ? localMinute(Date.parse(v), tz) : '');
@@ -136,9 +140,7 @@ export function groupColumns(dims: Dim[], showLogged: boolean, tz = 'UTC'): Colu
       priority: 4,
       header: 'in:out',
       align: 'right',
-      // No output tokens: no ratio, shown as the summary line shows it.
-      format: (v, row) =>
-        Number.isFinite(v) ? `${ratio(v as number)}${row.flag ? ' !' : ''}` : '–',
+      format: inOut,
     },
     {
       key: 'cacheHitRate',
