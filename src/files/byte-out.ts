@@ -84,12 +84,12 @@ export class ByteOut {
    * choosing), laid out as Number#toString lays them (0.000123, 1.5e-7). More digits: JSON.stringify.
    */
   decimal(units: number, places: number): void {
-    // Most costs' units fit 31 bits: integer arithmetic then, twice as fast as a double's.
-    if ((units | 0) === units && units >= 0 && places <= 22)
-      return this.smallDecimal(units, places);
-    while (places > 0 && units % 10 === 0) {
-      units /= 10;
-      places--;
+    // Most costs' units fit 31 bits: integer arithmetic then (`| 0`), twice as fast as a double's floor.
+    const small = (units | 0) === units && units >= 0;
+    for (; places > 0; places--) {
+      const q = small ? (units / 10) | 0 : Math.floor(units / 10);
+      if (q * 10 !== units) break;
+      units = q;
     }
     if (!(units >= 0 && units < 1e15) || places > 22 || units !== Math.floor(units)) {
       return this.ascii(JSON.stringify(units / 10 ** places));
@@ -113,38 +113,7 @@ export class ByteOut {
     let n = units;
     // Digits from the last; the point goes before the digit at its index.
     for (let k = digits - 1; k >= 0; k--) {
-      const next = Math.floor(n / 10);
-      buf[--q] = 48 + n - next * 10;
-      n = next;
-      if (k === dot) buf[--q] = 46;
-    }
-    this.pos = end;
-  }
-
-  /** `decimal` of units below 2^31. */
-  private smallDecimal(units: number, places: number): void {
-    let n = units;
-    while (places > 0 && n % 10 === 0) {
-      n = (n / 10) | 0;
-      places--;
-    }
-    if (places === 0) return this.number(n);
-    const count = n < 10 ? 1 : digits(n);
-    const point = count - places;
-    // The point goes before the digit at its index; none among the digits when the number is below 1.
-    const dot = point > 0 ? point : -1;
-    if (point <= -6) return this.scientific(n, count, point);
-    const { buf } = this;
-    let p = this.pos;
-    if (point <= 0) {
-      buf[p++] = 48; // 0
-      buf[p++] = 46; // .
-      for (let k = point; k < 0; k++) buf[p++] = 48;
-    }
-    const end = p + count + (dot > 0 ? 1 : 0);
-    let q = end;
-    for (let k = count - 1; k >= 0; k--) {
-      const next = (n / 10) | 0;
+      const next = small ? (n / 10) | 0 : Math.floor(n / 10);
       buf[--q] = 48 + n - next * 10;
       n = next;
       if (k === dot) buf[--q] = 46;
