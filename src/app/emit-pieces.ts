@@ -13,6 +13,11 @@ import { makeShape, type Shape } from './emit-shapes.js';
 const bytesOf = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 /** Distinct prices, or models of one price, kept encoded; past that the cache starts again. */
 const CACHE_MAX = 512;
+/**
+ * Row shapes kept over all prices (a few dozen in real logs; 2^13 a price at most, and a hostile log could
+ * pair hundreds of prices with thousands of shapes): past this many they are all made again as needed.
+ */
+const SHAPES_MAX = 4096;
 
 /** What follows from a price key (absent: unpriced). */
 interface PriceEntry {
@@ -49,6 +54,7 @@ export class EmitPieces {
   readonly end: Uint8Array;
   private readonly index = new Map(EMIT_COLUMNS.map((c, i) => [c.name, i]));
   private readonly prices = new Map<PriceKey | undefined, PriceEntry>();
+  private shapes = 0;
   private last: Known | undefined;
   private lastMs: number | undefined = NaN;
   private timeCells: Uint8Array;
@@ -134,14 +140,22 @@ export class EmitPieces {
   /** The count and cost cells of `entry`'s rows whose non-zero counts are `mask`'s. */
   shape(entry: PriceEntry, mask: number): Shape {
     let shape = entry.shapes.get(mask);
-    if (!shape) entry.shapes.set(mask, (shape = makeShape(this, mask, entry.plan)));
+    if (shape) return shape;
+    if (this.shapes++ >= SHAPES_MAX) {
+      for (const e of this.prices.values()) e.shapes.clear();
+      this.shapes = 1;
+    }
+    entry.shapes.set(mask, (shape = makeShape(this, mask, entry.plan)));
     return shape;
   }
 
   private entry(price: PriceKey | undefined): PriceEntry {
     let e = this.prices.get(price);
     if (e) return e;
-    if (this.prices.size >= CACHE_MAX) this.prices.clear();
+    if (this.prices.size >= CACHE_MAX) {
+      this.prices.clear();
+      this.shapes = 0;
+    }
     const { name, cell } = this.bound();
     const rest = `${name('price_from')}${cell(price?.from)}${name('tier_threshold')}${cell(price?.rates.tierThreshold)}${name('time_window')}${cell(price?.rates.window)}${name('logged_cost')}`;
     e = {

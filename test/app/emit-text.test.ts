@@ -179,6 +179,32 @@ describe('emit rows written from the request', () => {
     expect(await direct(rs, 'jsonl', 0)).toBe(await generic(rs, 'jsonl', 0));
   });
 
+  it('starts its row shapes again past their bound (every zero pattern of the counts, two prices)', async () => {
+    const keys = [
+      'input',
+      'cacheRead',
+      'cacheWrite5m',
+      'cacheWrite1h',
+      'output',
+      'audioInput',
+    ] as const;
+    const extra = [
+      'audioCacheRead',
+      'imageInput',
+      'audioOutput',
+      'imageOutput',
+      'webSearches',
+    ] as const;
+    const prices = fc.sample(price, { numRuns: 2, seed: 7 });
+    const rs: Counted[] = Array.from({ length: 2 ** 13 }, (_, mask) => {
+      const r: Record<string, number> = { requests: mask & 1 ? 2 : 1, reasoning: mask & 2 ? 3 : 0 };
+      [...keys, ...extra].forEach((k, i) => (r[k] = mask & (4 << i) ? 1000 + i : 0));
+      return [request(r), { file: 'f', line: mask + 1 }, prices[mask % 2], false];
+    });
+    for (const format of ['jsonl', 'csv'] as const)
+      expect(await direct(rs, format, 0)).toBe(await generic(rs, format, 0));
+  });
+
   it('writes a row longer than the output buffer whole', async () => {
     const long = 'x'.repeat(300_000);
     const rs: Counted[] = [
