@@ -7,7 +7,8 @@ import { cleanNumber, type Report } from './report.js';
  */
 function field(raw: unknown): string {
   const v = cleanNumber(raw);
-  if (v === null || v === undefined) return '';
+  // No number (a ratio without output tokens is Infinity): an empty cell, as JSON writes null.
+  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
   const s =
     typeof v === 'string'
       ? spreadsheetSafe(printable(v))

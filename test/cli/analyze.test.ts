@@ -312,6 +312,33 @@ describe('llmcost analyze reports', () => {
     const md = await runCli(['analyze', 'fixtures/logs/openai-chat.jsonl', '--format', 'markdown']);
     expect(md.stdout).toContain('| model | requests |');
   });
+
+  it('gives a group without output no ratio and no flag, in every format', async () => {
+    const f = join(tmp(), 'embeddings.jsonl');
+    const usage = (id: string, model: string, n: number) =>
+      JSON.stringify({
+        id,
+        object: 'chat.completion',
+        created: 1760000000,
+        model,
+        usage: { prompt_tokens: n, completion_tokens: 0 },
+      });
+    writeFileSync(f, `${usage('a', 'gpt-4o', 40000)}\n${usage('b', 'gpt-4.1', 100000)}\n`);
+    const text = await runCli(['analyze', f, '--tz', 'UTC', '--by', 'day']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toContain('bloated');
+    expect(text.stdout).toMatch(/│ +– │/);
+    const json = JSON.parse(
+      (await runCli(['analyze', f, '--tz', 'UTC', '--by', 'day', '--json'])).stdout,
+    );
+    expect(json.groups[0]).toMatchObject({ ioRatio: null, cost: 0.3 });
+    expect(json.groups[0].flag).toBeUndefined();
+    expect(json.ratioFlags).toEqual([]);
+    // As JSON's null: an empty cell, not "Infinity".
+    const csv = (await runCli(['analyze', f, '--tz', 'UTC', '--by', 'day', '--format', 'csv']))
+      .stdout;
+    expect(csv.split('\n')[1]).toBe('2025-10-09,2,140000,0,0,0,0,0.3,1,,0,0');
+  });
 });
 
 describe('timestamps', () => {
