@@ -75,20 +75,28 @@ export class PricedCounts {
   total = 0;
   totalUnits = 0;
   totalPlaces = 0;
+  /** The plan priced last: its buckets are the only ones not 0 (the others are cleared when it changes). */
+  private plan: RatePlan | undefined;
 
   /** Prices `counts` (by position in BUCKETS; undefined: the record has no such bucket) at `plan`. */
   price(plan: RatePlan, counts: ArrayLike<number | undefined>): this {
     const { cost, units, places } = this;
-    cost.fill(0);
-    units.fill(0);
-    places.fill(0);
+    if (plan !== this.plan) {
+      cost.fill(0);
+      units.fill(0);
+      places.fill(0);
+      this.plan = plan;
+    }
     let exact = true;
     let finest = 0;
     let total = 0;
     for (let i = 0; i < plan.length; i++) {
       const s = plan[i]!;
       const n = counts[s.index];
-      if (n === undefined) continue;
+      if (n === undefined) {
+        cost[s.index] = units[s.index] = places[s.index] = 0;
+        continue;
+      }
       const m = n * s.units;
       if (Number.isSafeInteger(m)) {
         total += cost[s.index] = m / POW10[s.places]!;
@@ -98,6 +106,7 @@ export class PricedCounts {
       } else {
         total += cost[s.index] = n * s.perUnit * s.scale;
         units[s.index] = NaN;
+        places[s.index] = 0;
         exact = false;
       }
     }

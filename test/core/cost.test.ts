@@ -210,6 +210,37 @@ describe('ratePlan', () => {
   });
 });
 
+describe('PricedCounts reused', () => {
+  // It clears only when the plan changes: whatever came before, a request's figures are a fresh one's.
+  it('gives every request what a fresh instance gives, across plans and absent buckets', () => {
+    const sets = book.records.slice(0, 40).flatMap((r) => r.prices.map((p) => ratePlan(p)));
+    const count = fc.option(fc.oneof(fc.nat({ max: 1e6 }), fc.constant(2 ** 60)), {
+      nil: undefined,
+    });
+    const request = fc.tuple(
+      fc.nat({ max: sets.length - 1 }),
+      fc.array(count, { minLength: BUCKETS.length, maxLength: BUCKETS.length }),
+    );
+    fc.assert(
+      fc.property(fc.array(request, { maxLength: 20 }), (requests) => {
+        const reused = new PricedCounts();
+        for (const [k, counts] of requests) {
+          const a = reused.price(sets[k]!, counts);
+          const b = new PricedCounts().price(sets[k]!, counts);
+          expect([a.cost, a.units, a.places, a.total, a.totalUnits, a.totalPlaces]).toStrictEqual([
+            b.cost,
+            b.units,
+            b.places,
+            b.total,
+            b.totalUnits,
+            b.totalPlaces,
+          ]);
+        }
+      }),
+    );
+  });
+});
+
 describe('costs as exact decimals', () => {
   // A count times a published price is a decimal; the figure is the double nearest it, rounded once.
   it.each([
