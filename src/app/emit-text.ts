@@ -103,7 +103,9 @@ export function emitTextEncoder(format: 'jsonl' | 'csv', out: ByteOut, lineOffse
   return (r, at, price, useLog) => {
     out.room(0);
     out.bytes(p.start);
-    piece(p.time(r.timestamp));
+    const ms = r.timestamp;
+    // Digits written in place; a time past the years 0-9999, or none, from the cached cells.
+    if (ms === undefined || !out.isoTime(ms, p.jsonl)) piece(p.time(ms));
     piece(p.file(at.file));
     out.number(at.line + lineOffset);
     const { entry, cells } = p.known(r, price);

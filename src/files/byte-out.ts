@@ -4,6 +4,8 @@
  * Here constant pieces are copied as ready bytes and whole numbers written digit by digit.
  */
 
+import { ISO_TIME_BYTES, writeIsoTime } from './iso-time.js';
+
 /** Where text goes: a file descriptor, or an output stream that may ask the writer to wait. */
 export interface TextTarget {
   write(text: string): boolean | void;
@@ -128,6 +130,21 @@ export class ByteOut {
     this.ascii(
       `${text[0]}${digits > 1 ? `.${text.slice(1, digits)}` : ''}e${exp < 0 ? '-' : '+'}${Math.abs(exp)}`,
     );
+  }
+
+  /** A time as `Date#toISOString` writes it, in quotes or not; false (nothing written) past years 0-9999. */
+  isoTime(ms: number, quoted: boolean): boolean {
+    this.room(ISO_TIME_BYTES + 2);
+    const { buf } = this;
+    const start = quoted ? this.pos + 1 : this.pos;
+    const end = writeIsoTime(buf, start, ms);
+    if (end < 0) return false;
+    if (quoted) {
+      buf[start - 1] = 34;
+      buf[end] = 34;
+    }
+    this.pos = quoted ? end + 1 : end;
+    return true;
   }
 
   byte(b: number): void {

@@ -102,9 +102,15 @@ const price: fc.Arbitrary<PriceKey> = fc
 const record: fc.Arbitrary<UsageRecord> = fc
   .record({
     model: text,
-    timestamp: fc.option(fc.oneof(fc.integer({ min: 0, max: 4e12 }), fc.constant(9e15)), {
-      nil: undefined,
-    }),
+    // Before 1970, fractional, past the year 9999 (six digits), past a Date's range.
+    timestamp: fc.option(
+      fc.oneof(
+        fc.integer({ min: -7e13, max: 4e12 }),
+        fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }),
+        fc.constant(9e15),
+      ),
+      { nil: undefined },
+    ),
     dialect: fc.option(fc.constantFrom('openai-chat', 'claude-code', 'csv'), { nil: undefined }),
     input: count,
     cacheRead: count,
