@@ -7,6 +7,7 @@ import type { EngineSpec } from './analyze-engine.js';
 import type { Snapshot } from './analyze-run.js';
 import type { Tally } from './analyze-tally.js';
 import type { RowFormat } from '../files/row-writers.js';
+import type { PendingOffset } from './line-offsets.js';
 
 /** What the threads reading a tree share: the files, the counted responses, and who settles next. */
 export interface TreeShare {
@@ -22,7 +23,8 @@ export interface TreeShare {
 export interface PartJob {
   part: string;
   format: RowFormat;
-  lineOffset: number;
+  /** Known, or still being counted by the main thread (line-offsets.ts). */
+  lineOffset: number | PendingOffset;
 }
 
 export type WorkerJob = {

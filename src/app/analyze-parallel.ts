@@ -4,6 +4,7 @@ import { ClaimTable } from '../core/claim-table.js';
 import { countedFirst, KeepLargest, SharedIds } from '../core/dedup.js';
 import type { Plan } from '../readers/plan-ranges.js';
 import { startWorker } from './analyze-jobs.js';
+import { pendingOffsets } from './line-offsets.js';
 import type { Emitter } from './analyze-emit.js';
 import { countNewlines } from '../readers/plan-ranges.js';
 import { buildEngine, type Engine, type EngineSpec } from './analyze-engine.js';
@@ -36,8 +37,9 @@ export async function runParallel(
   emit?: Emitter,
 ): Promise<{ engine: Engine; tally: Tally }> {
   const ids = SharedIds.allocate(idSlots(plan));
-  // A worker's rows carry the file's line numbers: it is told how many lines come before its range.
-  const offsets = emit ? lineOffsets(plan) : [];
+  // A worker's rows carry the file's line numbers: it is told how many lines come before its range,
+  // counted below while the workers start.
+  const offsets = emit ? pendingOffsets(plan.ranges.length) : undefined;
   const parts = emit?.parts(plan.ranges.length - 1) ?? [];
   const jobs = plan.ranges.slice(1).map((range, k) =>
     startWorker({
@@ -47,7 +49,7 @@ export async function runParallel(
             emit: {
               part: parts[k]!,
               format: emit.format,
-              lineOffset: offsets[k + 1]!,
+              lineOffset: offsets!.at(k + 1),
             },
           }
         : {}),
@@ -61,6 +63,7 @@ export async function runParallel(
     }),
   );
   jobs.forEach((j) => j.catch(() => undefined)); // failures surface below, after the main range
+  if (offsets) publishOffsets(offsets, plan);
   const engine = buildEngine(p.book, spec);
   emit?.hook(engine.aggregator);
   const mine = await runAnalysis({
@@ -113,6 +116,16 @@ export async function runParallel(
 }
 
 export { PARALLEL_MIN_BYTES, planRanges, type Plan } from '../readers/plan-ranges.js';
+
+/** Counts the lines before each range for the workers, or tells them the count failed (none waits for ever). */
+function publishOffsets(offsets: ReturnType<typeof pendingOffsets>, plan: Plan): void {
+  try {
+    offsets.publish(lineOffsets(plan));
+  } catch (err) {
+    offsets.fail();
+    throw err;
+  }
+}
 
 /** The lines before each range (its first line is one more). */
 function lineOffsets(plan: Plan): number[] {

@@ -11,11 +11,19 @@ import { readShare } from './analyze-tree.js';
 import { openPartWriter } from '../files/row-writers.js';
 import { hookRows } from './analyze-emit.js';
 import { EMIT_COLUMNS } from './emit-schema.js';
+import { awaitOffset } from './line-offsets.js';
 
 const job = workerData as WorkerJob;
 const engine = buildEngine(loadPriceBook(job.overrides, job.catalog), job.spec);
 const rows = job.emit && (await openPartWriter(job.emit.part, job.emit.format, EMIT_COLUMNS));
-if (rows) hookRows(engine.aggregator, rows, job.emit!.lineOffset);
+if (rows) {
+  const { lineOffset } = job.emit!;
+  hookRows(
+    engine.aggregator,
+    rows,
+    typeof lineOffset === 'number' ? lineOffset : awaitOffset(lineOffset),
+  );
+}
 let result: WorkerResult;
 if (job.kind === 'tree') {
   const tally = new Tally();
