@@ -2,7 +2,8 @@
  * `--emit` rows as JSON lines or CSV, written from the counted request itself. The text is exactly what the
  * generic encoder (files/text-rows.ts) makes of emitRow's row (a test holds them equal), in a third of
  * its time: no row array a request and no type test a cell; the cells that repeat are ready bytes
- * (emit-pieces.ts), counts are written digit by digit and the costs priced into one reused array.
+ * (emit-pieces.ts), the count and cost cells runs of them around the non-zero values (emit-shapes.ts),
+ * numbers and times written digit by digit, the costs priced into one reused array.
  */
 import type { Location } from '../core/aggregate.js';
 import { BUCKETS } from '../core/buckets.js';

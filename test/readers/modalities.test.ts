@@ -15,6 +15,13 @@ async function costOf(line: object): Promise<{ cost: number; usage: Record<strin
   return { cost: doc.summary.cost, usage: doc.summary.usage };
 }
 
+/** A Gemini response of gemini-2.5-flash with `usageMetadata`, dated in the bundled catalog's prices. */
+const flash = (usageMetadata: object) => ({
+  modelVersion: 'gemini-2.5-flash',
+  createTime: '2026-11-30T10:00:00Z',
+  usageMetadata,
+});
+
 describe('billable units beyond text tokens', () => {
   it('Gemini image output at its own price (gemini-2.5-flash-image: $2.50 text, $30 image), as genai-prices prices it', async () => {
     const { cost, usage } = await costOf({
@@ -97,10 +104,8 @@ describe('billable units beyond text tokens', () => {
   });
 
   it('Gemini audio by modality, cached audio at its own price (gemini-2.5-flash: $1, $0.10)', async () => {
-    const { cost, usage } = await costOf({
-      modelVersion: 'gemini-2.5-flash',
-      createTime: '2026-11-30T10:00:00Z',
-      usageMetadata: {
+    const { cost, usage } = await costOf(
+      flash({
         promptTokenCount: 1000,
         promptTokensDetails: [
           { modality: 'TEXT', tokenCount: 400 },
@@ -109,8 +114,8 @@ describe('billable units beyond text tokens', () => {
         cachedContentTokenCount: 200,
         cacheTokensDetails: [{ modality: 'AUDIO', tokenCount: 200 }],
         candidatesTokenCount: 100,
-      },
-    });
+      }),
+    );
     expect(usage).toMatchObject({
       input: 400,
       cacheRead: 0,
@@ -122,10 +127,8 @@ describe('billable units beyond text tokens', () => {
   });
 
   it("Gemini document pages (DOCUMENT) are image tokens, as Google bills a PDF's pages", async () => {
-    const { usage } = await costOf({
-      modelVersion: 'gemini-2.5-flash',
-      createTime: '2026-11-30T10:00:00Z',
-      usageMetadata: {
+    const { usage } = await costOf(
+      flash({
         promptTokenCount: 1000,
         promptTokensDetails: [
           { modality: 'TEXT', tokenCount: 226 },
@@ -138,8 +141,8 @@ describe('billable units beyond text tokens', () => {
           { modality: 'TEXT', tokenCount: 42 },
         ],
         candidatesTokenCount: 100,
-      },
-    });
+      }),
+    );
     // 1000 - 300 cached = 700 uncached, of which 774 image tokens less the 258 cached are image: 184 text;
     // cached image tokens are cache reads (there is no cached-image price)
     expect(usage).toMatchObject({ input: 184, cacheRead: 300, imageInput: 516, output: 100 });
@@ -147,10 +150,8 @@ describe('billable units beyond text tokens', () => {
 
   it("Gemini tool-use prompt tokens split by modality as the prompt's are", async () => {
     // genai-prices' tool-use case: 10 prompt tokens and 25 of tools, of which 5 audio and 7 + 2 image
-    const { usage } = await costOf({
-      modelVersion: 'gemini-2.5-flash',
-      createTime: '2026-11-30T10:00:00Z',
-      usageMetadata: {
+    const { usage } = await costOf(
+      flash({
         promptTokenCount: 10,
         candidatesTokenCount: 3,
         thoughtsTokenCount: 4,
@@ -164,8 +165,8 @@ describe('billable units beyond text tokens', () => {
           { modality: 'DOCUMENT', tokenCount: 2 },
           { modality: 'VIDEO', tokenCount: 3 },
         ],
-      },
-    });
+      }),
+    );
     expect(usage).toMatchObject({ input: 21, audioInput: 5, imageInput: 9, output: 7 });
   });
 
